@@ -1,0 +1,18 @@
+//! The funding explorer's core: everything that does not touch the DOM. The data
+//! model, money, financial years and dates, the extractor, loading and
+//! validation of `data/` (native, feature `sources`), and exports. The Leptos
+//! app is a thin layer over this crate; every rule here is tested natively.
+
+pub mod calendar;
+pub mod export;
+pub mod extract;
+pub mod model;
+pub mod money;
+pub mod period;
+#[cfg(feature = "sources")]
+pub mod sources;
+
+pub use calendar::PartialDate;
+pub use model::{CareModel, Dataset, FundingItem, FundingRecord, Organisation, Programme, RecordKind, Role};
+pub use money::Money;
+pub use period::{FinancialYear, Period};

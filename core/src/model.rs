@@ -1,0 +1,349 @@
+//! The dataset as the app sees it: organisations, and funding records (seed
+//! announcements with their full text, and figures reported by other sources),
+//! each funding item tied to its evidence. Built and validated by `sources`
+//! (native), shipped to the app as JSON, read back by [`Dataset::from_json`].
+
+use crate::calendar::PartialDate;
+use crate::money::{Money, Qualifier};
+use crate::period::Period;
+use serde::{Deserialize, Serialize};
+
+/// The NHS England new care models (2015 vanguards), by the registry's codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CareModel {
+    #[serde(rename = "PACS")]
+    Pacs,
+    #[serde(rename = "MCP")]
+    Mcp,
+    #[serde(rename = "EHCH")]
+    Ehch,
+    #[serde(rename = "UEC")]
+    Uec,
+    #[serde(rename = "ACC")]
+    Acc,
+}
+
+impl CareModel {
+    pub const ALL: [CareModel; 5] = [
+        CareModel::Pacs,
+        CareModel::Mcp,
+        CareModel::Ehch,
+        CareModel::Uec,
+        CareModel::Acc,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CareModel::Pacs => "PACS",
+            CareModel::Mcp => "MCP",
+            CareModel::Ehch => "EHCH",
+            CareModel::Uec => "UEC",
+            CareModel::Acc => "ACC",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CareModel::Pacs => "Integrated primary and acute care system",
+            CareModel::Mcp => "Multispecialty community provider",
+            CareModel::Ehch => "Enhanced health in care homes",
+            CareModel::Uec => "Urgent and emergency care",
+            CareModel::Acc => "Acute care collaboration",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CareModel> {
+        CareModel::ALL
+            .into_iter()
+            .find(|m| m.code().eq_ignore_ascii_case(code.trim()))
+    }
+}
+
+/// The national programme money was announced under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Programme {
+    /// The 2015 new care models programme and its 50 vanguards.
+    NewCareModels,
+    /// Integrated care systems (earlier: accountable care systems).
+    IntegratedCareSystems,
+    /// Sustainability and transformation partnerships.
+    SustainabilityAndTransformation,
+    /// Devolution deals and devolved funds (Greater Manchester, Surrey Heartlands).
+    Devolution,
+}
+
+impl Programme {
+    pub const ALL: [Programme; 4] = [
+        Programme::NewCareModels,
+        Programme::IntegratedCareSystems,
+        Programme::SustainabilityAndTransformation,
+        Programme::Devolution,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Programme::NewCareModels => "new_care_models",
+            Programme::IntegratedCareSystems => "integrated_care_systems",
+            Programme::SustainabilityAndTransformation => "sustainability_and_transformation",
+            Programme::Devolution => "devolution",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Programme::NewCareModels => "New care models vanguard",
+            Programme::IntegratedCareSystems => "Integrated care system",
+            Programme::SustainabilityAndTransformation => "Sustainability and transformation partnership",
+            Programme::Devolution => "Devolution deal or devolved fund",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Programme> {
+        Programme::ALL.into_iter().find(|p| p.code() == code.trim())
+    }
+}
+
+/// What kind of body an organisation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    /// One of the 50 new care models vanguards (from the registry).
+    Vanguard,
+    IntegratedCareSystem,
+    SustainabilityAndTransformationPartnership,
+    /// A devolved area or the body of a devolution deal.
+    DevolvedArea,
+    /// Not one body: a group such as "All vanguards", used for programme totals.
+    Group,
+    /// A national fund, such as the £200m NHS transformation fund.
+    Fund,
+}
+
+impl OrganisationKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            OrganisationKind::Vanguard => "Vanguard",
+            OrganisationKind::IntegratedCareSystem => "Integrated care system",
+            OrganisationKind::SustainabilityAndTransformationPartnership => {
+                "Sustainability and transformation partnership"
+            }
+            OrganisationKind::DevolvedArea => "Devolved area",
+            OrganisationKind::Group => "Group of organisations",
+            OrganisationKind::Fund => "National fund",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    /// A readable slug, unique in the dataset: `all-together-better-sunderland`.
+    pub id: String,
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub care_model: Option<CareModel>,
+    /// The day the organisation's vanguard wave was chosen.
+    pub selected_on: Option<PartialDate>,
+    pub source_url: Option<String>,
+    /// Other names texts use for it ("All Together Better" for the Sunderland vanguard).
+    pub aliases: Vec<String>,
+    /// Places it covers, as texts name them.
+    pub places: Vec<String>,
+}
+
+/// What a funding item's money is, which decides whether it adds into totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Money announced or reported for the record's recipient.
+    Allocation,
+    /// A total over many recipients ("all vanguards"): never added to allocations.
+    ProgrammeTotal,
+    /// The size of a fund that money is drawn from ("a national £200 million fund").
+    FundSize,
+    /// Any other money the text mentions ("£900m over the next five years").
+    Context,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Allocation, Role::ProgrammeTotal, Role::FundSize, Role::Context];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Allocation => "allocation",
+            Role::ProgrammeTotal => "programme_total",
+            Role::FundSize => "fund_size",
+            Role::Context => "context",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Allocation => "Money for the recipient",
+            Role::ProgrammeTotal => "Programme total",
+            Role::FundSize => "Fund size",
+            Role::Context => "Context figure",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code.trim())
+    }
+}
+
+/// Where in a record's text a figure is stated: character offsets (Unicode scalar
+/// values, not bytes), end exclusive, and the words found there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FundingItem {
+    /// Unique in the dataset: the record id, then `/key` for records with several items.
+    pub id: String,
+    pub amount: Money,
+    /// How the source wrote it: `£4.8million`, `almost £5million`.
+    pub stated_as: String,
+    pub qualifier: Option<Qualifier>,
+    pub period: Period,
+    pub role: Role,
+    /// What the money is for, in the source's terms.
+    pub purpose: Option<String>,
+    /// The id of the item this is a part of (a breakdown line), which is counted instead.
+    pub part_of: Option<String>,
+    /// Every place in the record's text that states this figure; empty for records
+    /// without stored text (their evidence is the source page).
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// None where the text quotes a role without a name ("District Nurse").
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+}
+
+/// Where a record comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// One of the seed texts, stored in full.
+    Announcement,
+    /// A figure reported on another public page, linked, with no text stored.
+    ReportedFigure,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FundingRecord {
+    /// A readable slug, unique in the dataset.
+    pub id: String,
+    pub kind: RecordKind,
+    /// The text's own headline; None where it has none.
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    /// The day the text says it was published; None where it does not say.
+    pub published_on: Option<PartialDate>,
+    /// Organisation ids.
+    pub recipients: Vec<String>,
+    pub places: Vec<String>,
+    pub programme: Programme,
+    /// As the text states it; the recipients' registry entries may say more.
+    pub care_model: Option<CareModel>,
+    pub source_url: Option<String>,
+    /// The file the text came from, for provenance.
+    pub text_file: Option<String>,
+    pub text: Option<String>,
+    pub items: Vec<FundingItem>,
+    pub people: Vec<Person>,
+    pub conditions: Vec<String>,
+    /// Caveats: where sources disagree, what the source leaves unsaid.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub organisations: Vec<Organisation>,
+    pub records: Vec<FundingRecord>,
+}
+
+impl Dataset {
+    /// Reads the dataset the build embedded. The build validated it, so an error
+    /// here means the JSON was damaged: the caller shows the message.
+    pub fn from_json(json: &str) -> Result<Dataset, String> {
+        serde_json::from_str(json).map_err(|e| format!("the embedded dataset could not be read: {e}"))
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain data to a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    pub fn record(&self, id: &str) -> Option<&FundingRecord> {
+        self.records.iter().find(|r| r.id == id)
+    }
+
+    pub fn announcements(&self) -> impl Iterator<Item = &FundingRecord> {
+        self.records
+            .iter()
+            .filter(|r| r.kind == RecordKind::Announcement)
+    }
+
+    pub fn funding_item_count(&self) -> usize {
+        self.records.iter().map(|r| r.items.len()).sum()
+    }
+
+    /// The names of a record's recipients, in order.
+    pub fn recipient_names(&self, record: &FundingRecord) -> Vec<&str> {
+        record
+            .recipients
+            .iter()
+            .filter_map(|id| self.organisation(id).map(|o| o.name.as_str()))
+            .collect()
+    }
+
+    /// The care model the text states, else the one its recipients' registry
+    /// entries give (when they all agree).
+    pub fn effective_care_model(&self, record: &FundingRecord) -> Option<CareModel> {
+        if record.care_model.is_some() {
+            return record.care_model;
+        }
+        let mut models = record
+            .recipients
+            .iter()
+            .filter_map(|id| self.organisation(id).and_then(|o| o.care_model));
+        let first = models.next()?;
+        models.all(|m| m == first).then_some(first)
+    }
+}
+
+impl FundingRecord {
+    /// The headline, or for a record without one, its recipients and first figure.
+    pub fn display_title(&self, dataset: &Dataset) -> String {
+        if let Some(title) = &self.title {
+            return title.clone();
+        }
+        let recipients = dataset.recipient_names(self).join(", ");
+        match self.items.first() {
+            Some(item) => format!("{recipients}: {}", item.stated_as),
+            None => recipients,
+        }
+    }
+
+    /// The item that best stands for the record in a list: its first allocation
+    /// that is not a part of another, else its first item.
+    pub fn headline_item(&self) -> Option<&FundingItem> {
+        self.items
+            .iter()
+            .find(|i| i.role == Role::Allocation && i.part_of.is_none())
+            .or_else(|| self.items.first())
+    }
+}
