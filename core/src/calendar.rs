@@ -146,9 +146,9 @@ fn month_at(chars: &[char], at: usize) -> Option<(u8, usize)> {
     if len < 3 || chars.get(at + len).is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }
-    let index = MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() >= 3 && m.starts_with(word.as_str()) && word.len() <= 4))?;
+    let index = MONTHS.iter().position(|m| {
+        *m == word || (word.len() >= 3 && m.starts_with(word.as_str()) && word.len() <= 4)
+    })?;
     let mut used = len;
     if len < MONTHS[index].len() && chars.get(at + len) == Some(&'.') {
         used += 1;
@@ -262,7 +262,10 @@ mod tests {
         assert_eq!(scan("9 January 2017").as_deref(), Some("2017-01-09"));
         assert_eq!(scan("Jan 2nd, 2025").as_deref(), Some("2025-01-02"));
         assert_eq!(scan("Sept. 1, 2016").as_deref(), Some("2016-09-01"));
-        assert_eq!(scan("22\u{a0}August\u{a0}2018").as_deref(), Some("2018-08-22"));
+        assert_eq!(
+            scan("22\u{a0}August\u{a0}2018").as_deref(),
+            Some("2018-08-22")
+        );
     }
 
     #[test]
@@ -282,7 +285,13 @@ mod tests {
         for bad in ["2017-13", "2017-02-30", "17-01-01", "2017-1-9", "", "abcd"] {
             assert_eq!(PartialDate::parse_iso(bad), None, "{bad}");
         }
-        assert_eq!(PartialDate::parse_iso("2015-03").unwrap().readable(), "March 2015");
-        assert_eq!(PartialDate::parse_iso("2017-01-09").unwrap().readable(), "9 January 2017");
+        assert_eq!(
+            PartialDate::parse_iso("2015-03").unwrap().readable(),
+            "March 2015"
+        );
+        assert_eq!(
+            PartialDate::parse_iso("2017-01-09").unwrap().readable(),
+            "9 January 2017"
+        );
     }
 }

@@ -62,7 +62,10 @@ fn item_row(dataset: &Dataset, record: &FundingRecord, item: Option<&FundingItem
             .effective_care_model(record)
             .map(|m| m.code().to_string())
             .unwrap_or_default(),
-        record.published_on.map(|d| d.to_string()).unwrap_or_default(),
+        record
+            .published_on
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         opt(&record.publisher),
         opt(&record.source_url),
         opt(&record.text_file),
@@ -73,11 +76,16 @@ fn item_row(dataset: &Dataset, record: &FundingRecord, item: Option<&FundingItem
             item.role.code().to_string(),
             item.amount.pounds().to_string(),
             item.stated_as.clone(),
-            item.qualifier.map(|q| q.label().to_string()).unwrap_or_default(),
-            item.period.single_year().map(|y| y.to_string()).unwrap_or_else(|| match &item.period {
-                crate::period::Period::Unstated => String::new(),
-                other => other.to_string(),
-            }),
+            item.qualifier
+                .map(|q| q.label().to_string())
+                .unwrap_or_default(),
+            item.period
+                .single_year()
+                .map(|y| y.to_string())
+                .unwrap_or_else(|| match &item.period {
+                    crate::period::Period::Unstated => String::new(),
+                    other => other.to_string(),
+                }),
             opt(&item.purpose),
             opt(&item.part_of),
             item.evidence
@@ -112,7 +120,16 @@ mod tests {
 
     #[test]
     fn quotes_only_what_needs_quoting() {
-        let csv = write_csv(&["a", "b"], &[vec!["plain".into(), "Barking, Havering \"and\" Redbridge".into()]]);
-        assert_eq!(csv, "a,b\r\nplain,\"Barking, Havering \"\"and\"\" Redbridge\"\r\n");
+        let csv = write_csv(
+            &["a", "b"],
+            &[vec![
+                "plain".into(),
+                "Barking, Havering \"and\" Redbridge".into(),
+            ]],
+        );
+        assert_eq!(
+            csv,
+            "a,b\r\nplain,\"Barking, Havering \"\"and\"\" Redbridge\"\r\n"
+        );
     }
 }

@@ -8,9 +8,9 @@
 //! values), end exclusive.
 
 use crate::calendar::{scan_date, PartialDate};
+use crate::model::Dataset;
 use crate::money::{scan_amount, MoneyError, Qualifier};
 use crate::period::{scan_financial_year, FinancialYear};
-use crate::model::Dataset;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -268,7 +268,11 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
 
 /// Gives each amount the financial year named in its own sentence, the nearest
 /// one when there are several.
-fn tie_amounts_to_years(chars: &[char], amounts: &mut [FoundAmount], years: &[(usize, FinancialYear)]) {
+fn tie_amounts_to_years(
+    chars: &[char],
+    amounts: &mut [FoundAmount],
+    years: &[(usize, FinancialYear)],
+) {
     if years.is_empty() {
         return;
     }
@@ -389,14 +393,26 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         assert_eq!((a.start, a.end), (5, 8));
         assert_eq!(chars[a.start..a.end].iter().collect::<String>(), "£4m");
-        assert_eq!(a.financial_year.map(|y| y.to_string()).as_deref(), Some("2017/18"));
+        assert_eq!(
+            a.financial_year.map(|y| y.to_string()).as_deref(),
+            Some("2017/18")
+        );
     }
 
     #[test]
     fn copes_with_run_together_words_and_odd_spaces() {
-        assert_eq!(amounts("£3,945,000 of newfunding"), vec![(Some(3_945_000), "£3,945,000".into())]);
-        assert_eq!(amounts("received £4.8millionfunding"), vec![(Some(4_800_000), "£4.8million".into())]);
-        assert_eq!(amounts("an extra £2.72\u{a0}million"), vec![(Some(2_720_000), "£2.72\u{a0}million".into())]);
+        assert_eq!(
+            amounts("£3,945,000 of newfunding"),
+            vec![(Some(3_945_000), "£3,945,000".into())]
+        );
+        assert_eq!(
+            amounts("received £4.8millionfunding"),
+            vec![(Some(4_800_000), "£4.8million".into())]
+        );
+        assert_eq!(
+            amounts("an extra £2.72\u{a0}million"),
+            vec![(Some(2_720_000), "£2.72\u{a0}million".into())]
+        );
         // "m" run into a word is not a unit: "£4more" is four pounds.
         assert_eq!(amounts("£4more"), vec![(Some(4), "£4".into())]);
         // Not money: no pound sign.
@@ -405,10 +421,17 @@ mod tests {
 
     #[test]
     fn the_year_comes_from_the_amounts_own_sentence() {
-        let text = "It received £3.9m of funding. The money covers 2015/16 and a £200 million fund.";
+        let text =
+            "It received £3.9m of funding. The money covers 2015/16 and a £200 million fund.";
         let e = extract(text, &Gazetteer::default());
         assert_eq!(e.amounts[0].financial_year, None);
-        assert_eq!(e.amounts[1].financial_year.map(|y| y.to_string()).as_deref(), Some("2015/16"));
+        assert_eq!(
+            e.amounts[1]
+                .financial_year
+                .map(|y| y.to_string())
+                .as_deref(),
+            Some("2015/16")
+        );
         // A blank line ends a headline that has no full stop.
         let text = "£4.8m for Sunderland\n\nJan 9, 2017\n\nIt gets £4.8million for 2017/18.";
         let e = extract(text, &Gazetteer::default());
@@ -431,9 +454,17 @@ mod tests {
     fn a_shared_alias_counts_only_with_its_place() {
         let mut g = Gazetteer::default();
         let alias = vec!["All Together Better".to_string()];
-        g.add_organisation("All Together Better Sunderland", &alias, &["Sunderland".to_string()]);
+        g.add_organisation(
+            "All Together Better Sunderland",
+            &alias,
+            &["Sunderland".to_string()],
+        );
         g.add_organisation("Dudley MCP", &alias, &["Dudley".to_string()]);
-        g.add_organisation("Tower Hamlets Together", &[], &["Tower Hamlets".to_string()]);
+        g.add_organisation(
+            "Tower Hamlets Together",
+            &[],
+            &["Tower Hamlets".to_string()],
+        );
         let e = extract("The All\u{a0}Together Better partnership in Dudley.", &g);
         assert_eq!(e.organisations, ["Dudley MCP"]);
         assert_eq!(e.places, ["Dudley"]);
@@ -452,7 +483,19 @@ mod tests {
         assert!(e.amounts[0].problem.is_some());
         let pounds = "£".repeat(100_000);
         assert!(extract(&pounds, &Gazetteer::default()).amounts.is_empty());
-        for text in ["", "£", "£,", "£1,", "£1.", "2017/", "Jan", "31st", "\u{202e}£5m\u{202c} 🙂", "over", "£1 over £"] {
+        for text in [
+            "",
+            "£",
+            "£,",
+            "£1,",
+            "£1.",
+            "2017/",
+            "Jan",
+            "31st",
+            "\u{202e}£5m\u{202c} 🙂",
+            "over",
+            "£1 over £",
+        ] {
             let _ = extract(text, &Gazetteer::default());
         }
     }

@@ -6,13 +6,18 @@
 pub mod calendar;
 pub mod export;
 pub mod extract;
+pub mod listing;
 pub mod model;
 pub mod money;
 pub mod period;
+pub mod reader;
 #[cfg(feature = "sources")]
 pub mod sources;
+pub mod url_state;
 
 pub use calendar::PartialDate;
-pub use model::{CareModel, Dataset, FundingItem, FundingRecord, Organisation, Programme, RecordKind, Role};
+pub use model::{
+    CareModel, Dataset, FundingItem, FundingRecord, Organisation, Programme, RecordKind, Role,
+};
 pub use money::Money;
 pub use period::{FinancialYear, Period};

@@ -94,7 +94,9 @@ impl Programme {
         match self {
             Programme::NewCareModels => "New care models vanguard",
             Programme::IntegratedCareSystems => "Integrated care system",
-            Programme::SustainabilityAndTransformation => "Sustainability and transformation partnership",
+            Programme::SustainabilityAndTransformation => {
+                "Sustainability and transformation partnership"
+            }
             Programme::Devolution => "Devolution deal or devolved fund",
         }
     }
@@ -166,7 +168,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Allocation, Role::ProgrammeTotal, Role::FundSize, Role::Context];
+    pub const ALL: [Role; 4] = [
+        Role::Allocation,
+        Role::ProgrammeTotal,
+        Role::FundSize,
+        Role::Context,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -275,7 +282,8 @@ impl Dataset {
     /// Reads the dataset the build embedded. The build validated it, so an error
     /// here means the JSON was damaged: the caller shows the message.
     pub fn from_json(json: &str) -> Result<Dataset, String> {
-        serde_json::from_str(json).map_err(|e| format!("the embedded dataset could not be read: {e}"))
+        serde_json::from_str(json)
+            .map_err(|e| format!("the embedded dataset could not be read: {e}"))
     }
 
     pub fn to_json(&self) -> String {

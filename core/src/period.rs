@@ -44,7 +44,11 @@ impl FinancialYear {
 
 /// Reads a financial year at `at`, returning it and how many characters it took.
 pub(crate) fn scan_financial_year(chars: &[char], at: usize) -> Option<(FinancialYear, usize)> {
-    let digit = |i: usize| chars.get(at + i).and_then(|c| c.to_digit(10).filter(|_| c.is_ascii()));
+    let digit = |i: usize| {
+        chars
+            .get(at + i)
+            .and_then(|c| c.to_digit(10).filter(|_| c.is_ascii()))
+    };
     let mut start: u32 = 0;
     for i in 0..4 {
         start = start * 10 + digit(i)?;
@@ -163,12 +167,24 @@ mod tests {
         for text in ["2017/18", "2017-18", "2017–18", "2017/2018"] {
             assert_eq!(FinancialYear::parse(text).unwrap().to_string(), "2017/18");
         }
-        assert_eq!(FinancialYear::parse("1999/00").unwrap().to_string(), "1999/00");
+        assert_eq!(
+            FinancialYear::parse("1999/00").unwrap().to_string(),
+            "1999/00"
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_financial_year() {
-        for text in ["2017/19", "2017", "2017/1", "17/18", "2099/00", "2017-01-09", "abcd/ef", ""] {
+        for text in [
+            "2017/19",
+            "2017",
+            "2017/1",
+            "17/18",
+            "2099/00",
+            "2017-01-09",
+            "abcd/ef",
+            "",
+        ] {
             assert_eq!(FinancialYear::parse(text), None, "{text}");
         }
     }
@@ -187,8 +203,14 @@ mod tests {
     #[test]
     fn reads_periods() {
         assert_eq!(Period::parse(""), Period::Unstated);
-        assert_eq!(Period::parse("2016/17").single_year().unwrap().to_string(), "2016/17");
-        assert_eq!(Period::parse("2015/16 to 2017/18").to_string(), "2015/16 to 2017/18");
+        assert_eq!(
+            Period::parse("2016/17").single_year().unwrap().to_string(),
+            "2016/17"
+        );
+        assert_eq!(
+            Period::parse("2015/16 to 2017/18").to_string(),
+            "2015/16 to 2017/18"
+        );
         assert_eq!(
             Period::parse("three years"),
             Period::Described {

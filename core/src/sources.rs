@@ -142,7 +142,9 @@ pub fn slug(name: &str) -> String {
 fn is_web_link(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() > "https://".len()
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 struct Checker {
@@ -164,7 +166,11 @@ impl Checker {
             return None;
         }
         if !is_web_link(url) {
-            self.report(file, Some(record), format!("source link {url:?} is not an http(s) address"));
+            self.report(
+                file,
+                Some(record),
+                format!("source link {url:?} is not an http(s) address"),
+            );
             return None;
         }
         Some(url.to_string())
@@ -319,7 +325,9 @@ pub fn build(sources: &Sources) -> Result<Dataset, Vec<Problem>> {
         gazetteer.add_organisation(&org.name, &org.aliases, &org.places);
     }
     for file in &sources.announcements {
-        if let Some(record) = read_announcement(&mut check, file, &sources.texts, &by_name, &gazetteer) {
+        if let Some(record) =
+            read_announcement(&mut check, file, &sources.texts, &by_name, &gazetteer)
+        {
             records.push(record);
             files.push(&file.name);
         }
@@ -330,12 +338,20 @@ pub fn build(sources: &Sources) -> Result<Dataset, Vec<Problem>> {
     let mut item_ids: HashSet<&str> = HashSet::new();
     for (record, file) in records.iter().zip(&files) {
         if let Some(first) = record_files.insert(&record.id, file) {
-            check.report(file, Some(&record.id), format!("duplicate id: {first} uses it too"));
+            check.report(
+                file,
+                Some(&record.id),
+                format!("duplicate id: {first} uses it too"),
+            );
             continue;
         }
         for item in &record.items {
             if !item_ids.insert(&item.id) {
-                check.report(file, Some(&record.id), format!("duplicate funding item id {:?}", item.id));
+                check.report(
+                    file,
+                    Some(&record.id),
+                    format!("duplicate funding item id {:?}", item.id),
+                );
             }
         }
     }
@@ -347,7 +363,10 @@ pub fn build(sources: &Sources) -> Result<Dataset, Vec<Problem>> {
                     check.report(
                         file,
                         Some(&record.id),
-                        format!("{}: part_of names {whole:?}, which is no other funding item", item.id),
+                        format!(
+                            "{}: part_of names {whole:?}, which is no other funding item",
+                            item.id
+                        ),
                     );
                 }
             }
@@ -364,7 +383,10 @@ pub fn build(sources: &Sources) -> Result<Dataset, Vec<Problem>> {
     }
 }
 
-fn csv_rows<T: for<'de> Deserialize<'de>>(check: &mut Checker, file: &SourceFile) -> Vec<(String, T)> {
+fn csv_rows<T: for<'de> Deserialize<'de>>(
+    check: &mut Checker,
+    file: &SourceFile,
+) -> Vec<(String, T)> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(file.text.as_bytes());
@@ -386,12 +408,27 @@ fn read_vanguards(check: &mut Checker, file: &SourceFile) -> Vec<Organisation> {
         let record = format!("{line} ({})", row.name);
         let care_model = CareModel::from_code(&row.care_model);
         match care_model {
-            None => check.report(&file.name, Some(&record), format!("unknown care model {:?}", row.care_model)),
-            Some(model) if !model.name().eq_ignore_ascii_case(row.care_model_name.trim()) => check.report(
+            None => check.report(
                 &file.name,
                 Some(&record),
-                format!("care model {} is {:?}, not {:?}", model.code(), model.name(), row.care_model_name),
+                format!("unknown care model {:?}", row.care_model),
             ),
+            Some(model)
+                if !model
+                    .name()
+                    .eq_ignore_ascii_case(row.care_model_name.trim()) =>
+            {
+                check.report(
+                    &file.name,
+                    Some(&record),
+                    format!(
+                        "care model {} is {:?}, not {:?}",
+                        model.code(),
+                        model.name(),
+                        row.care_model_name
+                    ),
+                )
+            }
             _ => {}
         }
         let selected_on = check.date(&file.name, &record, "selected_on", &row.selected_on);
@@ -410,7 +447,11 @@ fn read_vanguards(check: &mut Checker, file: &SourceFile) -> Vec<Organisation> {
     organisations
 }
 
-fn read_organisations(check: &mut Checker, file: &SourceFile, organisations: &mut Vec<Organisation>) {
+fn read_organisations(
+    check: &mut Checker,
+    file: &SourceFile,
+    organisations: &mut Vec<Organisation>,
+) {
     let parsed: OrganisationsFile = match toml::from_str(&file.text) {
         Ok(parsed) => parsed,
         Err(e) => {
@@ -423,7 +464,11 @@ fn read_organisations(check: &mut Checker, file: &SourceFile, organisations: &mu
         let care_model = entry.care_model.as_deref().and_then(|code| {
             let model = CareModel::from_code(code);
             if model.is_none() {
-                check.report(&file.name, Some(&name), format!("unknown care model {code:?}"));
+                check.report(
+                    &file.name,
+                    Some(&name),
+                    format!("unknown care model {code:?}"),
+                );
             }
             model
         });
@@ -470,7 +515,11 @@ fn read_organisations(check: &mut Checker, file: &SourceFile, organisations: &mu
 fn read_role(check: &mut Checker, file: &str, record: &str, code: &str) -> Role {
     Role::from_code(code).unwrap_or_else(|| {
         let known: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
-        check.report(file, Some(record), format!("unknown role {code:?} (one of {})", known.join(", ")));
+        check.report(
+            file,
+            Some(record),
+            format!("unknown role {code:?} (one of {})", known.join(", ")),
+        );
         Role::Context
     })
 }
@@ -478,18 +527,34 @@ fn read_role(check: &mut Checker, file: &str, record: &str, code: &str) -> Role 
 fn read_programme(check: &mut Checker, file: &str, record: &str, code: &str) -> Programme {
     Programme::from_code(code).unwrap_or_else(|| {
         let known: Vec<&str> = Programme::ALL.iter().map(|p| p.code()).collect();
-        check.report(file, Some(record), format!("unknown programme {code:?} (one of {})", known.join(", ")));
+        check.report(
+            file,
+            Some(record),
+            format!("unknown programme {code:?} (one of {})", known.join(", ")),
+        );
         Programme::NewCareModels
     })
 }
 
-fn read_figures(check: &mut Checker, file: &SourceFile, by_name: &HashMap<&str, &Organisation>) -> Vec<FundingRecord> {
+fn read_figures(
+    check: &mut Checker,
+    file: &SourceFile,
+    by_name: &HashMap<&str, &Organisation>,
+) -> Vec<FundingRecord> {
     let mut records = Vec::new();
     for (line, row) in csv_rows::<FigureRow>(check, file) {
         let id = row.id.trim().to_string();
-        let record = if id.is_empty() { line.clone() } else { id.clone() };
+        let record = if id.is_empty() {
+            line.clone()
+        } else {
+            id.clone()
+        };
         if id.is_empty() || slug(&id) != id {
-            check.report(&file.name, Some(&record), format!("id {id:?} must be a slug: lower-case words joined by hyphens"));
+            check.report(
+                &file.name,
+                Some(&record),
+                format!("id {id:?} must be a slug: lower-case words joined by hyphens"),
+            );
         }
         let recipient = match by_name.get(row.recipient.trim()) {
             Some(org) => org.id.clone(),
@@ -505,7 +570,14 @@ fn read_figures(check: &mut Checker, file: &SourceFile, by_name: &HashMap<&str, 
         let amount = match row.amount_gbp.trim().parse::<u64>() {
             Ok(pounds) => Money(pounds),
             Err(_) => {
-                check.report(&file.name, Some(&record), format!("amount_gbp {:?} is not a whole number of pounds", row.amount_gbp));
+                check.report(
+                    &file.name,
+                    Some(&record),
+                    format!(
+                        "amount_gbp {:?} is not a whole number of pounds",
+                        row.amount_gbp
+                    ),
+                );
                 Money(0)
             }
         };
@@ -515,12 +587,19 @@ fn read_figures(check: &mut Checker, file: &SourceFile, by_name: &HashMap<&str, 
                 check.report(
                     &file.name,
                     Some(&record),
-                    format!("amount_gbp {} does not match reported_as {:?} ({})", amount.0, row.reported_as, stated.amount.0),
+                    format!(
+                        "amount_gbp {} does not match reported_as {:?} ({})",
+                        amount.0, row.reported_as, stated.amount.0
+                    ),
                 );
                 None
             }
             Err(e) => {
-                check.report(&file.name, Some(&record), format!("reported_as {:?}: {e}", row.reported_as));
+                check.report(
+                    &file.name,
+                    Some(&record),
+                    format!("reported_as {:?}: {e}", row.reported_as),
+                );
                 None
             }
         };
@@ -529,7 +608,11 @@ fn read_figures(check: &mut Checker, file: &SourceFile, by_name: &HashMap<&str, 
         let published_on = check.date(&file.name, &record, "announced_on", &row.announced_on);
         let source_url = check.link(&file.name, &record, &row.source_url);
         if source_url.is_none() {
-            check.report(&file.name, Some(&record), "a reported figure needs its source page (source_url)");
+            check.report(
+                &file.name,
+                Some(&record),
+                "a reported figure needs its source page (source_url)",
+            );
         }
         let optional = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         records.push(FundingRecord {
@@ -583,13 +666,20 @@ fn read_announcement(
     let record = id.as_str();
     let name = file.name.as_str();
     if id.is_empty() || slug(&id) != id {
-        check.report(name, Some(record), format!("id {id:?} must be a slug: lower-case words joined by hyphens"));
+        check.report(
+            name,
+            Some(record),
+            format!("id {id:?} must be a slug: lower-case words joined by hyphens"),
+        );
     }
     let Some(text) = texts.get(parsed.text_file.trim()) else {
         check.report(
             name,
             Some(record),
-            format!("text_file {:?} is not in the announcements folder", parsed.text_file),
+            format!(
+                "text_file {:?} is not in the announcements folder",
+                parsed.text_file
+            ),
         );
         return None;
     };
@@ -619,7 +709,10 @@ fn read_announcement(
             check.report(
                 name,
                 Some(record),
-                format!("published_on {date} is not a date the text states (dates found: {})", list(&extraction.dates)),
+                format!(
+                    "published_on {date} is not a date the text states (dates found: {})",
+                    list(&extraction.dates)
+                ),
             );
         }
     }
@@ -637,7 +730,11 @@ fn read_announcement(
         .and_then(|url| check.link(name, record, url));
     for place in &parsed.places {
         if !extraction.places.contains(place) && !text.contains(place.as_str()) {
-            check.report(name, Some(record), format!("place {place:?} is not named in the text"));
+            check.report(
+                name,
+                Some(record),
+                format!("place {place:?} is not named in the text"),
+            );
         }
     }
 
@@ -646,14 +743,22 @@ fn read_announcement(
         let item_id = format!("{id}/{}", entry.key.trim());
         let where_ = format!("{record}, item {:?}", entry.key);
         if entry.key.trim().is_empty() || slug(&entry.key) != entry.key {
-            check.report(name, Some(&where_), "key must be a slug: lower-case words joined by hyphens");
+            check.report(
+                name,
+                Some(&where_),
+                "key must be a slug: lower-case words joined by hyphens",
+            );
         }
         let amount = Money(entry.amount_gbp);
         let role = read_role(check, name, &where_, &entry.role);
         let period = Period::parse(entry.period.as_deref().unwrap_or(""));
         if let Some(year) = period.single_year() {
             if !extraction.financial_years.contains(&year) {
-                check.report(name, Some(&where_), format!("period {year} is not a financial year the text states"));
+                check.report(
+                    name,
+                    Some(&where_),
+                    format!("period {year} is not a financial year the text states"),
+                );
             }
         }
         if entry.evidence.is_empty() {
@@ -667,7 +772,11 @@ fn read_announcement(
                 check.report(
                     name,
                     Some(&where_),
-                    format!("{at} is outside the text, which has {} characters{}", chars.len(), locate(text, &span.quote)),
+                    format!(
+                        "{at} is outside the text, which has {} characters{}",
+                        chars.len(),
+                        locate(text, &span.quote)
+                    ),
                 );
                 continue;
             }
@@ -676,7 +785,11 @@ fn read_announcement(
                 check.report(
                     name,
                     Some(&where_),
-                    format!("{at} reads {found:?}, not {:?}{}", span.quote, locate(text, &span.quote)),
+                    format!(
+                        "{at} reads {found:?}, not {:?}{}",
+                        span.quote,
+                        locate(text, &span.quote)
+                    ),
                 );
                 continue;
             }
@@ -685,7 +798,10 @@ fn read_announcement(
                 Ok(stated) => check.report(
                     name,
                     Some(&where_),
-                    format!("amount_gbp {} does not match its words {:?} ({})", amount.0, span.quote, stated.amount.0),
+                    format!(
+                        "amount_gbp {} does not match its words {:?} ({})",
+                        amount.0, span.quote, stated.amount.0
+                    ),
                 ),
                 Err(e) => check.report(name, Some(&where_), format!("{at} {:?}: {e}", span.quote)),
             }
@@ -695,7 +811,10 @@ fn read_announcement(
                 quote: span.quote,
             });
         }
-        let stated_as = evidence.first().map(|e| e.quote.clone()).unwrap_or_default();
+        let stated_as = evidence
+            .first()
+            .map(|e| e.quote.clone())
+            .unwrap_or_default();
         items.push(FundingItem {
             id: item_id,
             amount,
@@ -744,7 +863,11 @@ fn list<T: fmt::Display>(values: &[T]) -> String {
     if values.is_empty() {
         return "none".to_string();
     }
-    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+    values
+        .iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "; the quote is at 12..17" for a person fixing a span by hand.
@@ -769,8 +892,14 @@ mod tests {
     #[test]
     fn slugs_are_readable() {
         assert_eq!(slug("Dudley MCP"), "dudley-mcp");
-        assert_eq!(slug("Connecting Care – Wakefield District"), "connecting-care-wakefield-district");
-        assert_eq!(slug("  Modality Birmingham & Sandwell "), "modality-birmingham-sandwell");
+        assert_eq!(
+            slug("Connecting Care – Wakefield District"),
+            "connecting-care-wakefield-district"
+        );
+        assert_eq!(
+            slug("  Modality Birmingham & Sandwell "),
+            "modality-birmingham-sandwell"
+        );
     }
 
     #[test]

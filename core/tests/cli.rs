@@ -22,12 +22,19 @@ fn extract_prints_one_object_per_file_with_amounts_in_order() {
         "data/announcements/000_e02a0333c431fb2f.txt",
         "data/announcements/004_814917d058f3fcb6.txt",
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let files = json.as_array().expect("an array");
     assert_eq!(files.len(), 2);
     let sunderland = &files[0];
-    assert_eq!(sunderland["file"], "data/announcements/000_e02a0333c431fb2f.txt");
+    assert_eq!(
+        sunderland["file"],
+        "data/announcements/000_e02a0333c431fb2f.txt"
+    );
     let amounts = sunderland["amounts"].as_array().unwrap();
     assert_eq!(amounts[1]["gbp"], 4_800_000);
     assert_eq!(amounts[1]["text"], "£4.8million");
@@ -35,11 +42,28 @@ fn extract_prints_one_object_per_file_with_amounts_in_order() {
     assert_eq!(amounts[1]["end"], 381);
     assert_eq!(amounts[1]["financial_year"], "2017/18");
     assert_eq!(amounts[0]["financial_year"], serde_json::Value::Null);
-    assert_eq!(sunderland["financial_years"], serde_json::json!(["2017/18", "2016/17"]));
-    assert_eq!(sunderland["dates"], serde_json::json!(["2025-01-02", "2017-01-09"]));
-    assert_eq!(sunderland["organisations"], serde_json::json!(["All Together Better Sunderland"]));
-    let wyh_texts: Vec<&str> = files[1]["amounts"].as_array().unwrap().iter().map(|a| a["text"].as_str().unwrap()).collect();
-    assert_eq!(wyh_texts, ["over £8.5m", "£2.6m", "£4m", "£1m", "£1m", "£1m"]);
+    assert_eq!(
+        sunderland["financial_years"],
+        serde_json::json!(["2017/18", "2016/17"])
+    );
+    assert_eq!(
+        sunderland["dates"],
+        serde_json::json!(["2025-01-02", "2017-01-09"])
+    );
+    assert_eq!(
+        sunderland["organisations"],
+        serde_json::json!(["All Together Better Sunderland"])
+    );
+    let wyh_texts: Vec<&str> = files[1]["amounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        wyh_texts,
+        ["over £8.5m", "£2.6m", "£4m", "£1m", "£1m", "£1m"]
+    );
 }
 
 #[test]
@@ -52,21 +76,36 @@ fn extract_reports_a_missing_file() {
 #[test]
 fn validate_passes_on_data_and_lists_every_problem_in_a_broken_copy() {
     let out = announcements(&["validate"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("69 records (5 announcements)"));
 
     let broken = std::env::temp_dir().join(format!("funding-broken-{}", std::process::id()));
     copy_dir(&root().join("data"), &broken);
     let figures = broken.join("reported_figures.csv");
     let text = std::fs::read_to_string(&figures).unwrap();
-    std::fs::write(&figures, text.replace(",Royal Free London,", ",Nobody,").replace("4590000,£4.59m", "4590000,£4.95m")).unwrap();
+    std::fs::write(
+        &figures,
+        text.replace(",Royal Free London,", ",Nobody,")
+            .replace("4590000,£4.59m", "4590000,£4.95m"),
+    )
+    .unwrap();
     let out = announcements(&["validate", "--data", broken.to_str().unwrap()]);
     std::fs::remove_dir_all(&broken).ok();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("2 problem(s)"), "{stderr}");
-    assert!(stderr.contains("hsj-royal-free-2016-17: recipient \"Nobody\""), "{stderr}");
-    assert!(stderr.contains("hsj-morecambe-bay-2015-16: amount_gbp 4590000 does not match"), "{stderr}");
+    assert!(
+        stderr.contains("hsj-royal-free-2016-17: recipient \"Nobody\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hsj-morecambe-bay-2015-16: amount_gbp 4590000 does not match"),
+        "{stderr}"
+    );
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
@@ -86,7 +125,8 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 fn export_gives_the_dataset_as_json_and_one_csv_row_per_funding_item() {
     let json = announcements(&["export", "--format", "json"]);
     assert!(json.status.success());
-    let dataset = funding_core::Dataset::from_json(&String::from_utf8_lossy(&json.stdout)).expect("the app's JSON");
+    let dataset = funding_core::Dataset::from_json(&String::from_utf8_lossy(&json.stdout))
+        .expect("the app's JSON");
     let csv = announcements(&["export", "--format", "csv"]);
     assert!(csv.status.success());
     let text = String::from_utf8_lossy(&csv.stdout);
@@ -95,8 +135,14 @@ fn export_gives_the_dataset_as_json_and_one_csv_row_per_funding_item() {
     assert_eq!(rows.len(), dataset.funding_item_count());
     let header = reader.headers().unwrap().clone();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let bhr = rows.iter().find(|r| &r[col("record_id")] == "hsj-bhr-2016-17").unwrap();
-    assert_eq!(&bhr[col("recipients")], "Barking and Dagenham, Havering and Redbridge System Resilience Group");
+    let bhr = rows
+        .iter()
+        .find(|r| &r[col("record_id")] == "hsj-bhr-2016-17")
+        .unwrap();
+    assert_eq!(
+        &bhr[col("recipients")],
+        "Barking and Dagenham, Havering and Redbridge System Resilience Group"
+    );
     assert_eq!(&bhr[col("amount_gbp")], "1300000");
     assert_eq!(&bhr[col("period")], "2016/17");
     let bad = announcements(&["export", "--format", "xml"]);

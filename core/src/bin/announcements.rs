@@ -52,7 +52,9 @@ fn options(args: &[String]) -> Result<Options, String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--data" => options.data = PathBuf::from(args.next().ok_or("--data needs a folder")?),
-            "--format" => options.format = Some(args.next().ok_or("--format needs json or csv")?.clone()),
+            "--format" => {
+                options.format = Some(args.next().ok_or("--format needs json or csv")?.clone())
+            }
             _ => options.rest.push(arg.clone()),
         }
     }
@@ -61,7 +63,11 @@ fn options(args: &[String]) -> Result<Options, String> {
 
 fn load(options: &Options) -> Result<Dataset, String> {
     load_dir(&options.data).map_err(|problems| {
-        let mut message = format!("{} has {} problem(s):\n", options.data.display(), problems.len());
+        let mut message = format!(
+            "{} has {} problem(s):\n",
+            options.data.display(),
+            problems.len()
+        );
         for problem in problems {
             message.push_str(&format!("  {problem}\n"));
         }
@@ -90,7 +96,8 @@ fn run(args: &[String]) -> Result<(), String> {
             };
             let mut results = Vec::new();
             for file in &options.rest {
-                let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot be read: {e}"))?;
+                let bytes =
+                    std::fs::read(file).map_err(|e| format!("{file}: cannot be read: {e}"))?;
                 // Scraped text is not always valid UTF-8; read what can be read.
                 let text = String::from_utf8_lossy(&bytes);
                 results.push(FileExtraction {
@@ -98,7 +105,10 @@ fn run(args: &[String]) -> Result<(), String> {
                     found: extract(&text, &gazetteer),
                 });
             }
-            println!("{}", serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?
+            );
             Ok(())
         }
         "validate" => {
@@ -118,7 +128,11 @@ fn run(args: &[String]) -> Result<(), String> {
             match options.format.as_deref() {
                 Some("json") => println!("{}", dataset.to_json()),
                 Some("csv") => print!("{}", dataset_csv(&dataset)),
-                _ => return Err(format!("export needs --format json or --format csv\n{USAGE}")),
+                _ => {
+                    return Err(format!(
+                        "export needs --format json or --format csv\n{USAGE}"
+                    ))
+                }
             }
             Ok(())
         }

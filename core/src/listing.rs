@@ -1,0 +1,82 @@
+//! What the list shows for each funding record, worked out once here so the page
+//! only lays it out: the headline figure as written and in pounds, the period,
+//! the date and the source, with unknowns said plainly rather than left blank.
+
+use crate::model::{Dataset, FundingRecord, RecordKind, Role};
+use std::cmp::Reverse;
+
+/// What the list says for a fact its source does not state.
+pub const NOT_STATED: &str = "Not stated";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordSummary {
+    pub id: String,
+    pub title: String,
+    /// The recipients' names, when the title does not already say them.
+    pub recipients: Option<String>,
+    /// `over £8.5m`, as the source wrote it.
+    pub amount_as_written: Option<String>,
+    /// `£8,500,000`.
+    pub amount_in_pounds: Option<String>,
+    /// Said only for money that is not an allocation to the recipient.
+    pub role: Option<&'static str>,
+    /// `2017/18`, `three years`, or `Not stated` (the list labels each fact).
+    pub period: String,
+    /// `9 January 2017`, or `Not stated`.
+    pub date: String,
+    pub publisher: String,
+    pub source_url: Option<String>,
+    pub has_text: bool,
+    /// How many other figures the record states besides the headline one.
+    pub other_figures: usize,
+    pub notes: Vec<String>,
+}
+
+pub fn summarise(dataset: &Dataset, record: &FundingRecord) -> RecordSummary {
+    let title = record.display_title(dataset);
+    let names = dataset.recipient_names(record).join(", ");
+    let headline = record.headline_item();
+    RecordSummary {
+        id: record.id.clone(),
+        recipients: (!names.is_empty() && !title.contains(&names)).then_some(names),
+        title,
+        amount_as_written: headline.map(|i| i.stated_as.clone()),
+        amount_in_pounds: headline.map(|i| i.amount.full()),
+        role: headline
+            .filter(|i| i.role != Role::Allocation)
+            .map(|i| i.role.name()),
+        period: headline
+            .map(|i| i.period.clone())
+            .map(|p| match p {
+                crate::period::Period::Unstated => NOT_STATED.to_string(),
+                other => other.to_string(),
+            })
+            .unwrap_or_else(|| NOT_STATED.to_string()),
+        date: record
+            .published_on
+            .map(|d| d.readable())
+            .unwrap_or_else(|| NOT_STATED.to_string()),
+        publisher: record
+            .publisher
+            .clone()
+            .unwrap_or_else(|| NOT_STATED.to_string()),
+        source_url: record.source_url.clone(),
+        has_text: record.text.is_some(),
+        other_figures: record.items.len().saturating_sub(1),
+        notes: record.notes.clone(),
+    }
+}
+
+/// The order of the first page: announcements held in full first, newest first
+/// (undated last), then reported figures as the data lists them.
+pub fn default_order(dataset: &Dataset) -> Vec<&FundingRecord> {
+    let mut records: Vec<&FundingRecord> = dataset.records.iter().collect();
+    records.sort_by_key(|r| {
+        (
+            r.kind != RecordKind::Announcement,
+            r.published_on.is_none(),
+            Reverse(r.published_on),
+        )
+    });
+    records
+}

@@ -1,0 +1,154 @@
+//! The reader's view of a stored text: the text cut into plain runs and marked
+//! figures, so the page can render each run as a text node (never as HTML) and
+//! each figure as a mark that links to its funding item.
+
+use crate::model::FundingRecord;
+
+/// Which piece of evidence a marked run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureMark {
+    /// Index into the record's `items`.
+    pub item: usize,
+    /// Index into that item's `evidence`.
+    pub evidence: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextRun {
+    pub text: String,
+    pub mark: Option<FigureMark>,
+}
+
+/// The record's text as runs, in order; empty for a record without text.
+/// Spans that overlap an earlier one or fall outside the text are left unmarked
+/// rather than breaking the text (validation already rejects them in data/).
+pub fn marked_runs(record: &FundingRecord) -> Vec<TextRun> {
+    let Some(text) = record.text.as_deref() else {
+        return Vec::new();
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut marks: Vec<(usize, usize, FigureMark)> = record
+        .items
+        .iter()
+        .enumerate()
+        .flat_map(|(item, it)| {
+            it.evidence
+                .iter()
+                .enumerate()
+                .map(move |(evidence, e)| (e.start, e.end, FigureMark { item, evidence }))
+        })
+        .filter(|(start, end, _)| start < end && *end <= chars.len())
+        .collect();
+    marks.sort_by_key(|(start, end, _)| (*start, *end));
+
+    let mut runs = Vec::new();
+    let mut at = 0;
+    for (start, end, mark) in marks {
+        if start < at {
+            continue;
+        }
+        if start > at {
+            runs.push(TextRun {
+                text: chars[at..start].iter().collect(),
+                mark: None,
+            });
+        }
+        runs.push(TextRun {
+            text: chars[start..end].iter().collect(),
+            mark: Some(mark),
+        });
+        at = end;
+    }
+    if at < chars.len() {
+        runs.push(TextRun {
+            text: chars[at..].iter().collect(),
+            mark: None,
+        });
+    }
+    runs
+}
+
+/// The id of the element that marks a piece of evidence in the reader, so the
+/// figure list can link to it and back.
+pub fn evidence_anchor(mark: FigureMark) -> String {
+    format!("evidence-{}-{}", mark.item, mark.evidence)
+}
+
+/// The id of a funding item's entry in the reader's figure list.
+pub fn item_anchor(item: usize) -> String {
+    format!("figure-{item}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Evidence, FundingItem, Programme, RecordKind, Role};
+    use crate::money::Money;
+    use crate::period::Period;
+
+    fn record(text: &str, spans: &[(usize, usize)]) -> FundingRecord {
+        let chars: Vec<char> = text.chars().collect();
+        FundingRecord {
+            id: "r".into(),
+            kind: RecordKind::Announcement,
+            title: None,
+            publisher: None,
+            author: None,
+            published_on: None,
+            recipients: vec![],
+            places: vec![],
+            programme: Programme::NewCareModels,
+            care_model: None,
+            source_url: None,
+            text_file: None,
+            text: Some(text.into()),
+            items: spans
+                .iter()
+                .map(|&(start, end)| FundingItem {
+                    id: "i".into(),
+                    amount: Money(1),
+                    stated_as: String::new(),
+                    qualifier: None,
+                    period: Period::Unstated,
+                    role: Role::Allocation,
+                    purpose: None,
+                    part_of: None,
+                    evidence: vec![Evidence {
+                        start,
+                        end,
+                        quote: chars[start.min(chars.len())..end.min(chars.len())]
+                            .iter()
+                            .collect(),
+                    }],
+                })
+                .collect(),
+            people: vec![],
+            conditions: vec![],
+            notes: vec![],
+        }
+    }
+
+    #[test]
+    fn cuts_the_text_into_plain_and_marked_runs_that_rebuild_it() {
+        let text = "Café gets £4m, then £1m.";
+        let r = record(text, &[(20, 23), (10, 13)]);
+        let runs = marked_runs(&r);
+        let rebuilt: String = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(rebuilt, text);
+        let marked: Vec<(&str, usize)> = runs
+            .iter()
+            .filter_map(|r| r.mark.map(|m| (r.text.as_str(), m.item)))
+            .collect();
+        assert_eq!(marked, [("£4m", 1), ("£1m", 0)]);
+    }
+
+    #[test]
+    fn bad_spans_leave_the_text_whole() {
+        let text = "£4m and £1m";
+        let r = record(text, &[(0, 3), (1, 5), (8, 99)]);
+        let runs = marked_runs(&r);
+        let rebuilt: String = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(rebuilt, text);
+        assert_eq!(runs.iter().filter(|r| r.mark.is_some()).count(), 1);
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds a release of the explorer and serves it at http://127.0.0.1:8080
+# (installing what is missing first). Extra arguments go to `trunk serve`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+exec trunk serve --release "$@"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the core's native tests (data
+# validation, extractor, command-line tool), a release build, and the end-to-end
+# suite in headless Chromium. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+say "formatting and lints"
+cargo fmt --all --check
+cargo clippy -p funding-core --all-targets -- -D warnings
+cargo clippy -p funding-explorer --target wasm32-unknown-unknown -- -D warnings
+
+say "native tests of the core"
+cargo test -p funding-core
+
+say "release build"
+trunk build --release
+
+say "end-to-end tests in Chromium"
+playwright test --config tests/e2e/playwright.config.mjs

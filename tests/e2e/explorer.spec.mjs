@@ -1,0 +1,115 @@
+// The first page as a person uses it: what it holds, the list, the reader with
+// marked figures, links that open a view, and a bad link that still works.
+import { test, expect } from '@playwright/test';
+
+const at = (query = '') => `${process.env.BASE_URL}${query}`;
+
+test.beforeEach(async ({ page }) => {
+  // Any script error or dialog is a failure: a panic is a dead page.
+  page.on('pageerror', (error) => {
+    throw new Error(`page error: ${error.message}`);
+  });
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+});
+
+test('says what it is and how much it holds, and lists every record', async ({ page }) => {
+  await page.goto(at());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('NHS transformation funding explorer');
+  const counts = page.getByRole('list', { name: 'What the explorer holds' });
+  await expect(counts).toContainText('5 announcements in full text');
+  await expect(counts).toContainText('64 figures reported on other public pages');
+  await expect(counts).toContainText('59 organisations, 50 of them vanguards');
+  await expect(page.locator('.record')).toHaveCount(69);
+  await expect(page.locator('.result-count')).toHaveText('69 records');
+
+  // A reported figure shows its amount as written and in pounds, its period and its source.
+  const royalFree = page.locator('.record', { hasText: 'Royal Free London' });
+  await expect(royalFree.locator('.amount-as-written')).toHaveText('£8m');
+  await expect(royalFree.locator('.amount-in-pounds')).toHaveText('£8,000,000');
+  await expect(royalFree).toContainText('2016/17');
+  const source = royalFree.getByRole('link', { name: 'HSJ' });
+  await expect(source).toHaveAttribute('href', /^https:\/\/www\.hsj\.co\.uk\//);
+  await expect(source).toHaveAttribute('rel', 'noopener noreferrer');
+
+  // Unknowns are said, not guessed.
+  const dudley = page.locator('.record', { hasText: 'Dudley MCP: £4.4million' });
+  const fact = (name) => dudley.locator('.record-facts > div', { has: page.locator('dt', { hasText: name }) }).locator('dd');
+  await expect(fact('Published')).toHaveText('Not stated');
+  await expect(fact('Period')).toHaveText('Not stated');
+  await expect(fact('Source')).toHaveText('Not stated');
+});
+
+test('opening an announcement shows its full text with every figure marked', async ({ page }) => {
+  await page.goto(at());
+  await page.getByRole('link', { name: 'West Yorkshire and Harrogate set for multi-million pound health and social care funding boost' }).click();
+  await expect(page).toHaveURL(/\?open=west-yorkshire-harrogate-ics-2018$/);
+  const reader = page.locator('.reader');
+  await expect(reader.getByRole('heading', { level: 2 })).toBeFocused();
+  const marks = reader.locator('.full-text mark');
+  await expect(marks).toHaveText(['over £8.5m', '£2.6m', '£4m', '£1m', '£1m', '£1m']);
+  // The text is the stored text, whole: marks and plain runs together.
+  await expect(reader.locator('.full-text')).toContainText('2.6million people living across the area');
+  // Each figure links to its words in the text, and the words link back.
+  const figures = reader.locator('.figure-list > li');
+  await expect(figures).toHaveCount(5);
+  await expect(figures.nth(1)).toContainText('Part of the over £8.5m');
+  await figures.nth(1).getByRole('link', { name: '“£2.6m” in the text' }).click();
+  await expect(page.locator('mark:target')).toHaveText('£2.6m');
+  await page.locator('mark:target a').click();
+  await expect(page.locator('.figure:target')).toContainText('Primary Care Network / Communities');
+});
+
+test('a link opens its view, and back and forward step through views', async ({ page }) => {
+  await page.goto(at('?open=sunderland-all-together-better-2017-18'));
+  const reader = page.locator('.reader');
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText('£4.8m of new funding for Sunderland Transformation of health and care services');
+  const fact = (name) => reader.locator('.reader-facts > div', { has: page.locator('dt', { hasText: name }) }).locator('dd');
+  await expect(fact('Published')).toHaveText('9 January 2017');
+  await expect(fact('Care model')).toHaveText('Multispecialty community provider (MCP), as the text states');
+  await expect(reader.locator('.full-text mark')).toHaveText(['£4.8m', '£4.8million']);
+
+  await page.getByRole('link', { name: 'Tower Hamlets Together: £3,945,000' }).click();
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText('Tower Hamlets Together: £3,945,000');
+  await expect(reader).toContainText('from the vanguard registry');
+  await page.goBack();
+  await expect(page).toHaveURL(/open=sunderland-all-together-better-2017-18$/);
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText(/Sunderland/);
+  await reader.getByRole('button', { name: 'Close the reader' }).click();
+  await expect(page.locator('.reader')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.locator('.reader h2')).toHaveText(/Sunderland/);
+});
+
+test('a reported figure opens with its caveats and its source page', async ({ page }) => {
+  await page.goto(at('?open=fernbank-fylde-coast-2015-16'));
+  const reader = page.locator('.reader');
+  await expect(reader).toContainText('£4.26million');
+  await expect(reader).toContainText("the same page's headline says £4.62m: the source contradicts itself");
+  const link = reader.getByRole('link', { name: 'The page that states it' });
+  await expect(link).toHaveAttribute('href', /fernbanksurgery\.co\.uk/);
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+});
+
+test('a broken link still opens the page and says what was ignored', async ({ page }) => {
+  await page.goto(at('?open=no-such-record&colour=%3Cb%3Ebold%3C%2Fb%3E&%E0%A4%A'));
+  await expect(page.locator('.record')).toHaveCount(69);
+  const notice = page.getByRole('status');
+  await expect(notice).toContainText('“open=no-such-record” was ignored: no record has this id');
+  // A value from the link is shown as text, never as markup.
+  await expect(notice).toContainText('“colour” was ignored');
+  await expect(page.locator('.notices b')).toHaveCount(0);
+  await expect(page.locator('.reader')).toHaveCount(0);
+});
+
+test('nothing overflows sideways, and screenshots are kept', async ({ page }, testInfo) => {
+  await page.goto(at('?open=west-yorkshire-harrogate-ics-2018'));
+  await expect(page.locator('.reader .full-text mark').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `tests/e2e/artifacts/reader-${testInfo.project.name}.png`, fullPage: false });
+  await page.goto(at());
+  await expect(page.locator('.record').first()).toBeVisible();
+  await page.screenshot({ path: `tests/e2e/artifacts/list-${testInfo.project.name}.png`, fullPage: false });
+});
