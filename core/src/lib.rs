@@ -4,16 +4,23 @@
 //! app is a thin layer over this crate; every rule here is tested natively.
 
 pub mod calendar;
+pub mod explore;
 pub mod export;
 pub mod extract;
+pub mod facets;
 pub mod listing;
 pub mod model;
 pub mod money;
 pub mod period;
+pub mod query;
 pub mod reader;
+pub mod search;
 #[cfg(feature = "sources")]
 pub mod sources;
+pub mod tokens;
+pub mod totals;
 pub mod url_state;
+pub mod view;
 
 pub use calendar::PartialDate;
 pub use model::{

@@ -2,7 +2,8 @@
 //! only lays it out: the headline figure as written and in pounds, the period,
 //! the date and the source, with unknowns said plainly rather than left blank.
 
-use crate::model::{Dataset, FundingRecord, RecordKind, Role};
+use crate::explore::ResultRow;
+use crate::model::{Dataset, FundingItem, FundingRecord, RecordKind, Role};
 use std::cmp::Reverse;
 
 /// What the list says for a fact its source does not state.
@@ -32,10 +33,27 @@ pub struct RecordSummary {
     pub notes: Vec<String>,
 }
 
+/// The summary with the record's headline figure.
 pub fn summarise(dataset: &Dataset, record: &FundingRecord) -> RecordSummary {
+    summarise_with(dataset, record, record.headline_item())
+}
+
+/// The summary of a result row, showing the figure that passed the filters.
+pub fn summarise_row(dataset: &Dataset, row: &ResultRow) -> Option<RecordSummary> {
+    let record = dataset.records.get(row.record)?;
+    let shown = row.shown_item(dataset).and_then(|i| record.items.get(i));
+    let mut summary = summarise_with(dataset, record, shown.or(record.headline_item()));
+    summary.other_figures = record.items.len().saturating_sub(1);
+    Some(summary)
+}
+
+fn summarise_with(
+    dataset: &Dataset,
+    record: &FundingRecord,
+    headline: Option<&FundingItem>,
+) -> RecordSummary {
     let title = record.display_title(dataset);
     let names = dataset.recipient_names(record).join(", ");
-    let headline = record.headline_item();
     RecordSummary {
         id: record.id.clone(),
         recipients: (!names.is_empty() && !title.contains(&names)).then_some(names),

@@ -8,6 +8,19 @@ use crate::money::{Money, Qualifier};
 use crate::period::Period;
 use serde::{Deserialize, Serialize};
 
+/// A lower-case, hyphenated id from a name: `Dudley MCP` becomes `dudley-mcp`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// The NHS England new care models (2015 vanguards), by the registry's codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum CareModel {
@@ -221,6 +234,10 @@ pub struct FundingItem {
     pub purpose: Option<String>,
     /// The id of the item this is a part of (a breakdown line), which is counted instead.
     pub part_of: Option<String>,
+    /// The id of another source's figure for the very same money, so totals
+    /// count it once.
+    #[serde(default)]
+    pub same_as: Option<String>,
     /// Every place in the record's text that states this figure; empty for records
     /// without stored text (their evidence is the source page).
     pub evidence: Vec<Evidence>,

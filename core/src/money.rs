@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An amount of money in whole pounds sterling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(pub u64);
 
@@ -310,6 +312,33 @@ pub fn parse_stated(text: &str) -> Result<StatedAmount, MoneyError> {
     })
 }
 
+/// Writes an amount the short way a person would type it and [`parse_typed`]
+/// reads back exactly: `4.5m`, `450k`, `955313`.
+pub fn typed(amount: Money) -> String {
+    let p = amount.0;
+    // (unit, suffix, the smallest step written): at most three decimals of a
+    // million or billion, whole thousands only.
+    for (unit, suffix, step) in [
+        (1_000_000_000u64, "bn", 1_000_000u64),
+        (1_000_000, "m", 1_000),
+        (1_000, "k", 1_000),
+    ] {
+        if p >= unit && p % step == 0 {
+            let whole = p / unit;
+            let steps = (p % unit) / step;
+            let digits = (unit / step).ilog10() as usize;
+            let frac = format!("{steps:0digits$}");
+            let frac = frac.trim_end_matches('0');
+            return if frac.is_empty() {
+                format!("{whole}{suffix}")
+            } else {
+                format!("{whole}.{frac}{suffix}")
+            };
+        }
+    }
+    p.to_string()
+}
+
 /// Reads an amount a person types in a filter box: `4.5m`, `450k`, `£1,200,000`,
 /// `2bn`, `1200`. The `£` is optional here. Returns None for anything else.
 pub fn parse_typed(text: &str) -> Option<Money> {
@@ -403,6 +432,23 @@ mod tests {
         assert_eq!(Money(3_945_000).full(), "£3,945,000");
         assert_eq!(Money(0).full(), "£0");
         assert_eq!(Money(u64::MAX).full(), "£18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn typed_amounts_read_back_exactly() {
+        for (pounds, text) in [
+            (4_500_000, "4.5m"),
+            (450_000, "450k"),
+            (955_313, "955313"),
+            (1_300_000_000, "1.3bn"),
+            (0, "0"),
+            (2_725_000, "2.725m"),
+            (1_000_001, "1000001"),
+        ] {
+            assert_eq!(typed(Money(pounds)), text);
+            assert_eq!(parse_typed(text), Some(Money(pounds)));
+        }
+        assert_eq!(parse_typed(&typed(Money(u64::MAX))), Some(Money(u64::MAX)));
     }
 
     #[test]

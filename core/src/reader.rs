@@ -113,6 +113,7 @@ mod tests {
                     role: Role::Allocation,
                     purpose: None,
                     part_of: None,
+                    same_as: None,
                     evidence: vec![Evidence {
                         start,
                         end,

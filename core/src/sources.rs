@@ -7,6 +7,7 @@
 
 use crate::calendar::PartialDate;
 use crate::extract::{extract, Gazetteer};
+use crate::model::slug;
 use crate::model::{
     CareModel, Dataset, Evidence, FundingItem, FundingRecord, Organisation, OrganisationKind,
     Person, Programme, RecordKind, Role,
@@ -124,19 +125,6 @@ impl Sources {
 /// Reads and checks `dir`, returning the dataset or every problem found.
 pub fn load_dir(dir: &Path) -> Result<Dataset, Vec<Problem>> {
     build(&Sources::read_dir(dir)?)
-}
-
-/// A lower-case, hyphenated id from a name: `Dudley MCP` becomes `dudley-mcp`.
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 fn is_web_link(url: &str) -> bool {
@@ -285,6 +273,7 @@ struct ItemEntry {
     role: String,
     purpose: Option<String>,
     part_of: Option<String>,
+    same_as: Option<String>,
     evidence: Vec<EvidenceEntry>,
 }
 
@@ -369,6 +358,38 @@ pub fn build(sources: &Sources) -> Result<Dataset, Vec<Problem>> {
                         ),
                     );
                 }
+            }
+        }
+    }
+
+    // same_as names another figure of the same amount.
+    let amounts: HashMap<&str, Money> = records
+        .iter()
+        .flat_map(|r| r.items.iter().map(|i| (i.id.as_str(), i.amount)))
+        .collect();
+    for (record, file) in records.iter().zip(&files) {
+        for item in &record.items {
+            let Some(other) = &item.same_as else { continue };
+            match amounts.get(other.as_str()) {
+                Some(amount) if *amount == item.amount && other != &item.id => {}
+                Some(amount) => check.report(
+                    file,
+                    Some(&record.id),
+                    format!(
+                        "{}: same_as names {other:?}, which is {} and not {}",
+                        item.id,
+                        amount.full(),
+                        item.amount.full()
+                    ),
+                ),
+                None => check.report(
+                    file,
+                    Some(&record.id),
+                    format!(
+                        "{}: same_as names {other:?}, which is no other funding item",
+                        item.id
+                    ),
+                ),
             }
         }
     }
@@ -638,6 +659,7 @@ fn read_figures(
                 role,
                 purpose: optional(&row.basis),
                 part_of: optional(&row.part_of),
+                same_as: None,
                 evidence: Vec::new(),
             }],
             people: Vec::new(),
@@ -824,6 +846,7 @@ fn read_announcement(
             role,
             purpose: entry.purpose,
             part_of: entry.part_of.map(|key| format!("{id}/{key}")),
+            same_as: entry.same_as,
             evidence,
         });
     }

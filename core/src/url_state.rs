@@ -1,22 +1,61 @@
 //! The view in the URL's query string: the one place that names the parameters
-//! and writes and reads their values. Decoding is total: any string at all gives
-//! a view, plus a notice for each part that was ignored.
+//! and writes and reads their values, for example
+//! `?q=dudley&fy=2017/18&model=MCP&sort=amount-desc&open=dudley-mcp-4-4m`.
+//!
+//! Decoding is total: any string at all gives a view, plus a notice for each
+//! part that was ignored; the rest of the view still applies.
 
-use crate::model::Dataset;
+use crate::explore::Explorer;
+use crate::facets::label;
+use crate::money::{parse_typed, typed};
+use crate::view::{Facet, SortOrder, ViewState};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Every query parameter the explorer understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Param {
+    Query,
+    Filter(Facet),
+    MinAmount,
+    MaxAmount,
+    Sort,
     /// The record open in the reader, by id.
     Open,
 }
 
 impl Param {
-    pub const ALL: [Param; 1] = [Param::Open];
+    /// In the order links write them.
+    pub const ALL: [Param; 13] = [
+        Param::Query,
+        Param::Filter(Facet::Programme),
+        Param::Filter(Facet::CareModel),
+        Param::Filter(Facet::FinancialYear),
+        Param::Filter(Facet::Role),
+        Param::Filter(Facet::Recipient),
+        Param::Filter(Facet::YearAnnounced),
+        Param::Filter(Facet::Publisher),
+        Param::Filter(Facet::FullText),
+        Param::MinAmount,
+        Param::MaxAmount,
+        Param::Sort,
+        Param::Open,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
+            Param::Query => "q",
+            Param::Filter(Facet::Programme) => "programme",
+            Param::Filter(Facet::CareModel) => "model",
+            Param::Filter(Facet::Recipient) => "recipient",
+            Param::Filter(Facet::FinancialYear) => "fy",
+            Param::Filter(Facet::YearAnnounced) => "announced",
+            Param::Filter(Facet::Publisher) => "publisher",
+            Param::Filter(Facet::Role) => "role",
+            Param::Filter(Facet::FullText) => "text",
+            Param::MinAmount => "min",
+            Param::MaxAmount => "max",
+            Param::Sort => "sort",
             Param::Open => "open",
         }
     }
@@ -24,12 +63,6 @@ impl Param {
     fn from_name(name: &str) -> Option<Param> {
         Param::ALL.into_iter().find(|p| p.name() == name)
     }
-}
-
-/// What the page shows, as far as a link can say it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ViewState {
-    pub open: Option<String>,
 }
 
 /// A part of a link that was not applied, said politely to the person.
@@ -47,6 +80,12 @@ impl fmt::Display for Notice {
 
 /// Longest value shown back in a notice: a megabyte-long value is cut.
 const NOTICE_VALUE_CHARS: usize = 60;
+/// Longest search kept from a link.
+pub const MAX_QUERY_CHARS: usize = 500;
+/// Most parameters read from one link; the rest are ignored in one notice.
+const MAX_PAIRS: usize = 100;
+/// Most notices given for one link.
+const MAX_NOTICES: usize = 12;
 
 fn shorten(value: &str) -> String {
     let mut short: String = value.chars().take(NOTICE_VALUE_CHARS).collect();
@@ -100,12 +139,13 @@ pub fn percent_encode(text: &str) -> String {
 }
 
 /// Reads a query string (with or without its leading `?`) against the dataset.
-pub fn decode(query: &str, dataset: &Dataset) -> (ViewState, Vec<Notice>) {
+pub fn decode(query: &str, explorer: &Explorer) -> (ViewState, Vec<Notice>) {
     let mut view = ViewState::default();
     let mut notices = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut seen: Vec<Param> = Vec::new();
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
+    let mut pairs = query.split('&').filter(|p| !p.is_empty());
+    for pair in pairs.by_ref().take(MAX_PAIRS) {
         let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let name = percent_decode(raw_name);
         let value = percent_decode(raw_value);
@@ -124,18 +164,89 @@ pub fn decode(query: &str, dataset: &Dataset) -> (ViewState, Vec<Notice>) {
             continue;
         }
         seen.push(param);
+        let mut ignore = |reason: &str, shown: &str| {
+            notices.push(Notice {
+                parameter: format!("{}={}", param.name(), shorten(shown)),
+                reason: reason.to_string(),
+            })
+        };
         match param {
+            Param::Query => {
+                if value.chars().count() > MAX_QUERY_CHARS {
+                    ignore(
+                        "the search is too long; its first 500 characters are used",
+                        &value,
+                    );
+                    view.query = value.chars().take(MAX_QUERY_CHARS).collect();
+                } else {
+                    view.query = value;
+                }
+            }
+            Param::Filter(facet) => {
+                let known = explorer.known(facet);
+                let mut chosen = BTreeSet::new();
+                for code in raw_value
+                    .split(',')
+                    .map(percent_decode)
+                    .filter(|c| !c.is_empty())
+                {
+                    if known.is_some_and(|k| k.contains(&code)) {
+                        chosen.insert(code);
+                    } else {
+                        ignore(
+                            &format!("no record has this {}", facet.title().to_lowercase()),
+                            &code,
+                        );
+                    }
+                }
+                if !chosen.is_empty() {
+                    view.filters.insert(facet, chosen);
+                }
+            }
+            Param::MinAmount | Param::MaxAmount => match parse_typed(&value) {
+                Some(amount) if param == Param::MinAmount => view.min_amount = Some(amount),
+                Some(amount) => view.max_amount = Some(amount),
+                None => ignore(
+                    "this is not an amount of money (try 4.5m, 450k or 1200000)",
+                    &value,
+                ),
+            },
+            Param::Sort => match SortOrder::from_code(&value) {
+                Some(order) => view.sort = order,
+                None => ignore("this is not a sort order", &value),
+            },
             Param::Open => {
-                if dataset.record(&value).is_some() {
+                if explorer.dataset.record(&value).is_some() {
                     view.open = Some(value);
                 } else {
-                    notices.push(Notice {
-                        parameter: format!("open={}", shorten(&value)),
-                        reason: "no record has this id".into(),
-                    });
+                    ignore("no record has this id", &value);
                 }
             }
         }
+    }
+    let rest = pairs.count();
+    if rest > 0 {
+        notices.push(Notice {
+            parameter: format!("{rest} more setting{}", if rest == 1 { "" } else { "s" }),
+            reason: format!("a link is read up to its first {MAX_PAIRS} settings"),
+        });
+    }
+    if let (Some(min), Some(max)) = (view.min_amount, view.max_amount) {
+        if min > max {
+            notices.push(Notice {
+                parameter: format!("max={}", typed(max)),
+                reason: format!("it is below the minimum of {}", min.compact()),
+            });
+            view.max_amount = None;
+        }
+    }
+    if notices.len() > MAX_NOTICES {
+        let more = notices.len() - MAX_NOTICES + 1;
+        notices.truncate(MAX_NOTICES - 1);
+        notices.push(Notice {
+            parameter: format!("{more} more parts of the link"),
+            reason: "they could not be used either".into(),
+        });
     }
     (view, notices)
 }
@@ -144,8 +255,28 @@ pub fn decode(query: &str, dataset: &Dataset) -> (ViewState, Vec<Notice>) {
 /// default view.
 pub fn encode(view: &ViewState) -> String {
     let mut pairs = Vec::new();
-    if let Some(open) = &view.open {
-        pairs.push(format!("{}={}", Param::Open.name(), percent_encode(open)));
+    for param in Param::ALL {
+        let value = match param {
+            Param::Query => Some(view.query.clone())
+                .filter(|q| !q.is_empty())
+                .map(|q| percent_encode(&q)),
+            Param::Filter(facet) => view.selected(facet).map(|codes| {
+                codes
+                    .iter()
+                    .map(|c| percent_encode(c).replace(',', "%2C"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }),
+            Param::MinAmount => view.min_amount.map(typed),
+            Param::MaxAmount => view.max_amount.map(typed),
+            Param::Sort => {
+                (view.sort != SortOrder::default()).then(|| view.sort.code().to_string())
+            }
+            Param::Open => view.open.as_deref().map(percent_encode),
+        };
+        if let Some(value) = value {
+            pairs.push(format!("{}={value}", param.name()));
+        }
     }
     if pairs.is_empty() {
         String::new()
@@ -154,94 +285,57 @@ pub fn encode(view: &ViewState) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{FundingRecord, Programme, RecordKind};
+/// An active filter as a person reads it on a chip, with the view it leaves
+/// when removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveFilter {
+    pub text: String,
+    pub without: ViewState,
+}
 
-    fn dataset() -> Dataset {
-        let record = |id: &str| FundingRecord {
-            id: id.into(),
-            kind: RecordKind::ReportedFigure,
-            title: None,
-            publisher: None,
-            author: None,
-            published_on: None,
-            recipients: vec![],
-            places: vec![],
-            programme: Programme::NewCareModels,
-            care_model: None,
-            source_url: None,
-            text_file: None,
-            text: None,
-            items: vec![],
-            people: vec![],
-            conditions: vec![],
-            notes: vec![],
-        };
-        Dataset {
-            organisations: vec![],
-            records: vec![record("dudley-mcp-4-4m"), record("odd id/é")],
+/// Every active filter (and the search), each with the view without it.
+pub fn active_filters(view: &ViewState, explorer: &Explorer) -> Vec<ActiveFilter> {
+    let mut chips = Vec::new();
+    if !view.query.trim().is_empty() {
+        chips.push(ActiveFilter {
+            text: format!("Search: {}", shorten(view.query.trim())),
+            without: ViewState {
+                query: String::new(),
+                ..view.clone()
+            },
+        });
+    }
+    for (facet, codes) in &view.filters {
+        for code in codes {
+            let mut without = view.clone();
+            without.toggle(*facet, code);
+            chips.push(ActiveFilter {
+                text: format!(
+                    "{}: {}",
+                    facet.title(),
+                    label(explorer.dataset, *facet, code)
+                ),
+                without,
+            });
         }
     }
-
-    #[test]
-    fn a_view_survives_the_round_trip() {
-        let d = dataset();
-        for open in [None, Some("dudley-mcp-4-4m"), Some("odd id/é")] {
-            let view = ViewState {
-                open: open.map(str::to_string),
-            };
-            let (back, notices) = decode(&encode(&view), &d);
-            assert_eq!(back, view);
-            assert!(notices.is_empty());
-        }
-        assert_eq!(
-            encode(&ViewState {
-                open: Some("dudley-mcp-4-4m".into())
-            }),
-            "?open=dudley-mcp-4-4m"
-        );
+    if let Some(min) = view.min_amount {
+        chips.push(ActiveFilter {
+            text: format!("At least {}", min.compact()),
+            without: ViewState {
+                min_amount: None,
+                ..view.clone()
+            },
+        });
     }
-
-    #[test]
-    fn what_does_not_apply_is_named_and_the_rest_still_applies() {
-        let d = dataset();
-        let (view, notices) = decode("?open=nope&colour=blue&open=dudley-mcp-4-4m", &d);
-        assert_eq!(view.open, None);
-        let text: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
-        assert_eq!(text[0], "“open=nope” was ignored: no record has this id");
-        assert!(text[1].starts_with("“colour” was ignored"));
-        assert!(text[2].contains("gives this setting twice"));
-        let (view, notices) = decode("colour=blue&open=dudley-mcp-4-4m", &d);
-        assert_eq!(view.open.as_deref(), Some("dudley-mcp-4-4m"));
-        assert_eq!(notices.len(), 1);
+    if let Some(max) = view.max_amount {
+        chips.push(ActiveFilter {
+            text: format!("At most {}", max.compact()),
+            without: ViewState {
+                max_amount: None,
+                ..view.clone()
+            },
+        });
     }
-
-    #[test]
-    fn decoding_never_fails_on_junk() {
-        let d = dataset();
-        let long = "x".repeat(1_000_000);
-        for query in [
-            "%",
-            "%%",
-            "%G1",
-            "%e9",
-            "open=%",
-            "=",
-            "&&&",
-            "open",
-            "?",
-            "%FF%FE",
-            long.as_str(),
-            "open=\u{0}<script>",
-        ] {
-            let (_, notices) = decode(query, &d);
-            for n in notices {
-                assert!(n.to_string().chars().count() < 200);
-            }
-        }
-        assert_eq!(percent_decode("a%20b+c%zz%"), "a b c%zz%");
-        assert_eq!(percent_decode("%C3%A9"), "é");
-    }
+    chips
 }

@@ -363,12 +363,41 @@ fn malformed_files_and_unsafe_links_are_named() {
 fn every_problem_is_reported_at_once() {
     let problems = problems_after(|s| {
         s.figures.text = s.figures.text.replace(",Royal Free London,", ",Nobody,");
-        let f = announcement(s, "dudley-mcp-4-4m");
+        let f = announcement(s, "tower-hamlets-together-2017-18");
         f.text = f
             .text
-            .replace("amount_gbp = 4400000", "amount_gbp = 4400001");
+            .replace("amount_gbp = 3945000", "amount_gbp = 3945001");
     });
     assert_eq!(problems.len(), 2, "{problems:?}");
+}
+
+#[test]
+fn same_money_must_name_a_figure_of_the_same_amount() {
+    let problems = problems_after(|s| {
+        s.figures.text = s
+            .figures
+            .text
+            .replace("4400000,£4.4m,2016/17", "4500000,£4.5m,2016/17");
+    });
+    assert!(
+        problems.iter().any(|p| p.contains(
+            "same_as names \"hsj-dudley-2016-17\", which is £4,500,000 and not £4,400,000"
+        )),
+        "{problems:?}"
+    );
+    let problems = problems_after(|s| {
+        let f = announcement(s, "dudley-mcp-4-4m");
+        f.text = f.text.replace(
+            "same_as = \"hsj-dudley-2016-17\"",
+            "same_as = \"hsj-dudley-2099\"",
+        );
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("which is no other funding item")),
+        "{problems:?}"
+    );
 }
 
 #[test]

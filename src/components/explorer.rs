@@ -6,7 +6,9 @@ use super::reader::RecordReader;
 use super::record_list::RecordList;
 use super::summary::Summary;
 use crate::browser_url;
-use funding_core::url_state::{self, Notice, ViewState};
+use funding_core::explore::Explorer as CoreExplorer;
+use funding_core::url_state::{self, Notice};
+use funding_core::view::ViewState;
 use funding_core::Dataset;
 use leptos::prelude::*;
 
@@ -24,14 +26,15 @@ impl ViewSignal {
 
 #[component]
 pub fn Explorer(dataset: &'static Dataset) -> impl IntoView {
-    let (first_view, first_notices) = url_state::decode(&browser_url::current_query(), dataset);
+    let core: &'static CoreExplorer<'static> = Box::leak(Box::new(CoreExplorer::new(dataset)));
+    let (first_view, first_notices) = url_state::decode(&browser_url::current_query(), core);
     let view_state = ViewSignal(RwSignal::new(first_view));
     let notices: RwSignal<Vec<Notice>> = RwSignal::new(first_notices);
     provide_context(view_state);
 
     // Back and forward: read the address bar again, without pushing.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        let (view, link_notices) = url_state::decode(&browser_url::current_query(), dataset);
+        let (view, link_notices) = url_state::decode(&browser_url::current_query(), core);
         view_state.0.set(view);
         notices.set(link_notices);
     });

@@ -6,7 +6,7 @@ use super::explorer::ViewSignal;
 use funding_core::model::{FundingRecord, Person, Role};
 use funding_core::period::Period;
 use funding_core::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
-use funding_core::url_state::ViewState;
+use funding_core::view::ViewState;
 use funding_core::Dataset;
 use leptos::prelude::*;
 

@@ -3,7 +3,8 @@
 
 use super::explorer::ViewSignal;
 use funding_core::listing::{default_order, summarise, RecordSummary};
-use funding_core::url_state::{self, ViewState};
+use funding_core::url_state;
+use funding_core::view::ViewState;
 use funding_core::Dataset;
 use leptos::prelude::*;
 
@@ -31,6 +32,7 @@ fn RecordRow(row: RecordSummary) -> impl IntoView {
     let id = row.id.clone();
     let href = url_state::encode(&ViewState {
         open: Some(row.id.clone()),
+        ..ViewState::default()
     });
     // A memo, so both the row's class and the link's aria-current follow it.
     let is_open = {
@@ -49,6 +51,7 @@ fn RecordRow(row: RecordSummary) -> impl IntoView {
         ev.prevent_default();
         view_state.show(ViewState {
             open: Some(id.clone()),
+            ..ViewState::default()
         });
     };
     let kind = if row.has_text {

@@ -1,0 +1,450 @@
+//! Full-text search over the records: an inverted index built once, BM25F-style
+//! ranking with titles and recipients weighted above the body, word prefixes,
+//! phrases and exclusions; and the highlighting that shows why a record matched.
+
+use crate::model::{Dataset, FundingRecord};
+use crate::query::{Query, QueryTerm};
+use crate::tokens::tokenize;
+use std::collections::HashMap;
+
+/// The parts of a record that are searched, and how much a match in each counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Recipients,
+    Places,
+    People,
+    Details,
+    Body,
+}
+
+impl Field {
+    const ALL: [Field; 6] = [
+        Field::Title,
+        Field::Recipients,
+        Field::Places,
+        Field::People,
+        Field::Details,
+        Field::Body,
+    ];
+
+    fn weight(self) -> f32 {
+        match self {
+            Field::Title | Field::Recipients => 3.0,
+            Field::Places | Field::People => 1.5,
+            Field::Details | Field::Body => 1.0,
+        }
+    }
+}
+
+/// The searchable text of one record, field by field.
+pub fn record_fields(dataset: &Dataset, record: &FundingRecord) -> Vec<(Field, String)> {
+    let mut fields = vec![(Field::Title, record.display_title(dataset))];
+    let mut recipients = Vec::new();
+    let mut places = record.places.clone();
+    for org in record
+        .recipients
+        .iter()
+        .filter_map(|id| dataset.organisation(id))
+    {
+        recipients.push(org.name.clone());
+        recipients.extend(org.aliases.iter().cloned());
+        places.extend(org.places.iter().cloned());
+    }
+    fields.push((Field::Recipients, recipients.join(" \n ")));
+    fields.push((Field::Places, places.join(" \n ")));
+    let people: Vec<String> = record
+        .people
+        .iter()
+        .flat_map(|p| [p.name.clone(), p.role.clone(), p.organisation.clone()])
+        .flatten()
+        .collect();
+    fields.push((Field::People, people.join(" \n ")));
+    let mut details: Vec<String> = Vec::new();
+    details.extend(record.notes.iter().cloned());
+    details.extend(record.conditions.iter().cloned());
+    details.extend(record.publisher.iter().cloned());
+    details.extend(record.author.iter().cloned());
+    details.push(record.programme.name().to_string());
+    if let Some(model) = dataset.effective_care_model(record) {
+        details.push(format!("{} {}", model.name(), model.code()));
+    }
+    for item in &record.items {
+        details.push(item.stated_as.clone());
+        details.extend(item.purpose.iter().cloned());
+    }
+    fields.push((Field::Details, details.join(" \n ")));
+    if let Some(text) = &record.text {
+        fields.push((Field::Body, text.clone()));
+    }
+    fields
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    doc: u32,
+    field: u8,
+    count: u16,
+}
+
+/// The index over a dataset's records (by their position in `dataset.records`).
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    /// Every distinct word, sorted, with its id: prefix look-ups are a range.
+    vocabulary: Vec<(String, u32)>,
+    postings: Vec<Vec<Posting>>,
+    /// Per record, per field, the word ids in order (for phrases).
+    sequences: Vec<Vec<(u8, Vec<u32>)>>,
+    /// Per record, the weighted number of words.
+    lengths: Vec<f32>,
+    average_length: f32,
+}
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+impl SearchIndex {
+    pub fn build(dataset: &Dataset) -> SearchIndex {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut sequences = Vec::with_capacity(dataset.records.len());
+        let mut lengths = Vec::with_capacity(dataset.records.len());
+        for (doc, record) in dataset.records.iter().enumerate() {
+            let mut doc_sequences = Vec::new();
+            let mut length = 0.0;
+            for (field, text) in record_fields(dataset, record) {
+                let field_index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8;
+                let mut sequence = Vec::new();
+                let mut counts: HashMap<u32, u16> = HashMap::new();
+                for token in tokenize(&text) {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(token.word).or_insert(next);
+                    if id as usize == postings.len() {
+                        postings.push(Vec::new());
+                    }
+                    sequence.push(id);
+                    let c = counts.entry(id).or_default();
+                    *c = c.saturating_add(1);
+                }
+                length += field.weight() * sequence.len() as f32;
+                let mut counted: Vec<(u32, u16)> = counts.into_iter().collect();
+                counted.sort_unstable();
+                for (id, count) in counted {
+                    postings[id as usize].push(Posting {
+                        doc: doc as u32,
+                        field: field_index,
+                        count,
+                    });
+                }
+                doc_sequences.push((field_index, sequence));
+            }
+            sequences.push(doc_sequences);
+            lengths.push(length);
+        }
+        let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
+        vocabulary.sort_unstable();
+        let average_length = if lengths.is_empty() {
+            1.0
+        } else {
+            (lengths.iter().sum::<f32>() / lengths.len() as f32).max(1.0)
+        };
+        SearchIndex {
+            vocabulary,
+            postings,
+            sequences,
+            lengths,
+            average_length,
+        }
+    }
+
+    pub fn record_count(&self) -> usize {
+        self.lengths.len()
+    }
+
+    /// Ids of the words that `word` matches: itself, or every word it begins.
+    fn word_ids(&self, word: &str, prefix: bool) -> Vec<u32> {
+        let from = self.vocabulary.partition_point(|(w, _)| w.as_str() < word);
+        let mut ids = Vec::new();
+        for (w, id) in &self.vocabulary[from..] {
+            let hit = if prefix {
+                w.starts_with(word)
+            } else {
+                w == word
+            };
+            if !hit {
+                break;
+            }
+            ids.push(*id);
+        }
+        ids
+    }
+
+    fn bm25(&self, doc: usize, weighted_count: f32, documents_with_it: usize) -> f32 {
+        let n = self.record_count() as f32;
+        let df = documents_with_it as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let norm = K1 * (1.0 - B + B * self.lengths[doc] / self.average_length);
+        idf * weighted_count * (K1 + 1.0) / (weighted_count + norm)
+    }
+
+    /// Each matching record's score for one term.
+    fn term_scores(&self, term: &QueryTerm) -> HashMap<usize, f32> {
+        let mut scores: HashMap<usize, f32> = HashMap::new();
+        if term.words.len() == 1 {
+            // A word, or every word it is a prefix of: the best expansion counts.
+            for id in self.word_ids(&term.words[0], term.last_is_prefix()) {
+                let list = &self.postings[id as usize];
+                let mut per_doc: HashMap<usize, f32> = HashMap::new();
+                for p in list {
+                    *per_doc.entry(p.doc as usize).or_default() +=
+                        Field::ALL[p.field as usize].weight() * p.count as f32;
+                }
+                let df = per_doc.len();
+                for (doc, weighted) in per_doc {
+                    let s = self.bm25(doc, weighted, df);
+                    let best = scores.entry(doc).or_default();
+                    *best = best.max(s);
+                }
+            }
+            return scores;
+        }
+        // A phrase: the ids each position may take, then a scan of the records
+        // that hold the first word.
+        let choices: Vec<Vec<u32>> = (0..term.words.len())
+            .map(|i| {
+                let prefix = i + 1 == term.words.len() && term.last_is_prefix();
+                let mut ids = self.word_ids(&term.words[i], prefix);
+                ids.sort_unstable();
+                ids
+            })
+            .collect();
+        if choices.iter().any(|c| c.is_empty()) {
+            return scores;
+        }
+        let mut candidates: Vec<usize> = choices[0]
+            .iter()
+            .flat_map(|id| self.postings[*id as usize].iter().map(|p| p.doc as usize))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut weighted_counts: Vec<(usize, f32)> = Vec::new();
+        for doc in candidates {
+            let mut weighted = 0.0;
+            for (field, sequence) in &self.sequences[doc] {
+                let occurrences = sequence
+                    .windows(choices.len())
+                    .filter(|w| {
+                        w.iter()
+                            .zip(&choices)
+                            .all(|(id, allowed)| allowed.binary_search(id).is_ok())
+                    })
+                    .count();
+                weighted += Field::ALL[*field as usize].weight() * occurrences as f32;
+            }
+            if weighted > 0.0 {
+                weighted_counts.push((doc, weighted));
+            }
+        }
+        let df = weighted_counts.len();
+        for (doc, weighted) in weighted_counts {
+            scores.insert(doc, self.bm25(doc, weighted, df));
+        }
+        scores
+    }
+
+    /// The records that match every included term and no excluded one, with
+    /// their scores; every record (score 0) for a query with nothing to include.
+    pub fn search(&self, query: &Query) -> Vec<(usize, f32)> {
+        let mut included = query.included();
+        let mut results: HashMap<usize, f32> = match included.next() {
+            None => (0..self.record_count()).map(|d| (d, 0.0)).collect(),
+            Some(first) => self.term_scores(first),
+        };
+        for term in included {
+            let scores = self.term_scores(term);
+            results.retain(|doc, score| match scores.get(doc) {
+                Some(s) => {
+                    *score += s;
+                    true
+                }
+                None => false,
+            });
+        }
+        for term in query.excluded() {
+            let scores = self.term_scores(term);
+            results.retain(|doc, _| !scores.contains_key(doc));
+        }
+        let mut list: Vec<(usize, f32)> = results.into_iter().collect();
+        list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
+    }
+}
+
+/// Character ranges of `text` that the query's included terms match: whole
+/// phrases, and words (prefixes where the term allows).
+pub fn hit_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
+    if query.included().next().is_none() {
+        return Vec::new();
+    }
+    let tokens = tokenize(text);
+    let mut ranges = Vec::new();
+    for term in query.included() {
+        let n = term.words.len();
+        if tokens.len() < n {
+            continue;
+        }
+        for start in 0..=tokens.len() - n {
+            let window = &tokens[start..start + n];
+            if window
+                .iter()
+                .enumerate()
+                .all(|(i, t)| term.word_matches(i, &t.word))
+            {
+                ranges.push((window[0].start, window[n - 1].end));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    // Merge overlapping ranges so each character is highlighted once.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// A piece of text, highlighted when it is a search hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlighted {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// `text` cut at the query's hits.
+pub fn highlight(text: &str, query: &Query) -> Vec<Highlighted> {
+    let chars: Vec<char> = text.chars().collect();
+    cut(&chars, 0, chars.len(), &hit_ranges(text, query))
+}
+
+fn cut(chars: &[char], from: usize, to: usize, ranges: &[(usize, usize)]) -> Vec<Highlighted> {
+    let mut pieces = Vec::new();
+    let mut at = from;
+    for &(s, e) in ranges {
+        let (s, e) = (s.max(from), e.min(to));
+        if s >= e {
+            continue;
+        }
+        if s > at {
+            pieces.push(Highlighted {
+                text: chars[at..s].iter().collect(),
+                hit: false,
+            });
+        }
+        pieces.push(Highlighted {
+            text: chars[s..e].iter().collect(),
+            hit: true,
+        });
+        at = e;
+    }
+    if at < to {
+        pieces.push(Highlighted {
+            text: chars[at..to].iter().collect(),
+            hit: false,
+        });
+    }
+    pieces
+}
+
+/// A short passage of `text` around its first hit, about `width` characters,
+/// cut at word boundaries, with spaces folded; None when nothing in it matches.
+pub fn snippet(text: &str, query: &Query, width: usize) -> Option<Vec<Highlighted>> {
+    let ranges = hit_ranges(text, query);
+    let &(first_start, _) = ranges.first()?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut from = first_start.saturating_sub(width / 3);
+    let mut to = (from + width).min(chars.len());
+    // Move out to word boundaries.
+    while from > 0 && !chars[from - 1].is_whitespace() && first_start - from < width / 2 {
+        from -= 1;
+    }
+    while to < chars.len() && !chars[to].is_whitespace() && to - from < width + 20 {
+        to += 1;
+    }
+    let mut pieces = cut(&chars, from, to, &ranges);
+    for piece in &mut pieces {
+        piece.text = collapse_spaces(&piece.text);
+    }
+    if from > 0 {
+        pieces.insert(
+            0,
+            Highlighted {
+                text: "… ".into(),
+                hit: false,
+            },
+        );
+    }
+    if to < chars.len() {
+        pieces.push(Highlighted {
+            text: " …".into(),
+            hit: false,
+        });
+    }
+    Some(pieces)
+}
+
+/// Runs of white space (line breaks, non-breaking spaces) as one space.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parse;
+
+    #[test]
+    fn highlights_whole_phrases_and_prefixes() {
+        let q = parse(r#"transf "care homes" -dudley"#);
+        let pieces = highlight("Transformation of care homes, not care or homes.", &q);
+        let hits: Vec<&str> = pieces
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(hits, ["Transformation", "care homes"]);
+        let rebuilt: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(rebuilt, "Transformation of care homes, not care or homes.");
+    }
+
+    #[test]
+    fn a_snippet_shows_the_first_hit_in_context() {
+        let text = format!(
+            "{} The fund is investing £900m over the next five years. {}",
+            "lorem ".repeat(50),
+            "ipsum ".repeat(50)
+        );
+        let pieces = snippet(&text, &parse("investing"), 80).unwrap();
+        let joined: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(joined.starts_with("… "), "{joined}");
+        assert!(joined.contains("investing £900m"), "{joined}");
+        assert!(joined.ends_with(" …"));
+        assert!(joined.chars().count() < 130, "{joined}");
+        assert!(snippet(&text, &parse("absent"), 80).is_none());
+    }
+}

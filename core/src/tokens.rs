@@ -1,0 +1,144 @@
+//! Words for search: the one tokeniser that the index, the query parser and the
+//! highlighter share, so a word highlighted is a word that matched. A word is a
+//! run of letters and digits, folded to lower case without accents, with its
+//! character span in the original text.
+
+/// A word of a text, folded, with its span in characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub word: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Longest word kept: a longer run (a hash, a base64 blob) is cut to this many
+/// characters, so hostile input cannot make the index hold huge terms.
+pub const MAX_WORD_CHARS: usize = 48;
+
+/// Folds one character: lower case, accents removed for Latin letters, and the
+/// ligatures spelled out. Everything else is lower-cased as Unicode says.
+pub fn fold_into(c: char, out: &mut String) {
+    let plain = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
+        'Ç' | 'ç' | 'Ć'..='č' => 'c',
+        'Ð' | 'ð' | 'Ď'..='đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
+        'Ĝ'..='ģ' => 'g',
+        'Ĥ'..='ħ' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
+        'Ĵ' | 'ĵ' => 'j',
+        'Ķ' | 'ķ' => 'k',
+        'Ĺ'..='ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń'..='ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
+        'Ŕ'..='ř' => 'r',
+        'Ś'..='š' => 's',
+        'Ţ'..='ŧ' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ŵ' | 'ŵ' => 'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => 'y',
+        'Ź'..='ž' => 'z',
+        'Æ' | 'æ' => return out.push_str("ae"),
+        'Œ' | 'œ' => return out.push_str("oe"),
+        'ß' => return out.push_str("ss"),
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(plain);
+}
+
+/// Folds a whole string the way words are folded.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_into(c, &mut out);
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_combining_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The words of `text`, in order. Linear in the text's length.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut word = String::new();
+    let mut start = 0;
+    let mut kept = 0;
+    let mut index = 0;
+    for c in text.chars() {
+        if kept > 0 && is_combining_accent(c) {
+            // "cafe\u{301}" is "café" written with a combining accent: same word.
+            index += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            if word.is_empty() && kept == 0 {
+                start = index;
+            }
+            if kept < MAX_WORD_CHARS {
+                fold_into(c, &mut word);
+            }
+            kept += 1;
+        } else if kept > 0 {
+            tokens.push(Token {
+                word: std::mem::take(&mut word),
+                start,
+                end: index,
+            });
+            kept = 0;
+        }
+        index += 1;
+    }
+    if kept > 0 {
+        tokens.push(Token {
+            word,
+            start,
+            end: index,
+        });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn words_are_folded_and_keep_their_spans() {
+        assert_eq!(
+            words("Café NHS—£4.8m, 2017/18"),
+            ["cafe", "nhs", "4", "8m", "2017", "18"]
+        );
+        let tokens = tokenize("Ærø  Œuvre straße");
+        assert_eq!(tokens[0].word, "aero");
+        assert_eq!((tokens[0].start, tokens[0].end), (0, 3));
+        assert_eq!(tokens[1].word, "oeuvre");
+        assert_eq!((tokens[1].start, tokens[1].end), (5, 10));
+        assert_eq!(tokens[2].word, "strasse");
+        assert_eq!(words("cafe\u{301}s"), ["cafes"]);
+    }
+
+    #[test]
+    fn odd_input_is_words_or_nothing() {
+        assert!(tokenize("").is_empty());
+        assert!(tokenize("\"\"\"---   ").is_empty());
+        let long = "x".repeat(10_000);
+        let t = tokenize(&long);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].word.chars().count(), MAX_WORD_CHARS);
+        assert_eq!(t[0].end, 10_000);
+        assert_eq!(words("مرحبا 🙂 שלום"), ["مرحبا", "שלום"]);
+    }
+}

@@ -1,0 +1,158 @@
+//! What the page shows: the search, the filters, the sort and the open record.
+//! Plain data, so a view can be compared, stored in a link and restored.
+
+use crate::money::Money;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A way to narrow the records, with one URL parameter each. Within a facet
+/// the chosen values are alternatives (OR); across facets all must hold (AND).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Programme,
+    CareModel,
+    Recipient,
+    FinancialYear,
+    YearAnnounced,
+    Publisher,
+    Role,
+    FullText,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 8] = [
+        Facet::Programme,
+        Facet::CareModel,
+        Facet::FinancialYear,
+        Facet::Role,
+        Facet::Recipient,
+        Facet::YearAnnounced,
+        Facet::Publisher,
+        Facet::FullText,
+    ];
+
+    /// The heading a person sees.
+    pub fn title(self) -> &'static str {
+        match self {
+            Facet::Programme => "Programme",
+            Facet::CareModel => "Care model",
+            Facet::Recipient => "Recipient",
+            Facet::FinancialYear => "Financial year",
+            Facet::YearAnnounced => "Year announced",
+            Facet::Publisher => "Publisher",
+            Facet::Role => "Kind of figure",
+            Facet::FullText => "Full text",
+        }
+    }
+
+    /// Whether the facet is decided by each funding item (a record passes when
+    /// one of its items does) rather than by the record as a whole.
+    pub fn is_per_item(self) -> bool {
+        matches!(self, Facet::FinancialYear | Facet::Role)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Best match first; with no search, full texts first, newest first.
+    #[default]
+    Relevance,
+    AmountHighToLow,
+    AmountLowToHigh,
+    NewestFirst,
+    OldestFirst,
+    RecipientAToZ,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 6] = [
+        SortOrder::Relevance,
+        SortOrder::AmountHighToLow,
+        SortOrder::AmountLowToHigh,
+        SortOrder::NewestFirst,
+        SortOrder::OldestFirst,
+        SortOrder::RecipientAToZ,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "relevance",
+            SortOrder::AmountHighToLow => "amount-desc",
+            SortOrder::AmountLowToHigh => "amount-asc",
+            SortOrder::NewestFirst => "date-desc",
+            SortOrder::OldestFirst => "date-asc",
+            SortOrder::RecipientAToZ => "recipient",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "Relevance",
+            SortOrder::AmountHighToLow => "Amount, high to low",
+            SortOrder::AmountLowToHigh => "Amount, low to high",
+            SortOrder::NewestFirst => "Date, newest first",
+            SortOrder::OldestFirst => "Date, oldest first",
+            SortOrder::RecipientAToZ => "Recipient, A to Z",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SortOrder> {
+        SortOrder::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// The search as typed.
+    pub query: String,
+    /// Chosen values per facet, as the facet's codes (see `facets`).
+    pub filters: BTreeMap<Facet, BTreeSet<String>>,
+    /// Only figures of at least this much.
+    pub min_amount: Option<Money>,
+    /// Only figures of at most this much.
+    pub max_amount: Option<Money>,
+    pub sort: SortOrder,
+    /// The record open in the reader, by id.
+    pub open: Option<String>,
+}
+
+impl ViewState {
+    pub fn selected(&self, facet: Facet) -> Option<&BTreeSet<String>> {
+        self.filters.get(&facet).filter(|s| !s.is_empty())
+    }
+
+    pub fn is_selected(&self, facet: Facet, code: &str) -> bool {
+        self.selected(facet).is_some_and(|s| s.contains(code))
+    }
+
+    /// Turns one facet value on or off.
+    pub fn toggle(&mut self, facet: Facet, code: &str) {
+        let set = self.filters.entry(facet).or_default();
+        if !set.remove(code) {
+            set.insert(code.to_string());
+        }
+        if set.is_empty() {
+            self.filters.remove(&facet);
+        }
+    }
+
+    /// Whether anything narrows the records (search, filters or amounts).
+    pub fn is_narrowed(&self) -> bool {
+        !self.query.trim().is_empty() || self.has_filters()
+    }
+
+    pub fn has_filters(&self) -> bool {
+        self.filters.values().any(|s| !s.is_empty())
+            || self.min_amount.is_some()
+            || self.max_amount.is_some()
+    }
+
+    /// The same view with every filter (not the search) removed.
+    pub fn without_filters(&self) -> ViewState {
+        ViewState {
+            filters: BTreeMap::new(),
+            min_amount: None,
+            max_amount: None,
+            ..self.clone()
+        }
+    }
+}
