@@ -17,12 +17,18 @@ pub struct FigureMark {
 pub struct TextRun {
     pub text: String,
     pub mark: Option<FigureMark>,
+    /// Whether the run is the first piece of its figure's mark (the one that
+    /// carries the mark's anchor).
+    pub starts_mark: bool,
+    /// Whether the run matches the search.
+    pub hit: bool,
 }
 
 /// The record's text as runs, in order; empty for a record without text.
-/// Spans that overlap an earlier one or fall outside the text are left unmarked
-/// rather than breaking the text (validation already rejects them in data/).
-pub fn marked_runs(record: &FundingRecord) -> Vec<TextRun> {
+/// Figure spans that overlap an earlier one or fall outside the text are left
+/// unmarked rather than breaking the text (validation rejects them in data/).
+/// `hits` are character ranges to highlight (see `search::hit_ranges`).
+pub fn marked_runs(record: &FundingRecord, hits: &[(usize, usize)]) -> Vec<TextRun> {
     let Some(text) = record.text.as_deref() else {
         return Vec::new();
     };
@@ -40,30 +46,45 @@ pub fn marked_runs(record: &FundingRecord) -> Vec<TextRun> {
         .filter(|(start, end, _)| start < end && *end <= chars.len())
         .collect();
     marks.sort_by_key(|(start, end, _)| (*start, *end));
-
-    let mut runs = Vec::new();
-    let mut at = 0;
-    for (start, end, mark) in marks {
-        if start < at {
-            continue;
+    let mut kept: Vec<(usize, usize, FigureMark)> = Vec::new();
+    for m in marks {
+        if kept.last().is_none_or(|last| m.0 >= last.1) {
+            kept.push(m);
         }
-        if start > at {
-            runs.push(TextRun {
-                text: chars[at..start].iter().collect(),
-                mark: None,
-            });
-        }
-        runs.push(TextRun {
-            text: chars[start..end].iter().collect(),
-            mark: Some(mark),
-        });
-        at = end;
     }
-    if at < chars.len() {
-        runs.push(TextRun {
-            text: chars[at..].iter().collect(),
-            mark: None,
-        });
+    let hits: Vec<(usize, usize)> = hits
+        .iter()
+        .map(|&(s, e)| (s.min(chars.len()), e.min(chars.len())))
+        .filter(|(s, e)| s < e)
+        .collect();
+
+    // Cut at every boundary of a mark or a hit.
+    let mut cuts: Vec<usize> = vec![0, chars.len()];
+    for (s, e, _) in &kept {
+        cuts.extend([*s, *e]);
+    }
+    for (s, e) in &hits {
+        cuts.extend([*s, *e]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut runs: Vec<TextRun> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let mark = kept.iter().find(|(s, e, _)| *s <= from && to <= *e);
+        let run = TextRun {
+            text: chars[from..to].iter().collect(),
+            mark: mark.map(|m| m.2),
+            starts_mark: mark.is_some_and(|m| m.0 == from),
+            hit: hits.iter().any(|(s, e)| *s <= from && to <= *e),
+        };
+        // Join neighbours that look the same, so plain text stays in few nodes.
+        match runs.last_mut() {
+            Some(last) if last.mark == run.mark && last.hit == run.hit && !run.starts_mark => {
+                last.text.push_str(&run.text)
+            }
+            _ => runs.push(run),
+        }
     }
     runs
 }
@@ -133,7 +154,7 @@ mod tests {
     fn cuts_the_text_into_plain_and_marked_runs_that_rebuild_it() {
         let text = "Café gets £4m, then £1m.";
         let r = record(text, &[(20, 23), (10, 13)]);
-        let runs = marked_runs(&r);
+        let runs = marked_runs(&r, &[]);
         let rebuilt: String = runs.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(rebuilt, text);
         let marked: Vec<(&str, usize)> = runs
@@ -147,9 +168,33 @@ mod tests {
     fn bad_spans_leave_the_text_whole() {
         let text = "£4m and £1m";
         let r = record(text, &[(0, 3), (1, 5), (8, 99)]);
-        let runs = marked_runs(&r);
+        let runs = marked_runs(&r, &[]);
         let rebuilt: String = runs.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(rebuilt, text);
         assert_eq!(runs.iter().filter(|r| r.mark.is_some()).count(), 1);
+    }
+
+    #[test]
+    fn search_hits_and_figures_are_both_marked() {
+        let text = "Café gets £4m, then £1m.";
+        let r = record(text, &[(10, 13)]);
+        // "gets £4m" is a hit that overlaps the figure.
+        let runs = marked_runs(&r, &[(5, 13), (0, 4)]);
+        let rebuilt: String = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(rebuilt, text);
+        let shape: Vec<(&str, bool, bool, bool)> = runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.mark.is_some(), r.starts_mark, r.hit))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("Café", false, false, true),
+                (" ", false, false, false),
+                ("gets ", false, false, true),
+                ("£4m", true, true, true),
+                (", then £1m.", false, false, false),
+            ]
+        );
     }
 }

@@ -2,17 +2,21 @@
 //! with every figure marked, each mark linked to its figure and back; for a
 //! reported figure, its caveats and a link to the page that states it.
 
-use super::explorer::ViewSignal;
+use super::explorer::{ResultsMemo, ViewSignal};
+use super::highlighted::HighlightedText;
 use funding_core::model::{FundingRecord, Person, Role};
 use funding_core::period::Period;
+use funding_core::query::Query;
 use funding_core::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
-use funding_core::view::ViewState;
+use funding_core::search::{highlight, hit_ranges};
 use funding_core::Dataset;
 use leptos::prelude::*;
 
 #[component]
 pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -> impl IntoView {
     let view_state = expect_context::<ViewSignal>();
+    let results = expect_context::<ResultsMemo>();
+    let query = Memo::new(move |_| results.0.with(|e| e.query.clone()));
     let heading = NodeRef::<leptos::html::H2>::new();
     // Move focus to the record that was opened, so keyboard and screen-reader
     // users land on it.
@@ -21,7 +25,7 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
             let _ = h.focus();
         }
     });
-    let close = move |_| view_state.show(ViewState::default());
+    let close = move |_| view_state.change(|v| v.open = None);
 
     let title = record.display_title(dataset);
     let recipients = dataset.recipient_names(record).join(", ");
@@ -49,7 +53,9 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
                 <p class="record-kind">{if record.text.is_some() { "Announcement, full text" } else { "Reported figure" }}</p>
                 <button type="button" class="quiet" on:click=close>"Close"<span class="visually-hidden">" the reader"</span></button>
             </div>
-            <h2 id="reader-heading" tabindex="-1" node_ref=heading>{title}</h2>
+            <h2 id="reader-heading" tabindex="-1" node_ref=heading>
+                {move || view! { <HighlightedText pieces=query.with(|q| highlight(&title, q)) /> }}
+            </h2>
             <dl class="reader-facts">
                 <div><dt>"Recipient"</dt><dd>{recipients}</dd></div>
                 <div><dt>"Programme"</dt><dd>{record.programme.name()}</dd></div>
@@ -111,8 +117,8 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
             })}
             {record.text.is_some().then(|| view! {
                 <h3>"Full text"</h3>
-                <p class="text-help">"Figures are marked; each links to its entry under Figures."</p>
-                <div class="full-text">{full_text(record)}</div>
+                <p class="text-help">"Figures are marked; each links to its entry under Figures. Search words are in bold."</p>
+                <div class="full-text">{move || query.with(|q| full_text(record, q))}</div>
             })}
         </section>
     }
@@ -133,18 +139,30 @@ fn person(p: &Person) -> impl IntoView {
 }
 
 /// The text as text nodes, with each figure's words in a mark that links back
-/// to its figure. Nothing from the text is ever parsed as HTML.
-fn full_text(record: &'static FundingRecord) -> impl IntoView {
-    marked_runs(record)
+/// to its figure, and the search words in bold. Nothing from the text is ever
+/// parsed as HTML.
+fn full_text(record: &'static FundingRecord, query: &Query) -> impl IntoView {
+    let hits = record
+        .text
+        .as_deref()
+        .map(|t| hit_ranges(t, query))
+        .unwrap_or_default();
+    marked_runs(record, &hits)
         .into_iter()
-        .map(|run| match run.mark {
-            None => view! { <span>{run.text}</span> }.into_any(),
-            Some(mark) => {
-                let href = format!("#{}", item_anchor(mark.item));
-                view! {
-                    <mark id=evidence_anchor(mark)><a href=href>{run.text}</a></mark>
+        .map(|run| {
+            let text = if run.hit {
+                view! { <strong class="hit">{run.text}</strong> }.into_any()
+            } else {
+                run.text.into_any()
+            };
+            match run.mark {
+                None => text,
+                Some(mark) => {
+                    let href = format!("#{}", item_anchor(mark.item));
+                    // Only the first piece of a mark carries its anchor id.
+                    let id = run.starts_mark.then(|| evidence_anchor(mark));
+                    view! { <mark id=id><a href=href>{text}</a></mark> }.into_any()
                 }
-                .into_any()
             }
         })
         .collect_view()

@@ -1,0 +1,154 @@
+//! The filters: an amount range and one group of checkboxes per facet, each
+//! value with the number of records it would show given every other filter.
+//! On a phone (and beside the reader) the panel folds away behind "Filters".
+
+use super::explorer::{ResultsMemo, ViewSignal};
+use funding_core::money::{parse_typed, typed};
+use funding_core::view::Facet;
+use leptos::prelude::*;
+
+#[component]
+pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <aside id="filter-panel" class="filter-panel" class:is-open=move || open.get() aria-labelledby="filters-heading">
+            <div class="filter-panel-head">
+                <h2 id="filters-heading">"Filters"</h2>
+                <button type="button" class="quiet filters-done" on:click=move |_| open.set(false)>"Done"</button>
+            </div>
+            <AmountRange />
+            {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet=facet /> }).collect_view()}
+        </aside>
+    }
+}
+
+#[component]
+fn FacetGroup(facet: Facet) -> impl IntoView {
+    let results = expect_context::<ResultsMemo>();
+    // The values offered, keyed by code, so a checkbox keeps its focus while the
+    // counts around it change.
+    let values = move || {
+        results.0.with(|e| {
+            e.facets
+                .iter()
+                .find(|(f, _)| *f == facet)
+                .map(|(_, values)| {
+                    values
+                        .iter()
+                        .map(|v| (v.code.clone(), v.label.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let long = matches!(facet, Facet::Recipient | Facet::Publisher);
+    view! {
+        <fieldset class="facet" class:facet-long=long>
+            <legend>{facet.title()}</legend>
+            <Show when=move || !values().is_empty() fallback=|| view! { <p class="facet-empty">"None in this view"</p> }>
+                <ul>
+                    <For each=values key=|(code, _)| code.clone() let((code, label))>
+                        <FacetOption facet=facet code=code label=label />
+                    </For>
+                </ul>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn FacetOption(facet: Facet, code: String, label: String) -> impl IntoView {
+    let view_state = expect_context::<ViewSignal>();
+    let results = expect_context::<ResultsMemo>();
+    let id = format!(
+        "facet-{}-{}",
+        format!("{facet:?}").to_lowercase(),
+        funding_core::model::slug(&code)
+    );
+    let checked = {
+        let code = code.clone();
+        move || view_state.0.with(|v| v.is_selected(facet, &code))
+    };
+    let count = {
+        let code = code.clone();
+        move || {
+            results.0.with(|e| {
+                e.facets
+                    .iter()
+                    .find(|(f, _)| *f == facet)
+                    .and_then(|(_, values)| values.iter().find(|v| v.code == code))
+                    .map_or(0, |v| v.count)
+            })
+        }
+    };
+    let toggle = move |_| view_state.change(|v| v.toggle(facet, &code));
+    view! {
+        <li>
+            <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle />
+            <label for=id>
+                <span class="facet-label">{label}</span>
+                " "
+                <span class="facet-count">{count}<span class="visually-hidden">" records"</span></span>
+            </label>
+        </li>
+    }
+}
+
+/// "From" and "To" amounts, typed the way people write money (4.5m, 450k).
+#[component]
+fn AmountRange() -> impl IntoView {
+    let view_state = expect_context::<ViewSignal>();
+    let error = RwSignal::new(None::<String>);
+    let field = move |is_min: bool| {
+        let current = move || {
+            view_state
+                .0
+                .with(|v| if is_min { v.min_amount } else { v.max_amount })
+                .map(typed)
+                .unwrap_or_default()
+        };
+        let on_change = move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            let amount = if text.trim().is_empty() {
+                Some(None)
+            } else {
+                parse_typed(&text).map(Some)
+            };
+            match amount {
+                Some(amount) => {
+                    error.set(None);
+                    view_state.change(|v| {
+                        if is_min {
+                            v.min_amount = amount;
+                        } else {
+                            v.max_amount = amount;
+                        }
+                    });
+                }
+                None => error.set(Some(format!(
+                    "“{}” is not an amount: write it like 4.5m, 450k or 1200000.",
+                    text.trim()
+                ))),
+            }
+        };
+        let (id, label) = if is_min {
+            ("amount-min", "From £")
+        } else {
+            ("amount-max", "To £")
+        };
+        view! {
+            <div class="amount-field">
+                <label for=id>{label}</label>
+                <input id=id type="text" inputmode="decimal" autocomplete="off" size="8"
+                    aria-describedby="amount-help" prop:value=current on:change=on_change />
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="facet amount-range">
+            <legend>"Amount of a figure"</legend>
+            <div class="amount-fields">{field(true)}{field(false)}</div>
+            <p id="amount-help" class="facet-help">"For example 4.5m or 450k."</p>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </fieldset>
+    }
+}

@@ -1,0 +1,59 @@
+//! The money in the current view, by financial year, with what the total
+//! includes and where sources disagree.
+
+use super::explorer::ResultsMemo;
+use funding_core::totals::Totals;
+use funding_core::Dataset;
+use leptos::prelude::*;
+
+#[component]
+pub fn TotalsPanel(dataset: &'static Dataset) -> impl IntoView {
+    let results = expect_context::<ResultsMemo>();
+    let totals = move || results.0.with(|e| e.totals.clone());
+    view! {
+        <section class="totals" aria-labelledby="totals-heading">
+            <h3 id="totals-heading">"Money for recipients in this view"</h3>
+            {move || {
+                let t = totals();
+                let by_year = t.by_year.iter().map(|y| {
+                    let year = y.year.map_or("Other or unstated period".to_string(), |y| y.to_string());
+                    view! {
+                        <tr>
+                            <th scope="row">{year}</th>
+                            <td class="num">{Totals::amount_text(y.low, y.high)}</td>
+                            <td class="num">{format!("{} figure{}", y.figures, if y.figures == 1 { "" } else { "s" })}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                let disagreements = t.disagreements.iter().map(|d| {
+                    let figures = d.figures.iter().map(|f| {
+                        let title = dataset.record(&f.record_id).map(|r| r.display_title(dataset)).unwrap_or_default();
+                        format!("{} ({})", f.stated_as, f.publisher.clone().unwrap_or(title))
+                    }).collect::<Vec<_>>().join(" or ");
+                    view! { <li>{format!("{}, {}: {}", d.recipients, d.year, figures)}</li> }
+                }).collect_view();
+                view! {
+                    <p class="total-amount">
+                        {Totals::amount_text(t.low, t.high)}
+                        {t.is_range().then(|| view! { <span class="total-range-note">" (sources disagree: lowest to highest)"</span> })}
+                    </p>
+                    {(!t.by_year.is_empty()).then(|| view! {
+                        <table class="totals-by-year">
+                            <caption class="visually-hidden">"Money for recipients by financial year"</caption>
+                            <thead><tr><th scope="col">"Financial year"</th><th scope="col" class="num">"Money"</th><th scope="col" class="num">"Added"</th></tr></thead>
+                            <tbody>{by_year}</tbody>
+                        </table>
+                    })}
+                    <details class="totals-explained">
+                        <summary>"What this total includes"</summary>
+                        <ul>{t.explanation().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        {(!t.disagreements.is_empty()).then(|| view! {
+                            <p>"Where sources disagree:"</p>
+                            <ul class="disagreements">{disagreements}</ul>
+                        })}
+                    </details>
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,165 @@
+// Search, filters, sort, totals and share links, as a person uses them.
+import { test, expect } from '@playwright/test';
+
+const at = (query = '') => `${process.env.BASE_URL}${query}`;
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (error) => {
+    throw new Error(`page error: ${error.message}`);
+  });
+});
+
+const titles = (page) => page.locator('.record-title').allTextContents();
+
+test('typing a search shows the matching records, highlighted, and keeps one history entry', async ({ page }) => {
+  await page.goto(at());
+  await expect(page.locator('.result-count')).toHaveText('69 records');
+  const historyBefore = await page.evaluate(() => history.length);
+  const search = page.getByLabel('Search the announcements');
+  await search.pressSequentially('maubach', { delay: 30 });
+  await expect(page.locator('.result-count')).toHaveText('1 record');
+  await expect(page.locator('.record-title')).toHaveText(['Dudley MCP: £4.4million']);
+  await expect(page.locator('.record .snippet strong.hit')).toHaveText('Maubach');
+  await expect(page).toHaveURL(/\?q=maubach$/);
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+
+  // A prefix and a phrase, with an exclusion.
+  await search.fill('"all together better" -dudley');
+  await expect(page.locator('.record-title').first()).toContainText('Sunderland');
+  expect(await titles(page)).not.toContain('Dudley MCP: £4.4million');
+
+  // Escape clears the search.
+  await search.press('Escape');
+  await expect(page.locator('.result-count')).toHaveText('69 records');
+  await expect(page).toHaveURL(at());
+});
+
+test('slash focuses the search from anywhere', async ({ page }) => {
+  await page.goto(at());
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search the announcements')).toBeFocused();
+  await page.keyboard.type('tower');
+  await expect(page.locator('.result-count')).toHaveText('1 record');
+});
+
+test('filters apply, count, show as chips and come off again; back steps through them', async ({ page, isMobile }) => {
+  await page.goto(at());
+  if (isMobile) {
+    const toggle = page.getByRole('button', { name: 'Filters' });
+    await expect(page.locator('#filter-panel')).toBeHidden();
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+  const mcp = page.getByRole('checkbox', { name: /Multispecialty community provider \(MCP\)/ });
+  const mcpCount = Number(await page.locator('label[for="facet-caremodel-mcp"] .facet-count').innerText().then((t) => t.replace(/\D/g, '')));
+  await mcp.check();
+  await expect(page).toHaveURL(/\?model=MCP$/);
+  await expect(page.locator('.result-count')).toHaveText(`${mcpCount} records`);
+  await page.getByRole('checkbox', { name: /^2017\/18/ }).check();
+  await expect(page).toHaveURL(/\?model=MCP&fy=2017\/18$/);
+  await expect(page.locator('.chip')).toHaveText(['Remove Care model: Multispecialty community provider (MCP) ×', 'Remove Financial year: 2017/18 ×']);
+  const narrowed = await titles(page);
+  expect(narrowed).toContain('£4.8m of new funding for Sunderland Transformation of health and care services');
+  expect(narrowed).toContain('Tower Hamlets Together: £3,945,000');
+
+  // Back undoes the last filter; forward brings it back.
+  await page.goBack();
+  await expect(page).toHaveURL(/\?model=MCP$/);
+  await expect(page.locator('.result-count')).toHaveText(`${mcpCount} records`);
+  await page.goForward();
+  await expect(page.locator('.chip')).toHaveCount(2);
+
+  // One click on a chip removes that filter only; "Clear all" the rest.
+  await page.getByRole('button', { name: 'Remove Care model: Multispecialty community provider (MCP)' }).click();
+  await expect(page).toHaveURL(/\?fy=2017\/18$/);
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(page.locator('.result-count')).toHaveText('69 records');
+  await expect(page.locator('.chip')).toHaveCount(0);
+});
+
+test('an amount range accepts 4.5m and 450k and says when it cannot read one', async ({ page, isMobile }) => {
+  await page.goto(at());
+  if (isMobile) await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByLabel('From £').fill('4.5m');
+  await page.getByLabel('From £').press('Enter');
+  await page.getByLabel('To £').fill('5000k');
+  await page.getByLabel('To £').press('Enter');
+  await expect(page).toHaveURL(/\?min=4\.5m&max=5m$/);
+  await expect(page.locator('.chip')).toHaveText(['Remove At least £4.5m ×', 'Remove At most £5m ×']);
+  for (const amount of await page.locator('.amount-in-pounds').allTextContents()) {
+    const pounds = Number(amount.replace(/[£,]/g, ''));
+    expect(pounds).toBeGreaterThanOrEqual(4_500_000);
+    expect(pounds).toBeLessThanOrEqual(5_000_000);
+  }
+  await page.getByLabel('To £').fill('lots');
+  await page.getByLabel('To £').press('Enter');
+  await expect(page.getByRole('alert')).toContainText('“lots” is not an amount');
+  await expect(page).toHaveURL(/max=5m/);
+});
+
+test('sorts by amount and by date', async ({ page }) => {
+  await page.goto(at('?role=recipient&sort=amount-desc'));
+  await expect(page.getByLabel('Sort by')).toHaveValue('amount-desc');
+  const amounts = (await page.locator('.amount-in-pounds').allTextContents()).map((t) => Number(t.replace(/[£,]/g, '')));
+  expect(amounts.length).toBeGreaterThan(10);
+  expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  await page.getByLabel('Sort by').selectOption('date-asc');
+  await expect(page).toHaveURL(/sort=date-asc/);
+  await expect(page.locator('.record').first().locator('.record-facts')).toContainText('March 2015');
+});
+
+test('totals add money for recipients once and show where sources disagree', async ({ page }) => {
+  await page.goto(at('?recipient=all-together-better-sunderland&fy=2015/16'));
+  const totals = page.locator('.totals');
+  await expect(totals.locator('.total-amount')).toContainText('£6.5m to £6.77m');
+  await totals.getByText('What this total includes').click();
+  await expect(totals).toContainText('Sources disagree for 1 recipient-year');
+  await expect(totals.locator('.disagreements')).toContainText('£6.77m (HSJ) or £6.5m (LGC)');
+});
+
+test('a search that finds nothing says so and offers to clear the filters that exclude results', async ({ page }) => {
+  await page.goto(at('?q=maubach&fy=2017/18'));
+  await expect(page.locator('.result-count')).toHaveText('No records match');
+  await expect(page.locator('.nothing-found')).toContainText('Nothing matches “maubach” with these filters.');
+  await page.getByRole('button', { name: 'Clear the filters to see the 1 record that matches' }).click();
+  await expect(page.locator('.record-title')).toHaveText(['Dudley MCP: £4.4million']);
+  await expect(page).toHaveURL(/\?q=maubach$/);
+  await page.goto(at('?q=xylophone'));
+  await expect(page.locator('.nothing-found')).toContainText('Nothing matches “xylophone”');
+  await expect(page.getByRole('button', { name: /Clear the filters/ })).toHaveCount(0);
+});
+
+test('the copied link opens the same view, in the same order, in a fresh browser', async ({ page, browser, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(at());
+  await page.getByLabel('Search the announcements').fill('vanguard');
+  await page.getByLabel('Sort by').selectOption('amount-desc');
+  await expect(page).toHaveURL(/q=vanguard/);
+  await page.locator('.record-title a').nth(1).click();
+  await expect(page.locator('.reader')).toBeVisible();
+  const expectedTitles = await titles(page);
+  const expectedReader = await page.locator('.reader h2').innerText();
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.locator('.copy-status')).toHaveText('Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  expect(copied).toMatch(/\?q=vanguard&sort=amount-desc&open=/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(copied);
+  await expect(other.locator('.reader h2')).toHaveText(expectedReader);
+  expect(await titles(other)).toEqual(expectedTitles);
+  await expect(other.getByLabel('Search the announcements')).toHaveValue('vanguard');
+  await fresh.close();
+});
+
+test('the reader highlights the search words in the full text', async ({ page }) => {
+  await page.goto(at('?q=loneliness&open=west-yorkshire-harrogate-ics-2018'));
+  const hits = page.locator('.reader .full-text strong.hit');
+  await expect(hits).toHaveText(['loneliness', 'loneliness', 'loneliness']);
+  // Figures are still marked.
+  await expect(page.locator('.reader .full-text mark')).toHaveCount(6);
+});
