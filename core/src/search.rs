@@ -395,21 +395,15 @@ pub fn snippet(text: &str, query: &Query, width: usize) -> Option<Vec<Highlighte
     Some(pieces)
 }
 
-/// The passage of a record that best shows why it matched: from its full text
-/// if the hit is there, else from its notes and purposes.
+/// The passage of a record's full text that shows why it matched; None for
+/// a record without text or whose text does not match (its title, recipients
+/// and notes are on show already).
 pub fn record_snippet(
-    dataset: &Dataset,
     record: &FundingRecord,
     query: &Query,
     width: usize,
 ) -> Option<Vec<Highlighted>> {
-    // Only a search with words to find has a passage to show.
-    query.included().next()?;
-    let fields = record_fields(dataset, record);
-    [Field::Body, Field::Details, Field::People, Field::Places]
-        .iter()
-        .filter_map(|wanted| fields.iter().find(|(f, _)| f == wanted))
-        .find_map(|(_, text)| snippet(text, query, width))
+    snippet(record.text.as_deref()?, query, width)
 }
 
 /// Runs of white space (line breaks, non-breaking spaces) as one space.

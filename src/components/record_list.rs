@@ -48,7 +48,7 @@ pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
         </Show>
         <ul class="record-list">
             <For each=rows key=|row| row.key.clone() let(row)>
-                <RecordRow row=row.summary title=row.title snippet=row.snippet />
+                <RecordRow row=row.summary title=row.title snippet=row.snippet notes=row.notes />
             </For>
         </ul>
         <Show when=move || { count() > shown.get() }>
@@ -68,13 +68,15 @@ struct RowView {
     summary: RecordSummary,
     title: Vec<Highlighted>,
     snippet: Option<Vec<Highlighted>>,
+    notes: Vec<Vec<Highlighted>>,
 }
 
 fn row_view(dataset: &Dataset, row: &ResultRow, query: &Query) -> Option<RowView> {
     let summary = summarise_row(dataset, row)?;
     let record = dataset.records.get(row.record)?;
     let title = highlight(&summary.title, query);
-    let snippet = record_snippet(dataset, record, query, 180);
+    let snippet = record_snippet(record, query, 180);
+    let notes = summary.notes.iter().map(|n| highlight(n, query)).collect();
     let key = format!(
         "{}|{:?}|{:?}",
         summary.id, summary.amount_as_written, query.terms
@@ -84,6 +86,7 @@ fn row_view(dataset: &Dataset, row: &ResultRow, query: &Query) -> Option<RowView
         summary,
         title,
         snippet,
+        notes,
     })
 }
 
@@ -137,6 +140,7 @@ fn RecordRow(
     row: RecordSummary,
     title: Vec<Highlighted>,
     snippet: Option<Vec<Highlighted>>,
+    notes: Vec<Vec<Highlighted>>,
 ) -> impl IntoView {
     let view_state = expect_context::<ViewSignal>();
     let id = row.id.clone();
@@ -209,9 +213,9 @@ fn RecordRow(
                     </dd>
                 </div>
             </dl>
-            {(!row.notes.is_empty()).then(|| view! {
+            {(!notes.is_empty()).then(|| view! {
                 <ul class="record-notes">
-                    {row.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {notes.into_iter().map(|n| view! { <li><HighlightedText pieces=n /></li> }).collect_view()}
                 </ul>
             })}
         </li>
