@@ -5,8 +5,12 @@
 use std::path::Path;
 
 fn main() {
-    println!("cargo:rerun-if-changed=data");
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    // FUNDING_DATA_DIR (relative to the repository) builds the app with another
+    // dataset: the end-to-end suite uses it for a test-only hostile dataset.
+    println!("cargo:rerun-if-env-changed=FUNDING_DATA_DIR");
+    let folder = std::env::var("FUNDING_DATA_DIR").unwrap_or_else(|_| "data".to_string());
+    println!("cargo:rerun-if-changed={folder}");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join(&folder);
     match funding_core::sources::load_dir(&data) {
         Ok(dataset) => {
             let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))

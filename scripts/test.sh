@@ -20,5 +20,8 @@ cargo test -p funding-core
 say "release build"
 trunk build --release
 
+say "test-only build with the hostile dataset (tests/fixtures/hostile-data)"
+FUNDING_DATA_DIR=tests/fixtures/hostile-data trunk build --dist target/dist-hostile
+
 say "end-to-end tests in Chromium"
 playwright test --config tests/e2e/playwright.config.mjs

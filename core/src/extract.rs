@@ -191,7 +191,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
     let chars: Vec<char> = text.chars().collect();
     let mut amounts = Vec::new();
     let mut years: Vec<(usize, FinancialYear)> = Vec::new();
-    let mut dates: Vec<PartialDate> = Vec::new();
+    let mut dates = UniqueList::default();
 
     let mut i = 0;
     while i < chars.len() {
@@ -227,13 +227,13 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
                 }
             }
             if let Some((date, len)) = scan_date(&chars, i) {
-                push_unique(&mut dates, date);
+                dates.push(date);
                 i += len;
                 continue;
             }
         } else if c.is_alphabetic() && word_start {
             if let Some((date, len)) = scan_date(&chars, i) {
-                push_unique(&mut dates, date);
+                dates.push(date);
                 i += len;
                 continue;
             }
@@ -243,9 +243,9 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
 
     tie_amounts_to_years(&chars, &mut amounts, &years);
 
-    let mut financial_years = Vec::new();
+    let mut financial_years = UniqueList::default();
     for (_, fy) in &years {
-        push_unique(&mut financial_years, *fy);
+        financial_years.push(*fy);
     }
 
     let folded = FoldedText::new(&chars);
@@ -253,21 +253,39 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
 
     Extraction {
         amounts,
-        financial_years,
-        dates,
+        financial_years: financial_years.list,
+        dates: dates.list,
         organisations,
         places,
     }
 }
 
-fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
-    if !list.contains(&value) {
-        list.push(value);
+/// Values in order of first appearance, each once, in constant time a value.
+struct UniqueList<T> {
+    list: Vec<T>,
+    seen: std::collections::HashSet<T>,
+}
+
+impl<T> Default for UniqueList<T> {
+    fn default() -> Self {
+        UniqueList {
+            list: Vec::new(),
+            seen: std::collections::HashSet::new(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Clone> UniqueList<T> {
+    fn push(&mut self, value: T) {
+        if self.seen.insert(value.clone()) {
+            self.list.push(value);
+        }
     }
 }
 
 /// Gives each amount the financial year named in its own sentence, the nearest
-/// one when there are several.
+/// one when there are several. Years are in text order, so the nearest ones
+/// are found by binary search: no text can make this quadratic.
 fn tie_amounts_to_years(
     chars: &[char],
     amounts: &mut [FoundAmount],
@@ -282,18 +300,22 @@ fn tie_amounts_to_years(
         let sentence = sentence_of(amount.start);
         let from = starts[sentence];
         let to = starts.get(sentence + 1).copied().unwrap_or(chars.len());
-        let first = years.partition_point(|(p, _)| *p < from);
-        let nearest = years[first..]
+        // The last year before the amount and the first one after it.
+        let after = years.partition_point(|(p, _)| *p < amount.end);
+        let before = years[..after]
             .iter()
-            .take_while(|(p, _)| *p < to)
-            .min_by_key(|(p, _)| {
-                if *p >= amount.end {
-                    p - amount.end
-                } else {
-                    amount.start.saturating_sub(*p)
-                }
-            });
-        amount.financial_year = nearest.map(|(_, fy)| *fy);
+            .rev()
+            .find(|(p, _)| *p < amount.start)
+            .filter(|(p, _)| *p >= from)
+            .map(|(p, fy)| (amount.start - p, *fy));
+        let next = years
+            .get(after)
+            .filter(|(p, _)| *p < to)
+            .map(|(p, fy)| (p - amount.end, *fy));
+        amount.financial_year = match (before, next) {
+            (Some(b), Some(n)) => Some(if n.0 <= b.0 { n.1 } else { b.1 }),
+            (b, n) => b.or(n).map(|(_, fy)| fy),
+        };
     }
 }
 
@@ -472,6 +494,30 @@ mod tests {
         assert!(e.organisations.is_empty());
         let e = extract("TOWER HAMLETS TOGETHER will receive", &g);
         assert_eq!(e.organisations, ["Tower Hamlets Together"]);
+    }
+
+    #[test]
+    fn the_nearest_year_in_the_sentence_wins() {
+        let e = extract(
+            "In 2015/16 a fund; for 2017/18 £4m. Later £1m.",
+            &Gazetteer::default(),
+        );
+        assert_eq!(
+            e.amounts[0]
+                .financial_year
+                .map(|y| y.to_string())
+                .as_deref(),
+            Some("2017/18")
+        );
+        assert_eq!(e.amounts[1].financial_year, None);
+        let e = extract("£4m for 2016-17 and 2019/20 later", &Gazetteer::default());
+        assert_eq!(
+            e.amounts[0]
+                .financial_year
+                .map(|y| y.to_string())
+                .as_deref(),
+            Some("2016/17")
+        );
     }
 
     #[test]

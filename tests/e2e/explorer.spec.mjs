@@ -1,18 +1,6 @@
 // The first page as a person uses it: what it holds, the list, the reader with
 // marked figures, links that open a view, and a bad link that still works.
-import { test, expect } from '@playwright/test';
-
-const at = (query = '') => `${process.env.BASE_URL}${query}`;
-
-test.beforeEach(async ({ page }) => {
-  // Any script error or dialog is a failure: a panic is a dead page.
-  page.on('pageerror', (error) => {
-    throw new Error(`page error: ${error.message}`);
-  });
-  page.on('dialog', (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`);
-  });
-});
+import { test, expect, at } from './fixtures.mjs';
 
 test('says what it is and how much it holds, and lists every record', async ({ page }) => {
   await page.goto(at());

@@ -1,13 +1,23 @@
-// Serves the release build in dist/ for the whole run; the workers read the
-// address from BASE_URL. Returns the teardown that stops the server.
+// Serves the release build in dist/ and the hostile-data build for the whole
+// run; the workers read the addresses from BASE_URL and HOSTILE_URL. Returns
+// the teardown that stops the servers.
 import { existsSync } from 'node:fs';
 import { serveDirectory } from './static-server.mjs';
 
+export const HOSTILE_DIST = 'target/dist-hostile';
+
 export default async function globalSetup() {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ has no build: run `trunk build --release` first (scripts/test.sh does)');
+  for (const dir of ['dist', HOSTILE_DIST]) {
+    if (!existsSync(`${dir}/index.html`)) {
+      throw new Error(`${dir}/ has no build: scripts/test.sh builds it before the suite`);
+    }
   }
-  const server = await serveDirectory('dist');
-  process.env.BASE_URL = server.url;
-  return async () => server.close();
+  const main = await serveDirectory('dist');
+  const hostile = await serveDirectory(HOSTILE_DIST);
+  process.env.BASE_URL = main.url;
+  process.env.HOSTILE_URL = hostile.url;
+  return async () => {
+    await main.close();
+    await hostile.close();
+  };
 }

@@ -1,13 +1,5 @@
 // Search, filters, sort, totals and share links, as a person uses them.
-import { test, expect } from '@playwright/test';
-
-const at = (query = '') => `${process.env.BASE_URL}${query}`;
-
-test.beforeEach(async ({ page }) => {
-  page.on('pageerror', (error) => {
-    throw new Error(`page error: ${error.message}`);
-  });
-});
+import { test, expect, at } from './fixtures.mjs';
 
 const titles = (page) => page.locator('.record-title').allTextContents();
 

@@ -22,7 +22,8 @@ const TYPES = {
 export function serveDirectory(root, { basePath = '/' } = {}) {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const rootDir = resolve(root);
-  const server = createServer(async (req, res) => {
+  // Long links are part of what the suite tries: allow 2 MB of request headers.
+  const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 }, async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
       if (!path.startsWith(base)) {
