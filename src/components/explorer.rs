@@ -130,6 +130,17 @@ pub fn Explorer(dataset: &'static Dataset) -> impl IntoView {
                 "Where sources disagree, both figures are shown. Nothing is fetched: the data is part of the page."
             </p>
             <p>"Keyboard: press / to search, Escape to clear the search."</p>
+            {build_id().map(|id| view! { <p class="build-id">"Version "{id}</p> })}
         </footer>
     }
+}
+
+/// The build's id, which the build writes into the page (`meta name="build-id"`).
+fn build_id() -> Option<String> {
+    document()
+        .query_selector("meta[name=\"build-id\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|id| !id.is_empty())
 }

@@ -6,8 +6,11 @@ import { test, expect, at, hostile } from './fixtures.mjs';
 const SCRIPT_TITLE = '<img src=x onerror=alert(1)> gets </svg><script>alert(1)</script> £3m';
 
 async function onlyTheLoaderScript(page) {
-  // trunk's loader is the page's one script element; no image was injected.
-  expect(await page.locator('script').count()).toBe(1);
+  // The page's scripts are trunk's inline loader and offline.js, nothing
+  // else; no image was injected.
+  expect(await page.locator('script:not([src])').count()).toBe(1);
+  const sources = await page.locator('script[src]').evaluateAll((scripts) => scripts.map((s) => s.getAttribute('src')));
+  expect(sources).toEqual([expect.stringMatching(/^\.\/offline-[0-9a-f]+\.js$/)]);
   expect(await page.locator('body img').count()).toBe(0);
 }
 

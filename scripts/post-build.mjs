@@ -1,0 +1,54 @@
+// trunk post_build hook, run with TRUNK_STAGING_DIR set to the finished build:
+// 1. writes the sha256 of each inline script (trunk's wasm loader) into the
+//    page's Content-Security-Policy, so no other inline script can run;
+// 2. names the build by a hash of all its files (meta build-id);
+// 3. writes that id and the list of every file into the service worker, so the
+//    precache list always matches the build and never goes stale.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
+  process.exit(1);
+}
+const fail = (message) => {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+};
+const indexFile = join(staging, 'index.html');
+const swFile = join(staging, 'sw.js');
+
+// 1. CSP hashes of inline scripts.
+let html = readFileSync(indexFile, 'utf8');
+const CSP_PLACEHOLDER = "'inline-script-hashes'";
+if (!html.includes(CSP_PLACEHOLDER)) fail(`index.html has no ${CSP_PLACEHOLDER} in its Content-Security-Policy`);
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+);
+html = html.replace(CSP_PLACEHOLDER, hashes.join(' '));
+writeFileSync(indexFile, html);
+
+// 2. Every file of the build, and a build id from their contents.
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (path !== swFile) files.push(relative(staging, path).split(sep).join('/'));
+  }
+};
+walk(staging);
+const id = createHash('sha256');
+for (const file of files) id.update(file).update(readFileSync(join(staging, file)));
+const buildId = id.digest('hex').slice(0, 12);
+if (!html.includes('name="build-id"')) fail('index.html has no <meta name="build-id">');
+writeFileSync(indexFile, html.replace(/(<meta name="build-id" content=")[^"]*(")/, `$1${buildId}$2`));
+
+// 3. The service worker's build id and precache list.
+const sw = readFileSync(swFile, 'utf8');
+if (!sw.includes("'__BUILD_ID__'") || !sw.includes("['__PRECACHE__']")) fail('sw.js lacks its placeholders');
+const precache = ['./', ...files];
+writeFileSync(swFile, sw.replace("'__BUILD_ID__'", JSON.stringify(buildId)).replace("['__PRECACHE__']", JSON.stringify(precache)));
+console.log(`post-build: build ${buildId}, ${hashes.length} inline script hash(es), ${precache.length} files precached`);
