@@ -4,6 +4,7 @@
 
 mod browser_url;
 mod components;
+mod download;
 
 use components::explorer::Explorer;
 use funding_core::Dataset;

@@ -114,6 +114,130 @@ pub fn dataset_csv(dataset: &Dataset) -> String {
     write_csv(&ITEM_COLUMNS, &rows)
 }
 
+/// The items of a view (each row of the results with the items that passed
+/// its filters) as CSV, one row per funding item, in the view's order.
+pub fn view_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
+    let mut out = Vec::new();
+    for row in rows {
+        let Some(record) = dataset.records.get(row.record) else {
+            continue;
+        };
+        for &i in &row.items {
+            out.push(item_row(dataset, record, record.items.get(i)));
+        }
+    }
+    write_csv(&ITEM_COLUMNS, &out)
+}
+
+/// The records of a view as JSON: each record as the dataset has it, with only
+/// the funding items that passed the filters.
+pub fn view_json(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
+    let records: Vec<FundingRecord> = rows
+        .iter()
+        .filter_map(|row| {
+            let record = dataset.records.get(row.record)?;
+            let mut copy = record.clone();
+            copy.items = row
+                .items
+                .iter()
+                .filter_map(|&i| record.items.get(i).cloned())
+                .collect();
+            Some(copy)
+        })
+        .collect();
+    serde_json::to_string_pretty(&records).unwrap_or_default()
+}
+
+/// The 360Giving Data Standard's columns, in its order.
+pub const GIVING360_COLUMNS: [&str; 14] = [
+    "Identifier",
+    "Title",
+    "Description",
+    "Currency",
+    "Amount Awarded",
+    "Award Date",
+    "Recipient Org:Identifier",
+    "Recipient Org:Name",
+    "Funding Org:Identifier",
+    "Funding Org:Name",
+    "Grant Programme:Title",
+    "Beneficiary Location:0:Name",
+    "Planned Dates:0:Start Date",
+    "Planned Dates:0:End Date",
+];
+
+/// The money for recipients in a view in the 360Giving Data Standard's column
+/// names. Fills only what the data knows (see README, "360Giving export"):
+/// programme totals, fund sizes and context figures are not grants and are left
+/// out; so is a breakdown line whose whole is in the view.
+pub fn giving360_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
+    use crate::model::Role;
+    use crate::period::Period;
+    let in_view: std::collections::HashSet<&str> = rows
+        .iter()
+        .flat_map(|r| {
+            r.items
+                .iter()
+                .filter_map(move |&i| dataset.records.get(r.record)?.items.get(i))
+        })
+        .map(|i| i.id.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for row in rows {
+        let Some(record) = dataset.records.get(row.record) else {
+            continue;
+        };
+        for item in row.items.iter().filter_map(|&i| record.items.get(i)) {
+            if item.role != Role::Allocation
+                || item.part_of.as_deref().is_some_and(|w| in_view.contains(w))
+            {
+                continue;
+            }
+            let mut description: Vec<String> = Vec::new();
+            description.extend(item.purpose.clone());
+            description.push(format!("Stated as {}.", item.stated_as));
+            if let Some(source) = &record.source_url {
+                description.push(format!("Source: {source}"));
+            }
+            description.extend(record.notes.iter().cloned());
+            // Only a full date is an award date; a month or a year is left out.
+            let award_date = record
+                .published_on
+                .filter(|d| d.day.is_some())
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let (start, end) = match &item.period {
+                Period::Year { year } => (
+                    format!("{}-04-01", year.start_year()),
+                    format!("{}-03-31", year.start_year() + 1),
+                ),
+                Period::Years { first, last } => (
+                    format!("{}-04-01", first.start_year()),
+                    format!("{}-03-31", last.start_year() + 1),
+                ),
+                _ => (String::new(), String::new()),
+            };
+            out.push(vec![
+                item.id.clone(),
+                record.display_title(dataset),
+                description.join(" "),
+                "GBP".to_string(),
+                item.amount.pounds().to_string(),
+                award_date,
+                String::new(),
+                dataset.recipient_names(record).join("; "),
+                String::new(),
+                String::new(),
+                record.programme.name().to_string(),
+                record.places.first().cloned().unwrap_or_default(),
+                start,
+                end,
+            ]);
+        }
+    }
+    write_csv(&GIVING360_COLUMNS, &out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

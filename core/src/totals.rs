@@ -43,8 +43,22 @@ pub struct Disagreement {
     pub figures: Vec<DisagreeingFigure>,
 }
 
+/// One amount added into the totals: a figure, or one recipient-year where
+/// several sources were reconciled (a range where they disagree).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contribution {
+    /// The record that stands for it (the first source, for a reconciled group).
+    pub record: usize,
+    pub year: Option<FinancialYear>,
+    pub low: Money,
+    pub high: Money,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
+    /// What was added, one entry per figure or reconciled recipient-year: the
+    /// charts draw these, so they follow the same rules.
+    pub contributions: Vec<Contribution>,
     pub by_year: Vec<YearTotal>,
     pub low: Money,
     pub high: Money,
@@ -166,7 +180,7 @@ pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
     let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
     // (recipients, year) -> per record, the sum of its figures.
     let mut grouped: BTreeMap<(Vec<String>, FinancialYear), PerRecord> = BTreeMap::new();
-    let mut other_periods: Vec<Money> = Vec::new();
+    let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
     for r in selection {
         let Some(i) = item(dataset, *r) else { continue };
@@ -205,7 +219,7 @@ pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
                 entry.0 = Money(entry.0 .0.saturating_add(i.amount.0));
                 entry.1.push(i);
             }
-            None => other_periods.push(i.amount),
+            None => other_periods.push((r.record, i.amount)),
         }
     }
 
@@ -241,6 +255,14 @@ pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
                 });
             }
         }
+        if let Some(first) = per_record.keys().next() {
+            out.contributions.push(Contribution {
+                record: *first,
+                year: Some(year),
+                low,
+                high,
+            });
+        }
         let total = years.entry(year).or_insert(YearTotal {
             year: Some(year),
             low: Money(0),
@@ -253,9 +275,17 @@ pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
     }
     out.by_year = years.into_values().collect();
     if !other_periods.is_empty() {
+        for (record, amount) in &other_periods {
+            out.contributions.push(Contribution {
+                record: *record,
+                year: None,
+                low: *amount,
+                high: *amount,
+            });
+        }
         let sum = other_periods
             .iter()
-            .fold(0u64, |a, m| a.saturating_add(m.0));
+            .fold(0u64, |a, (_, m)| a.saturating_add(m.0));
         out.by_year.push(YearTotal {
             year: None,
             low: Money(sum),

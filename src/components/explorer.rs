@@ -2,7 +2,9 @@
 //! and the reader. The whole view lives in the URL, so any view can be shared.
 
 use super::active_filters::ActiveFilters;
+use super::charts_panel::ChartsPanel;
 use super::copy_link::CopyLink;
+use super::exports::Exports;
 use super::filter_panel::FilterPanel;
 use super::notices::LinkNotices;
 use super::reader::RecordReader;
@@ -114,6 +116,8 @@ pub fn Explorer(dataset: &'static Dataset) -> impl IntoView {
                 <h2 id="records-heading" class="visually-hidden">"Funding records"</h2>
                 <ActiveFilters core=core />
                 <TotalsPanel dataset=dataset />
+                <ChartsPanel dataset=dataset />
+                <Exports dataset=dataset />
                 <RecordList dataset=dataset />
             </section>
             {move || {

@@ -1,8 +1,11 @@
 //! One component a file.
 
 pub mod active_filters;
+pub mod chart_view;
+pub mod charts_panel;
 pub mod copy_link;
 pub mod explorer;
+pub mod exports;
 pub mod filter_panel;
 pub mod highlighted;
 pub mod notices;

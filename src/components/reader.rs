@@ -2,8 +2,10 @@
 //! with every figure marked, each mark linked to its figure and back; for a
 //! reported figure, its caveats and a link to the page that states it.
 
+use super::chart_view::ChartView;
 use super::explorer::{ResultsMemo, ViewSignal};
 use super::highlighted::HighlightedText;
+use funding_core::charts::{breakdown, ChartSize};
 use funding_core::model::{FundingRecord, Person, Role};
 use funding_core::period::Period;
 use funding_core::query::Query;
@@ -103,6 +105,9 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
                 }).collect_view()}
             </ol>
 
+            {breakdown::chart(record, ChartSize::WIDE)
+                .zip(breakdown::chart(record, ChartSize::NARROW))
+                .map(|(wide, narrow)| view! { <ChartView wide=wide narrow=narrow /> })}
             {(!record.notes.is_empty()).then(|| view! {
                 <h3>"Notes"</h3>
                 <ul class="reader-notes">{record.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>

@@ -1,0 +1,217 @@
+//! Charts of the current view, drawn with plotters to SVG strings: the same
+//! code is tested natively and renders crisply at any zoom. Every label goes
+//! through plotters' SVG backend, which escapes it; names are never markup.
+//!
+//! Each chart also gives what a person needs besides the picture: a title, a
+//! sentence computed from the data, the same numbers as a table, and the
+//! clickable regions that filter the view.
+
+pub mod breakdown;
+pub mod by_recipient;
+pub mod by_year;
+pub mod timeline;
+
+use crate::money::Money;
+use crate::view::Facet;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Colours that stay distinguishable for colour-blind readers (Okabe and Ito).
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),   // blue
+    RGBColor(230, 159, 0),   // orange
+    RGBColor(0, 158, 115),   // bluish green
+    RGBColor(213, 94, 0),    // vermilion
+    RGBColor(204, 121, 167), // reddish purple
+    RGBColor(86, 180, 233),  // sky blue
+    RGBColor(240, 228, 66),  // yellow
+    RGBColor(110, 110, 110), // grey, for "other"
+];
+
+pub const INK: RGBColor = RGBColor(29, 35, 41);
+pub const MUTED: RGBColor = RGBColor(76, 88, 98);
+pub const GRID: RGBColor = RGBColor(213, 219, 224);
+
+pub fn hex(c: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// How big to draw: the page draws a narrow version for phones and a wide one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl ChartSize {
+    pub const WIDE: ChartSize = ChartSize {
+        width: 720,
+        height: 300,
+    };
+    pub const NARROW: ChartSize = ChartSize {
+        width: 360,
+        height: 300,
+    };
+
+    pub fn is_narrow(self) -> bool {
+        self.width < 500
+    }
+}
+
+/// A region of the chart that does something when chosen, in percent of the
+/// chart's width and height, so the page can lay a button over it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartTarget {
+    /// What a screen reader says: "2016/17, multispecialty community provider: £12.3m".
+    pub label: String,
+    pub left: f32,
+    pub top: f32,
+    pub width: f32,
+    pub height: f32,
+    pub action: TargetAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetAction {
+    /// Narrow the view to these facet values (all of them).
+    Filter(Vec<(Facet, String)>),
+    /// Open a record in the reader.
+    Open(String),
+}
+
+/// A legend entry: a colour and what it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    pub colour: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// Stable name: `by-year`, `by-recipient`, `timeline`, `breakdown`.
+    pub id: &'static str,
+    pub title: String,
+    /// What the chart shows, in a sentence computed from the data.
+    pub summary: String,
+    pub svg: String,
+    pub size: ChartSize,
+    pub legend: Vec<LegendEntry>,
+    pub targets: Vec<ChartTarget>,
+    /// The same numbers as a table.
+    pub table_headers: Vec<String>,
+    pub table_rows: Vec<Vec<String>>,
+    /// What the chart leaves out and why, if anything ("3 records have no date").
+    pub left_out: Option<String>,
+}
+
+/// A round number at or above `value` (1, 2 or 5 times a power of ten), for
+/// the top of an axis; at least 1.
+pub fn nice_ceiling(value: u64) -> u64 {
+    let mut step = 1u64;
+    loop {
+        for m in [1u64, 2, 5] {
+            let candidate = step.saturating_mul(m);
+            if candidate >= value || candidate == u64::MAX {
+                return candidate.max(1);
+            }
+        }
+        if step > u64::MAX / 10 {
+            return u64::MAX;
+        }
+        step *= 10;
+    }
+}
+
+/// The width of `text` at `size` px in a typical sans-serif, for fitting
+/// labels without a font: generous, so labels never overlap.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.58
+}
+
+/// `text` cut with "…" to fit `width` px at `size` px.
+pub fn fit(text: &str, width: f64, size: f64) -> String {
+    if text_width(text, size) <= width {
+        return text.to_string();
+    }
+    let keep = ((width / (size * 0.58)) as usize).saturating_sub(1);
+    let mut cut: String = text.chars().take(keep).collect();
+    cut = cut.trim_end().to_string();
+    cut.push('…');
+    cut
+}
+
+/// Draws a text label; plotters' SVG backend escapes it.
+pub(crate) fn label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    at: (i32, i32),
+    size: f64,
+    colour: RGBColor,
+    h: HPos,
+    v: VPos,
+) {
+    let style = TextStyle::from(("system-ui, sans-serif", size).into_font())
+        .color(&colour)
+        .pos(Pos::new(h, v));
+    let _ = area.draw(&Text::new(text.to_string(), at, style));
+}
+
+/// Percent of a whole, for chart targets.
+pub(crate) fn percent(part: f64, whole: f64) -> f32 {
+    if whole <= 0.0 {
+        0.0
+    } else {
+        (part / whole * 100.0) as f32
+    }
+}
+
+/// A money amount scaled into pixels of an axis `span` px long whose top is `max`.
+pub(crate) fn scale(amount: Money, max: u64, span: f64) -> f64 {
+    if max == 0 {
+        0.0
+    } else {
+        amount.0 as f64 / max as f64 * span
+    }
+}
+
+/// Draws into a fresh SVG string.
+pub(crate) fn draw_svg(
+    size: ChartSize,
+    paint: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> String {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
+        let _ = area.fill(&WHITE);
+        paint(&area);
+        let _ = area.present();
+    }
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_tops_are_round() {
+        assert_eq!(nice_ceiling(0), 1);
+        assert_eq!(nice_ceiling(7), 10);
+        assert_eq!(nice_ceiling(13_000_000), 20_000_000);
+        assert_eq!(nice_ceiling(45_850_000), 50_000_000);
+        assert_eq!(nice_ceiling(50_000_000), 50_000_000);
+        assert_eq!(nice_ceiling(u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn long_labels_are_cut_to_fit() {
+        let cut = fit(
+            "Better Care Together (Morecambe Bay Health Community)",
+            120.0,
+            11.0,
+        );
+        assert!(cut.ends_with('…'));
+        assert!(text_width(&cut, 11.0) <= 120.0 + 11.0);
+        assert_eq!(fit("Dudley MCP", 120.0, 11.0), "Dudley MCP");
+    }
+}

@@ -1,0 +1,154 @@
+//! Announcements and reported figures by the date they were published. Records
+//! whose source gives no date are counted and said to be left out, never
+//! placed at a made-up date.
+
+use super::*;
+use crate::calendar::PartialDate;
+use crate::explore::ResultRow;
+use crate::model::{Dataset, RecordKind};
+
+/// A date as a position in years (2017.0 is 1 January 2017); a month without
+/// a day sits mid-month, a year without a month mid-year.
+fn position(d: PartialDate) -> f64 {
+    let month = d.month.map_or(6.5, |m| {
+        m as f64 - 1.0 + d.day.map_or(0.5, |day| (day as f64 - 1.0) / 31.0)
+    });
+    d.year as f64 + month / 12.0
+}
+
+pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
+    let mut points: Vec<(PartialDate, Money, &str, String, bool)> = Vec::new();
+    let mut undated = 0usize;
+    for row in rows {
+        let Some(record) = dataset.records.get(row.record) else {
+            continue;
+        };
+        let Some(item) = row.shown_item(dataset).and_then(|i| record.items.get(i)) else {
+            continue;
+        };
+        match record.published_on {
+            Some(date) => points.push((
+                date,
+                item.amount,
+                record.id.as_str(),
+                record.display_title(dataset),
+                record.kind == RecordKind::Announcement,
+            )),
+            None => undated += 1,
+        }
+    }
+    points.sort_by_key(|p| p.0);
+    let (w, h) = (size.width as f64, size.height as f64);
+    let font = if size.is_narrow() { 11.0 } else { 12.0 };
+    let (left, right, top_margin, bottom) = (text_width("£000.0m", font) + 10.0, 14.0, 12.0, 28.0);
+    let plot_w = w - left - right;
+    let plot_h = h - top_margin - bottom;
+    let first = points.first().map_or(2015.0, |p| position(p.0).floor());
+    let last = points
+        .last()
+        .map_or(2019.0, |p| position(p.0).ceil())
+        .max(first + 1.0);
+    let max = nice_ceiling(points.iter().map(|p| p.1 .0).max().unwrap_or(0));
+    let x_of = |d: PartialDate| left + (position(d) - first) / (last - first) * plot_w;
+
+    let mut targets = Vec::new();
+    let svg = draw_svg(size, |area| {
+        for step in 0..=4u64 {
+            let value = max / 4 * step;
+            let y = top_margin + plot_h - scale(Money(value), max, plot_h);
+            let _ = area.draw(&PathElement::new(
+                vec![(left as i32, y as i32), ((w - right) as i32, y as i32)],
+                GRID.stroke_width(1),
+            ));
+            label(
+                area,
+                &Money(value).compact(),
+                ((left - 6.0) as i32, y as i32),
+                font,
+                MUTED,
+                HPos::Right,
+                VPos::Center,
+            );
+        }
+        let mut year = first as u16;
+        while (year as f64) <= last {
+            let x = left + (year as f64 - first) / (last - first) * plot_w;
+            let _ = area.draw(&PathElement::new(
+                vec![
+                    (x as i32, (top_margin + plot_h) as i32),
+                    (x as i32, (top_margin + plot_h + 4.0) as i32),
+                ],
+                INK.stroke_width(1),
+            ));
+            if !size.is_narrow() || year % 2 == 1 || last - first <= 4.0 {
+                label(
+                    area,
+                    &year.to_string(),
+                    (x as i32, (top_margin + plot_h + 6.0) as i32),
+                    font,
+                    INK,
+                    HPos::Center,
+                    VPos::Top,
+                );
+            }
+            year += 1;
+        }
+        let _ = area.draw(&PathElement::new(
+            vec![
+                (left as i32, (top_margin + plot_h) as i32),
+                ((w - right) as i32, (top_margin + plot_h) as i32),
+            ],
+            INK.stroke_width(1),
+        ));
+        for (date, amount, id, title, is_announcement) in &points {
+            let x = x_of(*date);
+            let y = top_margin + plot_h - scale(*amount, max, plot_h);
+            let colour = if *is_announcement {
+                PALETTE[3]
+            } else {
+                PALETTE[0]
+            };
+            let _ = area.draw(&Circle::new((x as i32, y as i32), 5, colour.filled()));
+            targets.push(ChartTarget {
+                label: format!("{}: {title}, {}", date.readable(), amount.compact()),
+                left: percent(x - 8.0, w),
+                top: percent(y - 8.0, h),
+                width: percent(16.0, w),
+                height: percent(16.0, h),
+                action: TargetAction::Open(id.to_string()),
+            });
+        }
+    });
+    let summary = match (points.first(), points.last()) {
+        (Some(a), Some(b)) => format!(
+            "{} dated record{} in this view, from {} to {}.",
+            points.len(),
+            if points.len() == 1 { "" } else { "s" },
+            a.0.readable(),
+            b.0.readable()
+        ),
+        _ => "No record in this view gives a date.".to_string(),
+    };
+    Chart {
+        id: "timeline",
+        title: "Announcements and reported figures by date".to_string(),
+        summary,
+        svg,
+        size,
+        legend: vec![
+            LegendEntry { colour: hex(PALETTE[3]), label: "Announcement held in full".into() },
+            LegendEntry { colour: hex(PALETTE[0]), label: "Reported figure".into() },
+        ],
+        targets,
+        table_headers: ["Date", "Record", "Figure"].map(String::from).to_vec(),
+        table_rows: points.iter().map(|(d, m, _, t, _)| vec![d.to_string(), t.clone(), m.compact()]).collect(),
+        left_out: (undated > 0).then(|| {
+            format!(
+                "{undated} record{} in this view {} no date and {} left out, not placed at a made-up date.",
+                if undated == 1 { "" } else { "s" },
+                if undated == 1 { "gives" } else { "give" },
+                if undated == 1 { "is" } else { "are" }
+            )
+        }),
+    }
+}

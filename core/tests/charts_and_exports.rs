@@ -1,0 +1,234 @@
+//! Charts and exports of known views: one bar per group, heights in proportion
+//! to the amounts, the right labels, names as text; exports with the expected rows.
+
+use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize, TargetAction};
+use funding_core::explore::Explorer;
+use funding_core::export::{giving360_csv, view_csv, view_json, GIVING360_COLUMNS};
+use funding_core::sources::load_dir;
+use funding_core::url_state::decode;
+use funding_core::view::Facet;
+use funding_core::Dataset;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn dataset() -> &'static Dataset {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    DATA.get_or_init(|| {
+        load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data")).expect("valid data")
+    })
+}
+
+fn explorer() -> &'static Explorer<'static> {
+    static E: OnceLock<Explorer<'static>> = OnceLock::new();
+    E.get_or_init(|| Explorer::new(dataset()))
+}
+
+fn run(link: &str) -> funding_core::explore::Exploration {
+    let (view, notices) = decode(link, explorer());
+    assert!(notices.is_empty(), "{notices:?}");
+    explorer().run(&view)
+}
+
+/// The `<rect>`s of an SVG filled with `colour`: (x, y, width, height).
+fn rects(svg: &str, colour: &str) -> Vec<(f64, f64, f64, f64)> {
+    svg.split("<rect")
+        .skip(1)
+        .filter(|r| {
+            r.to_lowercase()
+                .contains(&format!("fill=\"{}\"", colour.to_lowercase()))
+        })
+        .map(|r| {
+            let attr = |name: &str| -> f64 {
+                let start = r.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+                r[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            (attr("x"), attr("y"), attr("width"), attr("height"))
+        })
+        .collect()
+}
+
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .map(|t| {
+            t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()]
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn by_year_draws_one_bar_per_year_in_proportion() {
+    let e = run("?recipient=all-together-better-sunderland");
+    let chart = by_year::chart(dataset(), &e.totals, ChartSize::WIDE);
+    // Sunderland is a multispecialty community provider: orange bars.
+    let bars = rects(&chart.svg, "#E69F00");
+    assert_eq!(bars.len(), 3, "{}", chart.svg);
+    let heights: Vec<f64> = bars.iter().map(|b| b.3).collect();
+    // 2015/16 draws the lower of £6.5m and £6.77m; 2016/17 and 2017/18 £4.8m.
+    let ratio = heights[0] / heights[1];
+    assert!((ratio - 6.5 / 4.8).abs() < 0.02, "{heights:?}");
+    assert!((heights[1] - heights[2]).abs() <= 1.0);
+    let labels = texts(&chart.svg);
+    for year in ["2015/16", "2016/17", "2017/18"] {
+        assert!(labels.contains(&year.to_string()), "{labels:?}");
+    }
+    assert!(labels.contains(&"£10m".to_string()), "axis top: {labels:?}");
+    assert_eq!(chart.summary, "2015/16 holds the most money for recipients in this view: £6.5m across 1 figure, of 3 financial years shown.");
+    assert_eq!(
+        chart.table_rows[0],
+        [
+            "2015/16",
+            "Multispecialty community provider (MCP)",
+            "£6.5m to £6.77m",
+            "1"
+        ]
+    );
+    assert!(chart
+        .left_out
+        .as_deref()
+        .unwrap()
+        .contains("bars show the lower figure"));
+    // Each bar filters to its year and care model.
+    assert_eq!(chart.targets.len(), 3);
+    assert_eq!(
+        chart.targets[1].action,
+        TargetAction::Filter(vec![
+            (Facet::FinancialYear, "2016/17".into()),
+            (Facet::CareModel, "MCP".into())
+        ])
+    );
+}
+
+#[test]
+fn by_recipient_puts_the_largest_first_and_sums_the_rest() {
+    let e = run("?fy=2015/16&role=recipient");
+    let chart = by_recipient::chart(dataset(), &e.totals, ChartSize::NARROW);
+    let bars = rects(&chart.svg, "#0072B2");
+    assert_eq!(bars.len(), 7);
+    let lengths: Vec<f64> = bars.iter().map(|b| b.2).collect();
+    assert!(lengths.windows(2).all(|w| w[0] >= w[1]), "{lengths:?}");
+    assert_eq!(rects(&chart.svg, "#6E6E6E").len(), 1, "one 'others' bar");
+    assert!(texts(&chart.svg).iter().any(|t| t.starts_with("Others (")));
+    assert!(
+        chart
+            .summary
+            .starts_with("Northumberland Accountable Care Organisation received the most money"),
+        "{}",
+        chart.summary
+    );
+}
+
+#[test]
+fn names_are_text_in_the_svg_never_markup() {
+    let hostile =
+        load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hostile-data"))
+            .expect("fixture");
+    let explorer = Explorer::new(&hostile);
+    let e = explorer.run(&Default::default());
+    let chart = by_recipient::chart(&hostile, &e.totals, ChartSize::WIDE);
+    assert!(
+        chart.svg.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{}",
+        chart.svg
+    );
+    assert!(!chart.svg.contains("<img"));
+    assert!(!chart.svg.contains("<script"));
+    let timeline = timeline::chart(&hostile, &e.rows, ChartSize::WIDE);
+    assert!(!timeline.svg.contains("<script"));
+}
+
+#[test]
+fn the_timeline_leaves_out_undated_records_and_says_so() {
+    let e = run("?recipient=dudley-mcp");
+    let chart = timeline::chart(dataset(), &e.rows, ChartSize::WIDE);
+    let undated = e
+        .rows
+        .iter()
+        .filter(|r| dataset().records[r.record].published_on.is_none())
+        .count();
+    assert_eq!(chart.left_out.as_deref().unwrap(), format!("{undated} records in this view give no date and are left out, not placed at a made-up date."));
+    assert_eq!(chart.table_rows.len(), e.rows.len() - undated);
+    assert_eq!(chart.svg.matches("<circle").count(), e.rows.len() - undated);
+}
+
+#[test]
+fn the_breakdown_shows_the_whole_and_its_parts() {
+    let record = dataset()
+        .record("west-yorkshire-harrogate-ics-2018")
+        .unwrap();
+    let chart = breakdown::chart(record, ChartSize::WIDE).expect("a breakdown");
+    assert_eq!(chart.table_rows.len(), 5);
+    assert!(chart.summary.starts_with("The over £8.5m is split into 4 parts adding up to £8.6m; the largest, £4m, is for urgent and emergency care"), "{}", chart.summary);
+    assert!(breakdown::chart(
+        dataset().record("dudley-mcp-4-4m").unwrap(),
+        ChartSize::WIDE
+    )
+    .is_none());
+}
+
+#[test]
+fn exports_of_a_known_view() {
+    let e = run("?recipient=dudley-mcp&fy=2017/18");
+    let csv = view_csv(dataset(), &e.rows);
+    let mut lines = csv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("record_id,record_kind,title,recipients"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 1, "{csv}");
+    assert!(rows[0].starts_with("bcr-dudley-2017-18,reported_figure,,Dudley MCP,new_care_models,MCP,,Black Country Radio,"), "{}", rows[0]);
+    assert!(
+        rows[0].contains(",allocation,4380000,£4.38m,,2017/18,funding boost,"),
+        "{}",
+        rows[0]
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&view_json(dataset(), &e.rows)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["items"][0]["amount"], 4_380_000);
+
+    let e = run("?open=west-yorkshire-harrogate-ics-2018&q=%22leadership+meeting%22");
+    let giving = giving360_csv(dataset(), &e.rows);
+    let mut reader = csv::Reader::from_reader(giving.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        GIVING360_COLUMNS
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    // The whole (over £8.5m), not its four parts again.
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(&row[0], "west-yorkshire-harrogate-ics-2018/total");
+    assert_eq!(&row[3], "GBP");
+    assert_eq!(&row[4], "8500000");
+    assert_eq!(&row[5], "2018-08-22");
+    assert_eq!(&row[6], "", "no recipient identifier is known");
+    assert_eq!(
+        &row[7],
+        "West Yorkshire and Harrogate Health and Care Partnership"
+    );
+    assert_eq!(
+        &row[9], "",
+        "the text names no funder beyond NHS England's allocation, so none is guessed"
+    );
+    assert_eq!(
+        (&row[12], &row[13]),
+        ("", ""),
+        "no financial year stated, no planned dates"
+    );
+
+    let e = run("?recipient=tower-hamlets-together");
+    let giving = giving360_csv(dataset(), &e.rows);
+    let row = giving.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",GBP,3945000,,"),
+        "no date stated, no award date: {row}"
+    );
+    assert!(
+        row.ends_with(",2017-04-01,2018-03-31\r") || row.ends_with(",2017-04-01,2018-03-31"),
+        "{row}"
+    );
+}

@@ -1,0 +1,106 @@
+//! One chart: its title and the sentence that says what it shows, the drawing
+//! (SVG the core drew, labels escaped) with a button over each bar that filters
+//! the view, a "Show as table" toggle with the same numbers, and a download.
+
+use super::explorer::ViewSignal;
+use crate::download;
+use funding_core::charts::{Chart, TargetAction};
+use leptos::prelude::*;
+
+#[component]
+pub fn ChartView(wide: Chart, narrow: Chart) -> impl IntoView {
+    let view_state = expect_context::<ViewSignal>();
+    let as_table = RwSignal::new(false);
+    let heading_id = format!("chart-{}-title", wide.id);
+    let summary_id = format!("chart-{}-summary", wide.id);
+    let file_name = format!("funding-{}.svg", wide.id);
+    let svg_for_download = wide.svg.clone();
+    let saved = RwSignal::new(None::<bool>);
+    let drawing = move |chart: Chart, class: &'static str| {
+        let targets = chart
+            .targets
+            .into_iter()
+            .map(|t| {
+                let action = t.action.clone();
+                let apply = move |_| match &action {
+                    TargetAction::Filter(values) => view_state.change(|v| {
+                        for (facet, code) in values {
+                            v.filters
+                                .insert(*facet, std::iter::once(code.clone()).collect());
+                        }
+                    }),
+                    TargetAction::Open(id) => view_state.change(|v| v.open = Some(id.clone())),
+                };
+                view! {
+                    <button
+                        type="button"
+                        class="chart-target"
+                        style:left=format!("{:.3}%", t.left)
+                        style:top=format!("{:.3}%", t.top)
+                        style:width=format!("{:.3}%", t.width)
+                        style:height=format!("{:.3}%", t.height)
+                        aria-label=t.label.clone()
+                        title=t.label
+                        on:click=apply
+                    ></button>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class=format!("chart-drawing {class}")>
+                // The core drew this SVG and escaped every label in it.
+                <div class="chart-svg" role="img" aria-label=chart.title.clone() inner_html=chart.svg></div>
+                {targets}
+            </div>
+        }
+    };
+    let headers = wide.table_headers.clone();
+    let rows = wide.table_rows.clone();
+    let title = wide.title.clone();
+    let summary = wide.summary.clone();
+    let legend = wide.legend.clone();
+    let left_out = wide.left_out.clone();
+    let drawings = move || {
+        view! {
+            {drawing(wide.clone(), "chart-wide")}
+            {drawing(narrow.clone(), "chart-narrow")}
+        }
+    };
+    let (labelled_by, described_by) = (heading_id.clone(), summary_id.clone());
+    view! {
+        <figure class="chart" aria-labelledby=labelled_by aria-describedby=described_by>
+            <figcaption>
+                <h3 id=heading_id>{title}</h3>
+                <p class="chart-summary" id=summary_id>{summary}</p>
+            </figcaption>
+            {(!legend.is_empty()).then(|| view! {
+                <ul class="chart-legend">
+                    {legend.into_iter().map(|l| {
+                        view! { <li><span class="swatch" style:background-color=l.colour></span>{l.label}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            <Show when=move || !as_table.get()>{drawings.clone()}</Show>
+            <Show when=move || as_table.get()>
+                <table class="chart-table">
+                    <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {rows.iter().map(|row| view! {
+                            <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+            {left_out.map(|l| view! { <p class="chart-left-out">{l}</p> })}
+            <div class="chart-actions">
+                <button type="button" aria-pressed=move || as_table.get().to_string() on:click=move |_| as_table.update(|t| *t = !*t)>
+                    {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
+                </button>
+                <button type="button" class="quiet" on:click=move |_| saved.set(Some(download::save(&file_name, "image/svg+xml", &svg_for_download)))>
+                    "Download SVG"
+                </button>
+                {move || (saved.get() == Some(false)).then(|| view! { <span role="alert">"The browser did not allow the download."</span> })}
+            </div>
+        </figure>
+    }
+}

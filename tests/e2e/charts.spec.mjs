@@ -1,0 +1,77 @@
+// Charts follow the view and drive it; their tables hold the same numbers;
+// exports download the view.
+import { readFileSync } from 'node:fs';
+import { test, expect, at } from './fixtures.mjs';
+
+test('clicking a bar filters the view to it and the link records it', async ({ page, isMobile }) => {
+  await page.goto(at('?recipient=all-together-better-sunderland'));
+  const chart = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Money for recipients by financial year' }) });
+  await expect(chart.locator('.chart-summary')).toHaveText(
+    '2015/16 holds the most money for recipients in this view: £6.5m across 1 figure, of 3 financial years shown.',
+  );
+  const drawing = chart.locator(isMobile ? '.chart-narrow' : '.chart-wide');
+  const bars = drawing.locator('.chart-target');
+  await expect(bars).toHaveCount(3);
+  await bars.nth(1).click();
+  await expect(page).toHaveURL(/model=MCP&fy=2016\/17&recipient=all-together-better-sunderland$/);
+  await expect(page.locator('.result-count')).toHaveText('1 record');
+  // Keyboard: Enter on a focused bar does the same.
+  await page.goto(at('?recipient=dudley-mcp'));
+  const first = page.locator('figure.chart').first().locator(isMobile ? '.chart-narrow' : '.chart-wide').locator('.chart-target').first();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/fy=2015\/16/);
+});
+
+test('charts redraw when the view changes', async ({ page }) => {
+  await page.goto(at());
+  const summary = page.locator('figure.chart .chart-summary').first();
+  const before = await summary.innerText();
+  await page.getByLabel('Search the announcements').fill('dudley');
+  await expect(summary).not.toHaveText(before);
+  await expect(page.locator('figure.chart').nth(1).locator('.chart-summary')).toContainText('Dudley MCP received the most money in this view');
+});
+
+test('"Show as table" shows the same numbers as the chart', async ({ page, isMobile }) => {
+  await page.goto(at('?model=MCP'));
+  const chart = page.locator('figure.chart').first();
+  const labels = await chart.locator(isMobile ? '.chart-narrow .chart-target' : '.chart-wide .chart-target').evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label')));
+  expect(labels.length).toBeGreaterThan(1);
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  await expect(chart.getByRole('button', { name: 'Show as chart' })).toHaveAttribute('aria-pressed', 'true');
+  const rows = await chart.locator('.chart-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  expect(rows.length).toBe(labels.length);
+  rows.forEach(([year, model, money, figures], i) => {
+    expect(labels[i]).toBe(`${year}, ${model}: ${money} from ${figures} figure${figures === '1' ? '' : 's'}`);
+  });
+});
+
+test('the view and each chart download as files', async ({ page }) => {
+  await page.goto(at('?recipient=dudley-mcp&fy=2017/18'));
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV', exact: true }).click();
+  const file = await csv;
+  expect(file.suggestedFilename()).toBe('funding-view.csv');
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(text.split('\r\n').filter(Boolean)).toHaveLength(2);
+  expect(text).toContain('bcr-dudley-2017-18');
+
+  const giving = page.waitForEvent('download');
+  await page.getByRole('button', { name: '360Giving CSV' }).click();
+  const givingText = readFileSync(await (await giving).path(), 'utf8');
+  expect(givingText.startsWith('Identifier,Title,Description,Currency,Amount Awarded,Award Date,')).toBe(true);
+
+  const svg = page.waitForEvent('download');
+  await page.locator('figure.chart').first().getByRole('button', { name: 'Download SVG' }).click();
+  const svgFile = await svg;
+  expect(svgFile.suggestedFilename()).toBe('funding-by-year.svg');
+  expect(readFileSync(await svgFile.path(), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+});
+
+test('the reader shows how an announcement splits its money', async ({ page }) => {
+  await page.goto(at('?open=west-yorkshire-harrogate-ics-2018'));
+  const chart = page.locator('.reader figure.chart');
+  await expect(chart.getByRole('heading')).toHaveText('How the over £8.5m is split');
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  await expect(chart.locator('.chart-table tbody tr')).toHaveCount(5);
+});
