@@ -8,8 +8,9 @@ use crate::query::{parse, Query};
 use crate::search::SearchIndex;
 use crate::totals::{totals, ItemRef, Totals};
 use crate::view::{Facet, SortOrder, ViewState};
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One record in the results, with the items that passed the filters.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +68,10 @@ pub struct Explorer<'a> {
     known: BTreeMap<Facet, BTreeSet<String>>,
     /// Each record's place in the default order.
     default_rank: Vec<usize>,
+    /// What a person reads for each facet code, worked out once.
+    labels: HashMap<(Facet, String), String>,
+    /// Each record's first recipient's name, lower-cased, for sorting A to Z.
+    recipient_keys: Vec<String>,
 }
 
 fn facet_slot(facet: Facet) -> usize {
@@ -119,17 +124,34 @@ impl<'a> Explorer<'a> {
                 known.entry(Facet::Role).or_default().insert(role.clone());
             }
         }
+        // Each record's place in the default order (by index: a search for
+        // each record's position would be quadratic).
         let mut default_rank = vec![0; dataset.records.len()];
-        let order = crate::listing::default_order(dataset);
-        for (rank, record) in order.iter().enumerate() {
-            if let Some(i) = dataset
-                .records
-                .iter()
-                .position(|r| std::ptr::eq(r, *record))
-            {
-                default_rank[i] = rank;
-            }
+        for (rank, record) in crate::listing::default_order_indices(dataset)
+            .into_iter()
+            .enumerate()
+        {
+            default_rank[record] = rank;
         }
+        let labels = known
+            .iter()
+            .flat_map(|(facet, codes)| codes.iter().map(move |code| (*facet, code.clone())))
+            .map(|(facet, code)| {
+                let text = label(dataset, facet, &code);
+                ((facet, code), text)
+            })
+            .collect();
+        let recipient_keys = dataset
+            .records
+            .iter()
+            .map(|r| {
+                dataset
+                    .recipient_names(r)
+                    .first()
+                    .map(|n| n.to_lowercase())
+                    .unwrap_or_default()
+            })
+            .collect();
         Explorer {
             dataset,
             index,
@@ -137,6 +159,8 @@ impl<'a> Explorer<'a> {
             item_codes,
             known,
             default_rank,
+            labels,
+            recipient_keys,
         }
     }
 
@@ -239,7 +263,7 @@ impl<'a> Explorer<'a> {
         view: &ViewState,
         matches: &HashMap<usize, f32>,
     ) -> Vec<FacetValue> {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for &record in matches.keys() {
             if !self.record_passes(record, view, Some(facet)) {
                 continue;
@@ -247,25 +271,29 @@ impl<'a> Explorer<'a> {
             let Some(items) = self.passing_items(record, view, Some(facet)) else {
                 continue;
             };
-            let codes: BTreeSet<&String> = if facet.is_per_item() {
+            let mut codes: Vec<&str> = if facet.is_per_item() {
                 items
                     .iter()
                     .map(|&i| {
                         let (year, role) = &self.item_codes[record][i];
                         if facet == Facet::FinancialYear {
-                            year
+                            year.as_str()
                         } else {
-                            role
+                            role.as_str()
                         }
                     })
                     .collect()
             } else {
                 self.record_codes[record][facet_slot(facet)]
                     .iter()
+                    .map(String::as_str)
                     .collect()
             };
+            // A record counts once per value, however many of its items have it.
+            codes.sort_unstable();
+            codes.dedup();
             for code in codes {
-                *counts.entry(code.clone()).or_default() += 1;
+                *counts.entry(code).or_default() += 1;
             }
         }
         let chosen = view.selected(facet);
@@ -273,11 +301,17 @@ impl<'a> Explorer<'a> {
             .known(facet)
             .into_iter()
             .flatten()
-            .filter(|code| counts.contains_key(*code) || chosen.is_some_and(|c| c.contains(*code)))
+            .filter(|code| {
+                counts.contains_key(code.as_str()) || chosen.is_some_and(|c| c.contains(*code))
+            })
             .map(|code| FacetValue {
                 code: code.clone(),
-                label: label(self.dataset, facet, code),
-                count: counts.get(code).copied().unwrap_or(0),
+                label: self
+                    .labels
+                    .get(&(facet, code.clone()))
+                    .cloned()
+                    .unwrap_or_else(|| label(self.dataset, facet, code)),
+                count: counts.get(code.as_str()).copied().unwrap_or(0),
                 selected: chosen.is_some_and(|c| c.contains(code)),
             })
             .collect();
@@ -294,13 +328,7 @@ impl<'a> Explorer<'a> {
                 .unwrap_or_default()
         };
         let date = |r: &ResultRow| dataset.records[r.record].published_on;
-        let recipient = |r: &ResultRow| {
-            dataset
-                .recipient_names(&dataset.records[r.record])
-                .first()
-                .map(|n| n.to_lowercase())
-                .unwrap_or_default()
-        };
+        let recipient = |r: &ResultRow| self.recipient_keys[r.record].as_str();
         rows.sort_by(|a, b| {
             let by = match order {
                 SortOrder::Relevance if has_search => b.score.total_cmp(&a.score),

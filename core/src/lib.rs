@@ -18,6 +18,8 @@ pub mod reader;
 pub mod search;
 #[cfg(feature = "sources")]
 pub mod sources;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 pub mod tokens;
 pub mod totals;
 pub mod url_state;

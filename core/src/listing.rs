@@ -88,13 +88,23 @@ fn summarise_with(
 /// The order of the first page: announcements held in full first, newest first
 /// (undated last), then reported figures as the data lists them.
 pub fn default_order(dataset: &Dataset) -> Vec<&FundingRecord> {
-    let mut records: Vec<&FundingRecord> = dataset.records.iter().collect();
-    records.sort_by_key(|r| {
+    default_order_indices(dataset)
+        .into_iter()
+        .map(|i| &dataset.records[i])
+        .collect()
+}
+
+/// [`default_order`] as positions in `dataset.records`.
+pub fn default_order_indices(dataset: &Dataset) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..dataset.records.len()).collect();
+    // A stable sort keeps the data's own order among equals.
+    order.sort_by_key(|&i| {
+        let r = &dataset.records[i];
         (
             r.kind != RecordKind::Announcement,
             r.published_on.is_none(),
             Reverse(r.published_on),
         )
     });
-    records
+    order
 }

@@ -293,9 +293,32 @@ pub struct FundingRecord {
 pub struct Dataset {
     pub organisations: Vec<Organisation>,
     pub records: Vec<FundingRecord>,
+    /// Organisation positions by id, built on first use: lookups by id happen
+    /// for every record, and a scan of the list made them quadratic.
+    #[serde(skip)]
+    organisation_index: OrganisationIndex,
+}
+
+#[derive(Debug, Clone, Default)]
+struct OrganisationIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+
+/// The index is a cache of the organisations: two datasets are equal when
+/// their data is, whether or not either has built it yet.
+impl PartialEq for OrganisationIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Dataset {
+    pub fn new(organisations: Vec<Organisation>, records: Vec<FundingRecord>) -> Dataset {
+        Dataset {
+            organisations,
+            records,
+            organisation_index: OrganisationIndex::default(),
+        }
+    }
+
     /// Reads the dataset the build embedded. The build validated it, so an error
     /// here means the JSON was damaged: the caller shows the message.
     pub fn from_json(json: &str) -> Result<Dataset, String> {
@@ -309,7 +332,14 @@ impl Dataset {
     }
 
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
-        self.organisations.iter().find(|o| o.id == id)
+        let index = self.organisation_index.0.get_or_init(|| {
+            self.organisations
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.clone(), i))
+                .collect()
+        });
+        index.get(id).and_then(|&i| self.organisations.get(i))
     }
 
     pub fn record(&self, id: &str) -> Option<&FundingRecord> {

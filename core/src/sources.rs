@@ -395,10 +395,7 @@ pub fn build(sources: &Sources) -> Result<Dataset, Vec<Problem>> {
     }
 
     if check.problems.is_empty() {
-        Ok(Dataset {
-            organisations,
-            records,
-        })
+        Ok(Dataset::new(organisations, records))
     } else {
         Err(check.problems)
     }

@@ -35,6 +35,9 @@ test('after one visit online, the whole explorer works offline', async ({ page, 
   await page.getByRole('checkbox', { name: /^2017\/18/ }).check();
   await expect(page.locator('.chip')).toHaveCount(2);
   await expect(page.locator('.totals .total-amount')).toContainText('£');
+  const chart = page.locator('figure.chart').first();
+  await expect(chart.locator('.chart-summary')).toContainText('2017/18 holds the most money for recipients in this view');
+  await expect(chart.locator(isMobile ? '.chart-narrow svg' : '.chart-wide svg')).toBeVisible();
   await page.locator('.record-title a').first().click();
   await expect(page.locator('.reader h2')).toBeVisible();
 

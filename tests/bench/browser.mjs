@@ -1,0 +1,118 @@
+// Browser benchmarks of the release build in dist/, in Debian's headless
+// Chromium on this machine: first-load size, time to the list with all data,
+// interaction latency, and wasm memory. Run after `trunk build --release`:
+//
+//     node tests/bench/browser.mjs [runs]
+//
+// Prints a Markdown table (median, min, max) for BENCHMARKS.md.
+import { chromium } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serveDirectory } from '../e2e/static-server.mjs';
+
+const RUNS = Number(process.argv[2] ?? 15);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.length });
+const fmt = (s, unit = 'ms') => `${s.median.toFixed(1)} ${unit} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, ${s.runs} runs)`;
+
+// 1. What the first load transfers, gzip -9 (sizes are deterministic).
+const dist = 'dist';
+const firstLoad = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js');
+const gz = Object.fromEntries(firstLoad.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]));
+const wasm = Object.entries(gz).find(([f]) => f.endsWith('.wasm'));
+const total = Object.values(gz).reduce((a, b) => a + b, 0);
+
+const server = await serveDirectory(dist);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+// Marks the moment the list first shows records, and keeps the wasm instance.
+const probe = () => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('.record')) {
+      window.__listShownAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__wasm = e.detail.wasm;
+  });
+};
+
+// 2. Navigation start to the list rendered with all data, cold (fresh context).
+const loads = [];
+let memory = 0;
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(probe);
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__listShownAt !== undefined);
+  loads.push(await page.evaluate(() => window.__listShownAt));
+  if (i === 0) {
+    await page.waitForFunction(() => window.__wasm !== undefined);
+    memory = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  }
+  await context.close();
+}
+
+// 3. Interaction: a filter click, and the view update after a search keystroke
+//    (the search waits 120 ms after the last key by design; measured apart).
+const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(server.url);
+await page.waitForSelector('.record');
+const clicks = [];
+for (let i = 0; i < RUNS * 2; i++) {
+  clicks.push(
+    await page.evaluate(async () => {
+      const box = document.querySelector('#facet-caremodel-mcp');
+      const before = document.querySelector('.result-count').textContent;
+      const t0 = performance.now();
+      box.click();
+      await new Promise((done) => {
+        const check = () => (document.querySelector('.result-count').textContent !== before ? done() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    }),
+  );
+}
+const keystrokes = [];
+// Each differs from the one before, so every keystroke changes the list.
+const words = ['t', 'tr', 'tra', 'tran', 'trans', 'transf', 'dudley', 'vanguard', 'care', 'sunderland'];
+for (let i = 0; i < RUNS * 2; i++) {
+  const word = words[i % words.length];
+  keystrokes.push(
+    await page.evaluate(async (word) => {
+      const input = document.querySelector('#search');
+      const list = document.querySelector('.record-list');
+      const before = document.querySelector('.result-count').textContent + list.textContent.length;
+      const t0 = performance.now();
+      input.value = word;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => {
+        const changed = () => document.querySelector('.result-count').textContent + list.textContent.length !== before;
+        const check = () => (changed() || performance.now() - t0 > 1000 ? done() : requestAnimationFrame(check));
+        check();
+      });
+      // The search waits 120 ms after the last key by design: the work is the rest.
+      return performance.now() - t0 - 120;
+    }, word),
+  );
+}
+await browser.close();
+await server.close();
+
+const lines = [
+  `| first load, gzip -9 | ${(total / 1024).toFixed(1)} KiB (${Object.entries(gz).map(([f, b]) => `${f.replace(/-[0-9a-f]{16}/, '')} ${(b / 1024).toFixed(1)}`).join(', ')}) |`,
+  `| wasm, gzip -9 | ${(wasm[1] / 1024).toFixed(1)} KiB |`,
+  `| navigation start to the list with all data | ${fmt(stats(loads))} |`,
+  `| filter click to the list, counts, totals and charts updated | ${fmt(stats(clicks))} |`,
+  `| keystroke to the view updated, less the 120 ms debounce | ${fmt(stats(keystrokes))} |`,
+  `| wasm memory after load | ${(memory / 1048576).toFixed(1)} MiB |`,
+];
+console.log(lines.join('\n'));
