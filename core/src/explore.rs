@@ -344,7 +344,7 @@ impl<'a> Explorer<'a> {
                     (Some(x), Some(y)) => x.cmp(&y),
                     (x, y) => y.is_some().cmp(&x.is_some()),
                 },
-                SortOrder::RecipientAToZ => recipient(a).cmp(&recipient(b)),
+                SortOrder::RecipientAToZ => recipient(a).cmp(recipient(b)),
             };
             by.then_with(|| rank(a).cmp(&rank(b)))
         });
