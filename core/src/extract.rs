@@ -46,6 +46,38 @@ pub struct Extraction {
 pub struct Gazetteer {
     organisations: Vec<KnownOrganisation>,
     places: Vec<String>,
+    /// Every folded name, and the automaton that finds them all in one pass:
+    /// built on first use, rebuilt after a name is added.
+    searcher: std::sync::OnceLock<Option<NameSearcher>>,
+}
+
+#[derive(Debug, Clone)]
+struct NameSearcher {
+    patterns: Vec<String>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl Gazetteer {
+    fn searcher(&self) -> Option<&NameSearcher> {
+        self.searcher
+            .get_or_init(|| {
+                let mut patterns: Vec<String> = self.places.iter().map(|p| fold_str(p)).collect();
+                patterns.extend(
+                    self.organisations
+                        .iter()
+                        .flat_map(|o| o.names.iter().map(|n| fold_str(n))),
+                );
+                patterns.retain(|p| !p.is_empty());
+                patterns.sort();
+                patterns.dedup();
+                let automaton = aho_corasick::AhoCorasick::new(&patterns).ok()?;
+                Some(NameSearcher {
+                    patterns,
+                    automaton,
+                })
+            })
+            .as_ref()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +105,7 @@ impl Gazetteer {
     pub fn add_organisation(&mut self, name: &str, aliases: &[String], places: &[String]) {
         let mut names = vec![name.to_string()];
         names.extend(aliases.iter().cloned());
+        self.searcher = std::sync::OnceLock::new();
         self.organisations.push(KnownOrganisation {
             name: name.to_string(),
             names,
@@ -84,6 +117,7 @@ impl Gazetteer {
     }
 
     pub fn add_place(&mut self, place: &str) {
+        self.searcher = std::sync::OnceLock::new();
         if !self.places.iter().any(|p| p == place) {
             self.places.push(place.to_string());
         }
@@ -134,22 +168,6 @@ impl FoldedText {
 
     fn char_at_byte(&self, byte: usize) -> usize {
         self.char_starts.partition_point(|&b| b < byte)
-    }
-
-    /// First character offset where `needle` (already folded) occurs as whole words.
-    fn find_word(&self, needle: &str) -> Option<usize> {
-        if needle.is_empty() {
-            return None;
-        }
-        for (byte, _) in self.folded.match_indices(needle) {
-            let before = self.folded[..byte].chars().next_back();
-            let after = self.folded[byte + needle.len()..].chars().next();
-            let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
-            if boundary(before) && boundary(after) {
-                return Some(self.char_at_byte(byte));
-            }
-        }
-        None
     }
 }
 
@@ -319,12 +337,44 @@ fn tie_amounts_to_years(
     }
 }
 
+/// The first whole-word occurrence (in characters) of each known name, all
+/// found in one pass over the text.
+fn first_occurrences(
+    folded: &FoldedText,
+    gazetteer: &Gazetteer,
+) -> std::collections::HashMap<String, usize> {
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let Some(searcher) = gazetteer.searcher() else {
+        return first;
+    };
+    let text = folded.folded.as_str();
+    let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+    for m in searcher.automaton.find_overlapping_iter(text) {
+        let pattern = &searcher.patterns[m.pattern().as_usize()];
+        if first.contains_key(pattern.as_str()) {
+            continue;
+        }
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if boundary(before) && boundary(after) {
+            first.insert(pattern.clone(), folded.char_at_byte(m.start()));
+        }
+        if first.len() == searcher.patterns.len() {
+            break;
+        }
+    }
+    first
+}
+
 fn find_names(folded: &FoldedText, gazetteer: &Gazetteer) -> (Vec<String>, Vec<String>) {
+    let occurrences = first_occurrences(folded, gazetteer);
+    let find = |name: &str| occurrences.get(&fold_str(name)).copied();
+
     // Places first: they settle which organisation an ambiguous alias means.
     let mut places: Vec<(usize, &str)> = gazetteer
         .places
         .iter()
-        .filter_map(|p| folded.find_word(&fold_str(p)).map(|at| (at, p.as_str())))
+        .filter_map(|p| find(p).map(|at| (at, p.as_str())))
         .collect();
     places.sort();
 
@@ -346,7 +396,7 @@ fn find_names(folded: &FoldedText, gazetteer: &Gazetteer) -> (Vec<String>, Vec<S
         let mut first: Option<usize> = None;
         for name in &org.names {
             let f = fold_str(name);
-            let Some(at) = folded.find_word(&f) else {
+            let Some(at) = find(name) else {
                 continue;
             };
             let shared = owners.get(&f).copied().unwrap_or(0) > 1;

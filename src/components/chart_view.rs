@@ -8,7 +8,8 @@ use funding_core::charts::{Chart, TargetAction};
 use leptos::prelude::*;
 
 #[component]
-pub fn ChartView(wide: Chart, narrow: Chart) -> impl IntoView {
+pub fn ChartView(chart: Chart) -> impl IntoView {
+    let wide = chart;
     let view_state = expect_context::<ViewSignal>();
     let as_table = RwSignal::new(false);
     let heading_id = format!("chart-{}-title", wide.id);
@@ -60,12 +61,12 @@ pub fn ChartView(wide: Chart, narrow: Chart) -> impl IntoView {
     let summary = wide.summary.clone();
     let legend = wide.legend.clone();
     let left_out = wide.left_out.clone();
-    let drawings = move || {
-        view! {
-            {drawing(wide.clone(), "chart-wide")}
-            {drawing(narrow.clone(), "chart-narrow")}
-        }
+    let class = if wide.size.is_narrow() {
+        "chart-narrow"
+    } else {
+        "chart-wide"
     };
+    let drawings = move || drawing(wide.clone(), class);
     let (labelled_by, described_by) = (heading_id.clone(), summary_id.clone());
     view! {
         <figure class="chart" aria-labelledby=labelled_by aria-describedby=described_by>

@@ -3,31 +3,61 @@
 
 use super::chart_view::ChartView;
 use super::explorer::ResultsMemo;
-use funding_core::charts::{by_recipient, by_year, timeline, Chart, ChartSize};
+use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
 use funding_core::Dataset;
 use leptos::prelude::*;
 
 #[component]
 pub fn ChartsPanel(dataset: &'static Dataset) -> impl IntoView {
     let results = expect_context::<ResultsMemo>();
-    // Drawn once per result set, at both sizes; CSS shows the one that fits.
+    let size = chart_size();
+    let open = RwSignal::new(true);
+    // Drawn once per result set, at the size that fits, and not at all while
+    // the charts are folded away.
     let charts = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        let size = size.get();
         results.0.with(|e| {
-            let both = |draw: &dyn Fn(ChartSize) -> Chart| {
-                (draw(ChartSize::WIDE), draw(ChartSize::NARROW))
-            };
             vec![
-                both(&|size| by_year::chart(dataset, &e.totals, size)),
-                both(&|size| by_recipient::chart(dataset, &e.totals, size)),
-                both(&|size| timeline::chart(dataset, &e.rows, size)),
+                by_year::chart(dataset, &e.totals, size),
+                by_recipient::chart(dataset, &e.totals, size),
+                timeline::chart(dataset, &e.rows, size),
             ]
         })
     });
     view! {
-        <details class="charts" open>
+        <details class="charts" open on:toggle=move |ev| {
+            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+        }>
             <summary><h2 class="charts-heading">"Charts of this view"</h2></summary>
             <p class="charts-help">"Choose a bar to narrow the view to it; choose a dot to open that record."</p>
-            {move || charts.get().into_iter().map(|(wide, narrow)| view! { <ChartView wide=wide narrow=narrow /> }).collect_view()}
+            {move || charts.get().into_iter().map(|chart| view! { <ChartView chart=chart /> }).collect_view()}
         </details>
     }
+}
+
+/// The chart size for the window: narrow on phones. Follows resizes.
+pub fn chart_size() -> Signal<ChartSize> {
+    let fits = || {
+        let width = window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(1280.0);
+        if width <= 640.0 {
+            ChartSize::NARROW
+        } else {
+            ChartSize::WIDE
+        }
+    };
+    let size = RwSignal::new(fits());
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        let now = fits();
+        if size.get_untracked() != now {
+            size.set(now);
+        }
+    });
+    size.into()
 }

@@ -5,7 +5,7 @@
 use super::chart_view::ChartView;
 use super::explorer::{ResultsMemo, ViewSignal};
 use super::highlighted::HighlightedText;
-use funding_core::charts::{breakdown, ChartSize};
+use funding_core::charts::breakdown;
 use funding_core::model::{FundingRecord, Person, Role};
 use funding_core::period::Period;
 use funding_core::query::Query;
@@ -20,6 +20,7 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
     let results = expect_context::<ResultsMemo>();
     let query = Memo::new(move |_| results.0.with(|e| e.query.clone()));
     let heading = NodeRef::<leptos::html::H2>::new();
+    let chart_size = super::charts_panel::chart_size();
     // Move focus to the record that was opened, so keyboard and screen-reader
     // users land on it.
     Effect::new(move |_| {
@@ -105,9 +106,7 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
                 }).collect_view()}
             </ol>
 
-            {breakdown::chart(record, ChartSize::WIDE)
-                .zip(breakdown::chart(record, ChartSize::NARROW))
-                .map(|(wide, narrow)| view! { <ChartView wide=wide narrow=narrow /> })}
+            {move || breakdown::chart(record, chart_size.get()).map(|chart| view! { <ChartView chart=chart /> })}
             {(!record.notes.is_empty()).then(|| view! {
                 <h3>"Notes"</h3>
                 <ul class="reader-notes">{record.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>

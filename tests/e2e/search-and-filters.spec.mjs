@@ -73,10 +73,10 @@ test('filters apply, count, show as chips and come off again; back steps through
 test('an amount range accepts 4.5m and 450k and says when it cannot read one', async ({ page, isMobile }) => {
   await page.goto(at());
   if (isMobile) await page.getByRole('button', { name: 'Filters' }).click();
-  await page.getByLabel('From £').fill('4.5m');
-  await page.getByLabel('From £').press('Enter');
-  await page.getByLabel('To £').fill('5000k');
-  await page.getByLabel('To £').press('Enter');
+  await page.getByLabel('From £', { exact: true }).fill('4.5m');
+  await page.getByLabel('From £', { exact: true }).press('Enter');
+  await page.getByLabel('To £', { exact: true }).fill('5000k');
+  await page.getByLabel('To £', { exact: true }).press('Enter');
   await expect(page).toHaveURL(/\?min=4\.5m&max=5m$/);
   await expect(page.locator('.chip')).toHaveText(['Remove At least £4.5m ×', 'Remove At most £5m ×']);
   for (const amount of await page.locator('.amount-in-pounds').allTextContents()) {
@@ -84,8 +84,8 @@ test('an amount range accepts 4.5m and 450k and says when it cannot read one', a
     expect(pounds).toBeGreaterThanOrEqual(4_500_000);
     expect(pounds).toBeLessThanOrEqual(5_000_000);
   }
-  await page.getByLabel('To £').fill('lots');
-  await page.getByLabel('To £').press('Enter');
+  await page.getByLabel('To £', { exact: true }).fill('lots');
+  await page.getByLabel('To £', { exact: true }).press('Enter');
   await expect(page.getByRole('alert')).toContainText('“lots” is not an amount');
   await expect(page).toHaveURL(/max=5m/);
 });
