@@ -56,23 +56,14 @@ pub fn chart(record: &FundingRecord, size: ChartSize) -> Option<Chart> {
                     .clone()
                     .unwrap_or_else(|| item.stated_as.clone())
             };
-            label(
+            bar_labels(
                 area,
-                &fit(&name, label_w - 4.0, font),
-                ((label_w - 2.0) as i32, (y + bar_h / 2.0) as i32),
-                font,
-                INK,
-                HPos::Right,
-                VPos::Center,
-            );
-            label(
-                area,
+                &name,
                 &item.stated_as,
-                ((label_w + 8.0 + length) as i32, (y + bar_h / 2.0) as i32),
+                label_w,
+                label_w + 4.0 + length,
+                y + bar_h / 2.0,
                 font,
-                MUTED,
-                HPos::Left,
-                VPos::Center,
             );
         }
     });

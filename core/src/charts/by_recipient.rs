@@ -91,23 +91,14 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
                 ],
                 colour.filled(),
             ));
-            label(
+            bar_labels(
                 area,
-                &fit(title, label_w - 4.0, font),
-                ((label_w - 2.0) as i32, (y + bar_h / 2.0) as i32),
-                font,
-                INK,
-                HPos::Right,
-                VPos::Center,
-            );
-            label(
-                area,
+                title,
                 &low.compact(),
-                ((x0 + length + 4.0) as i32, (y + bar_h / 2.0) as i32),
+                label_w,
+                x0 + length,
+                y + bar_h / 2.0,
                 font,
-                MUTED,
-                HPos::Left,
-                VPos::Center,
             );
             if let Some(key) = key {
                 let recipients: Vec<(Facet, String)> = key

@@ -87,24 +87,7 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
 
     let mut targets = Vec::new();
     let svg = draw_svg(size, |area| {
-        // Grid lines and axis labels.
-        for step in 0..=4u64 {
-            let value = top / 4 * step;
-            let y = top_margin + plot_h - scale(Money(value), top, plot_h);
-            let _ = area.draw(&PathElement::new(
-                vec![(left as i32, y as i32), ((w - right) as i32, y as i32)],
-                GRID.stroke_width(1),
-            ));
-            label(
-                area,
-                &Money(value).compact(),
-                ((left - 6.0) as i32, y as i32),
-                font,
-                MUTED,
-                HPos::Right,
-                VPos::Center,
-            );
-        }
+        money_grid(area, top, left, w - right, top_margin, plot_h, font);
         for (i, (year, models)) in years.iter().enumerate() {
             let x0 = left + slot * i as f64 + (slot - bar_w) / 2.0;
             let mut y_bottom = top_margin + plot_h;

@@ -156,6 +156,68 @@ pub(crate) fn label<DB: DrawingBackend>(
     let _ = area.draw(&Text::new(text.to_string(), at, style));
 }
 
+/// Horizontal grid lines at each quarter of `top` across the plot, with their
+/// amounts to the left of `left`: the money axis of the vertical charts.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn money_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    top: u64,
+    left: f64,
+    right_edge: f64,
+    top_margin: f64,
+    plot_h: f64,
+    font: f64,
+) {
+    for step in 0..=4u64 {
+        let value = top / 4 * step;
+        let y = top_margin + plot_h - scale(Money(value), top, plot_h);
+        let _ = area.draw(&PathElement::new(
+            vec![(left as i32, y as i32), (right_edge as i32, y as i32)],
+            GRID.stroke_width(1),
+        ));
+        label(
+            area,
+            &Money(value).compact(),
+            ((left - 6.0) as i32, y as i32),
+            font,
+            MUTED,
+            HPos::Right,
+            VPos::Center,
+        );
+    }
+}
+
+/// A horizontal bar's labels: its name, cut to fit, right-aligned before
+/// `label_w`, and its amount just after the bar's end.
+pub(crate) fn bar_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    name: &str,
+    amount: &str,
+    label_w: f64,
+    bar_end: f64,
+    middle_y: f64,
+    font: f64,
+) {
+    label(
+        area,
+        &fit(name, label_w - 4.0, font),
+        ((label_w - 2.0) as i32, middle_y as i32),
+        font,
+        INK,
+        HPos::Right,
+        VPos::Center,
+    );
+    label(
+        area,
+        amount,
+        ((bar_end + 4.0) as i32, middle_y as i32),
+        font,
+        MUTED,
+        HPos::Left,
+        VPos::Center,
+    );
+}
+
 /// Percent of a whole, for chart targets.
 pub(crate) fn percent(part: f64, whole: f64) -> f32 {
     if whole <= 0.0 {

@@ -53,23 +53,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
 
     let mut targets = Vec::new();
     let svg = draw_svg(size, |area| {
-        for step in 0..=4u64 {
-            let value = max / 4 * step;
-            let y = top_margin + plot_h - scale(Money(value), max, plot_h);
-            let _ = area.draw(&PathElement::new(
-                vec![(left as i32, y as i32), ((w - right) as i32, y as i32)],
-                GRID.stroke_width(1),
-            ));
-            label(
-                area,
-                &Money(value).compact(),
-                ((left - 6.0) as i32, y as i32),
-                font,
-                MUTED,
-                HPos::Right,
-                VPos::Center,
-            );
-        }
+        money_grid(area, max, left, w - right, top_margin, plot_h, font);
         let mut year = first as u16;
         while (year as f64) <= last {
             let x = left + (year as f64 - first) / (last - first) * plot_w;
