@@ -26,19 +26,10 @@ fn seed_text() -> String {
 
 /// What a person does: types a word, with a year and an amount range chosen.
 fn typical_view() -> ViewState {
-    let mut view = ViewState {
+    ViewState {
         query: "transformation".into(),
-        ..ViewState::default()
-    };
-    view.filters.insert(
-        Facet::FinancialYear,
-        ["2016/17".to_string(), "2017/18".to_string()]
-            .into_iter()
-            .collect(),
-    );
-    view.min_amount = Some(Money(1_000_000));
-    view.max_amount = Some(Money(20_000_000));
-    view
+        ..crossfilter_view()
+    }
 }
 
 /// The crossfilter comparison's operation: filter by year and amount range,
