@@ -17,11 +17,20 @@ pub fn chart(record: &FundingRecord, size: ChartSize) -> Option<Chart> {
         .iter()
         .filter(|p| p.part_of.as_deref() == Some(whole.id.as_str()))
         .collect();
-    let (w, h) = (size.width as f64, size.height as f64);
-    let font = if size.is_narrow() { 11.0 } else { 12.0 };
-    let label_w = (w * 0.45).round();
-    let value_w = text_width("£000.0m", font) + 6.0;
     let rows = parts.len() + 1;
+    // As tall as its bars need.
+    let size = ChartSize {
+        width: size.width,
+        height: size.height.min(12 + 34 * rows as u32),
+    };
+    let (w, h) = (size.width as f64, size.height as f64);
+    let font = label_size(size);
+    let label_w = (w * 0.45).round();
+    let widest = std::iter::once(whole)
+        .chain(parts.iter().copied())
+        .map(|i| text_width(&i.stated_as, font))
+        .fold(0.0, f64::max);
+    let value_w = widest + 10.0;
     let row = ((h - 12.0) / rows as f64).min(40.0);
     let bar_h = row * 0.6;
     let max = parts

@@ -60,7 +60,7 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
         height: size.height.min(12 + 30 * bars.len().max(1) as u32),
     };
     let (w, h) = (size.width as f64, size.height as f64);
-    let font = if size.is_narrow() { 11.0 } else { 12.0 };
+    let font = label_size(size);
     let label_w = (w * if size.is_narrow() { 0.42 } else { 0.36 }).round();
     let value_w = text_width("£000.00m", font) + 6.0;
     let (top_margin, bottom) = (6.0, 6.0);

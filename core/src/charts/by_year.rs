@@ -74,7 +74,7 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
     series.dedup();
 
     let (w, h) = (size.width as f64, size.height as f64);
-    let font = if size.is_narrow() { 11.0 } else { 12.0 };
+    let font = label_size(size);
     let (left, right, top_margin, bottom) = (text_width("£000.0m", font) + 10.0, 10.0, 12.0, 28.0);
     let plot_w = w - left - right;
     let plot_h = h - top_margin - bottom;

@@ -104,6 +104,17 @@ pub struct Chart {
     pub left_out: Option<String>,
 }
 
+/// The size labels are drawn at, in the chart's own pixels. plotters writes
+/// SVG text at 1/1.24 of the size asked, and a narrow chart is shown at about
+/// its own width on a phone: these give about 11 px text on screen.
+pub fn label_size(size: ChartSize) -> f64 {
+    if size.is_narrow() {
+        14.0
+    } else {
+        15.0
+    }
+}
+
 /// A round number at or above `value` (1, 2 or 5 times a power of ten), for
 /// the top of an axis; at least 1.
 pub fn nice_ceiling(value: u64) -> u64 {
@@ -125,7 +136,8 @@ pub fn nice_ceiling(value: u64) -> u64 {
 /// The width of `text` at `size` px in a typical sans-serif, for fitting
 /// labels without a font: generous, so labels never overlap.
 pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * 0.58
+    // plotters draws at size / 1.24; a character is about 0.6 em wide.
+    text.chars().count() as f64 * size / 1.24 * 0.6
 }
 
 /// `text` cut with "…" to fit `width` px at `size` px.
@@ -133,7 +145,7 @@ pub fn fit(text: &str, width: f64, size: f64) -> String {
     if text_width(text, size) <= width {
         return text.to_string();
     }
-    let keep = ((width / (size * 0.58)) as usize).saturating_sub(1);
+    let keep = ((width / (size / 1.24 * 0.6)) as usize).saturating_sub(1);
     let mut cut: String = text.chars().take(keep).collect();
     cut = cut.trim_end().to_string();
     cut.push('…');
