@@ -2,7 +2,7 @@
 // Chromium on this machine: first-load size, time to the list with all data,
 // interaction latency, and wasm memory. Run after `trunk build --release`:
 //
-//     node tests/bench/browser.mjs [runs]
+//     node tests/bench/browser.mjs [runs] [dist folder]
 //
 // Prints a Markdown table (median, min, max) for BENCHMARKS.md.
 import { chromium } from '@playwright/test';
@@ -17,7 +17,7 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 const fmt = (s, unit = 'ms') => `${s.median.toFixed(1)} ${unit} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, ${s.runs} runs)`;
 
 // 1. What the first load transfers, gzip -9 (sizes are deterministic).
-const dist = 'dist';
+const dist = process.argv[3] ?? 'dist';
 const firstLoad = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js');
 const gz = Object.fromEntries(firstLoad.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]));
 const wasm = Object.entries(gz).find(([f]) => f.endsWith('.wasm'));
