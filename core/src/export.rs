@@ -79,13 +79,7 @@ fn item_row(dataset: &Dataset, record: &FundingRecord, item: Option<&FundingItem
             item.qualifier
                 .map(|q| q.label().to_string())
                 .unwrap_or_default(),
-            item.period
-                .single_year()
-                .map(|y| y.to_string())
-                .unwrap_or_else(|| match &item.period {
-                    crate::period::Period::Unstated => String::new(),
-                    other => other.to_string(),
-                }),
+            item.period.stated().unwrap_or_default(),
             opt(&item.purpose),
             opt(&item.part_of),
             item.evidence

@@ -64,11 +64,7 @@ fn summarise_with(
             .filter(|i| i.role != Role::Allocation)
             .map(|i| i.role.name()),
         period: headline
-            .map(|i| i.period.clone())
-            .map(|p| match p {
-                crate::period::Period::Unstated => NOT_STATED.to_string(),
-                other => other.to_string(),
-            })
+            .and_then(|i| i.period.stated())
             .unwrap_or_else(|| NOT_STATED.to_string()),
         date: record
             .published_on

@@ -139,6 +139,12 @@ impl Period {
         }
     }
 
+    /// The period as the source states it, or None where it states none: the
+    /// one place that decides how "unstated" differs from a stated period.
+    pub fn stated(&self) -> Option<String> {
+        (*self != Period::Unstated).then(|| self.to_string())
+    }
+
     pub fn single_year(&self) -> Option<FinancialYear> {
         match self {
             Period::Year { year } => Some(*year),

@@ -9,7 +9,7 @@
 use crate::model::{Dataset, FundingItem, Role};
 use crate::money::Money;
 use crate::period::FinancialYear;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// A funding item in a view: indexes into `dataset.records` and its `items`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,10 +158,6 @@ fn item(dataset: &Dataset, r: ItemRef) -> Option<&FundingItem> {
 /// The totals of the given items.
 pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
     let mut out = Totals::default();
-    let in_view: HashSet<&str> = selection
-        .iter()
-        .filter_map(|r| item(dataset, *r).map(|i| i.id.as_str()))
-        .collect();
     // Items that name another as the same money, by the other's id.
     let mut named_as_same: HashMap<&str, &FundingItem> = HashMap::new();
     for r in selection {
@@ -172,6 +168,7 @@ pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
         }
     }
     let single_year = |i: &FundingItem| i.period.single_year().is_some();
+    // The items in view, by id.
     let by_id: HashMap<&str, &FundingItem> = selection
         .iter()
         .filter_map(|r| item(dataset, *r).map(|i| (i.id.as_str(), i)))
@@ -191,7 +188,7 @@ pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
         out.allocations += 1;
         if i.part_of
             .as_deref()
-            .is_some_and(|whole| in_view.contains(whole))
+            .is_some_and(|whole| by_id.contains_key(whole))
         {
             out.parts_of_wholes += 1;
             continue;

@@ -7,7 +7,6 @@ use super::explorer::{ResultsMemo, ViewSignal};
 use super::highlighted::HighlightedText;
 use funding_core::charts::breakdown;
 use funding_core::model::{FundingRecord, Person, Role};
-use funding_core::period::Period;
 use funding_core::query::Query;
 use funding_core::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
 use funding_core::search::{highlight, hit_ranges};
@@ -76,10 +75,7 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
             <h3>"Figures"</h3>
             <ol class="figure-list">
                 {record.items.iter().enumerate().map(|(index, item)| {
-                    let period = match &item.period {
-                        Period::Unstated => "Period not stated".to_string(),
-                        other => other.to_string(),
-                    };
+                    let period = item.period.stated().unwrap_or_else(|| "Period not stated".to_string());
                     let part_of = item.part_of.as_ref().and_then(|whole| {
                         record.items.iter().find(|i| &i.id == whole).map(|w| format!("Part of the {}", w.stated_as))
                     });

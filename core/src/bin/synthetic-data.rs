@@ -81,10 +81,7 @@ fn main() -> ExitCode {
                     "vanguard".to_string(),
                     item.amount.pounds().to_string(),
                     item.stated_as.clone(),
-                    match &item.period {
-                        funding_core::Period::Unstated => String::new(),
-                        other => other.to_string(),
-                    },
+                    item.period.stated().unwrap_or_default(),
                     item.purpose.clone().unwrap_or_default(),
                     r.published_on.map(|d| d.to_string()).unwrap_or_default(),
                     r.publisher.clone().unwrap_or_default(),
