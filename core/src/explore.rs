@@ -4,12 +4,11 @@
 
 use crate::facets::{item_value, label, record_values, NONE};
 use crate::model::Dataset;
+use crate::money::Money;
 use crate::query::{parse, Query};
 use crate::search::SearchIndex;
-use crate::totals::{totals, ItemRef, Totals};
+use crate::totals::{ItemRef, Totals, TotalsIndex};
 use crate::view::{Facet, SortOrder, ViewState};
-use rustc_hash::FxHashMap as HashMap;
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One record in the results, with the items that passed the filters.
@@ -57,73 +56,150 @@ pub struct Exploration {
     pub query: Query,
 }
 
+/// One facet's values as numbers: each code the dataset has gets an index
+/// (in code order), so filtering and counting compare integers.
+#[derive(Debug, Clone, Default)]
+struct FacetTable {
+    /// The codes, sorted; a code's index is its number.
+    codes: Vec<String>,
+    /// What a person reads for each code.
+    labels: Vec<String>,
+    /// The code numbers in the order the facet lists them.
+    display_order: Vec<u32>,
+    /// For a record-level facet: each record's codes (deduplicated), as
+    /// `values[offsets[r]..offsets[r + 1]]`.
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl FacetTable {
+    fn number(&self, code: &str) -> Option<usize> {
+        self.codes.binary_search_by(|c| c.as_str().cmp(code)).ok()
+    }
+
+    fn of_record(&self, record: usize) -> &[u32] {
+        match (self.offsets.get(record), self.offsets.get(record + 1)) {
+            (Some(&from), Some(&to)) => &self.values[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
+    /// Which codes the view chose, as a table by number; None when it chose none.
+    fn chosen(&self, view: &ViewState, facet: Facet) -> Option<Vec<bool>> {
+        let selected = view.selected(facet)?;
+        let mut chosen = vec![false; self.codes.len()];
+        for code in selected {
+            if let Some(n) = self.number(code) {
+                chosen[n] = true;
+            }
+        }
+        Some(chosen)
+    }
+}
+
 pub struct Explorer<'a> {
     pub dataset: &'a Dataset,
     index: SearchIndex,
-    /// Per record, per facet (in `Facet::ALL` order), its codes.
-    record_codes: Vec<Vec<Vec<String>>>,
-    /// Per record, per item: (financial year code, role code).
-    item_codes: Vec<Vec<(String, String)>>,
+    /// Per facet, in `Facet::ALL` order.
+    facets: Vec<FacetTable>,
+    /// Where each record's items start in the per-item columns below (one
+    /// more entry than there are records).
+    item_start: Vec<u32>,
+    item_year: Vec<u32>,
+    item_role: Vec<u32>,
+    item_amount: Vec<Money>,
     /// Every code each facet has in the dataset.
     known: BTreeMap<Facet, BTreeSet<String>>,
     /// Each record's place in the default order.
-    default_rank: Vec<usize>,
-    /// What a person reads for each facet code, worked out once.
-    labels: HashMap<(Facet, String), String>,
-    /// Each record's first recipient's name, lower-cased, for sorting A to Z.
-    recipient_keys: Vec<String>,
+    default_rank: Vec<u32>,
+    /// Each record's place in the order of first recipients' names, A to Z.
+    recipient_rank: Vec<u32>,
+    totals: TotalsIndex,
 }
 
 fn facet_slot(facet: Facet) -> usize {
     Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
 }
 
+const YEAR: usize = 2;
+const ROLE: usize = 3;
+
 impl<'a> Explorer<'a> {
     pub fn new(dataset: &'a Dataset) -> Explorer<'a> {
+        debug_assert_eq!(Facet::ALL[YEAR], Facet::FinancialYear);
+        debug_assert_eq!(Facet::ALL[ROLE], Facet::Role);
         let index = SearchIndex::build(dataset);
-        let record_codes: Vec<Vec<Vec<String>>> = dataset
-            .records
-            .iter()
-            .map(|r| {
-                Facet::ALL
-                    .iter()
-                    .map(|f| record_values(dataset, r, *f))
-                    .collect()
-            })
-            .collect();
-        let item_codes: Vec<Vec<(String, String)>> = dataset
-            .records
-            .iter()
-            .map(|r| {
-                r.items
-                    .iter()
-                    .map(|i| {
-                        (
-                            item_value(i, Facet::FinancialYear),
-                            item_value(i, Facet::Role),
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut known: BTreeMap<Facet, BTreeSet<String>> = BTreeMap::new();
-        for codes in &record_codes {
+        // Each facet's codes as text first, then numbered.
+        let mut record_codes: Vec<Vec<Vec<String>>> = vec![Vec::new(); Facet::ALL.len()];
+        let mut item_codes: Vec<(String, String)> = Vec::new();
+        let mut item_start = Vec::with_capacity(dataset.records.len() + 1);
+        let mut item_amount = Vec::new();
+        for record in &dataset.records {
             for facet in Facet::ALL.iter().filter(|f| !f.is_per_item()) {
-                known
-                    .entry(*facet)
-                    .or_default()
-                    .extend(codes[facet_slot(*facet)].iter().cloned());
+                let mut codes = record_values(dataset, record, *facet);
+                codes.sort_unstable();
+                codes.dedup();
+                record_codes[facet_slot(*facet)].push(codes);
+            }
+            item_start.push(item_codes.len() as u32);
+            for item in &record.items {
+                item_codes.push((
+                    item_value(item, Facet::FinancialYear),
+                    item_value(item, Facet::Role),
+                ));
+                item_amount.push(item.amount);
             }
         }
-        for items in &item_codes {
-            for (year, role) in items {
-                known
-                    .entry(Facet::FinancialYear)
-                    .or_default()
-                    .insert(year.clone());
-                known.entry(Facet::Role).or_default().insert(role.clone());
+        item_start.push(item_codes.len() as u32);
+
+        let mut known: BTreeMap<Facet, BTreeSet<String>> = BTreeMap::new();
+        for facet in Facet::ALL {
+            let set: BTreeSet<String> = match facet {
+                Facet::FinancialYear => item_codes.iter().map(|(y, _)| y.clone()).collect(),
+                Facet::Role => item_codes.iter().map(|(_, r)| r.clone()).collect(),
+                _ => record_codes[facet_slot(facet)]
+                    .iter()
+                    .flatten()
+                    .cloned()
+                    .collect(),
+            };
+            if !set.is_empty() {
+                known.insert(facet, set);
             }
         }
+        let facets: Vec<FacetTable> = Facet::ALL
+            .iter()
+            .map(|facet| {
+                let codes: Vec<String> = known
+                    .get(facet)
+                    .map(|k| k.iter().cloned().collect())
+                    .unwrap_or_default();
+                let labels: Vec<String> = codes.iter().map(|c| label(dataset, *facet, c)).collect();
+                let display_order = display_order(*facet, &codes, &labels);
+                let mut table = FacetTable {
+                    codes,
+                    labels,
+                    display_order,
+                    ..FacetTable::default()
+                };
+                if !facet.is_per_item() {
+                    table.offsets.push(0);
+                    for codes in &record_codes[facet_slot(*facet)] {
+                        for code in codes {
+                            if let Some(n) = table.number(code) {
+                                table.values.push(n as u32);
+                            }
+                        }
+                        table.offsets.push(table.values.len() as u32);
+                    }
+                }
+                table
+            })
+            .collect();
+        let number = |slot: usize, code: &str| facets[slot].number(code).unwrap_or(0) as u32;
+        let item_year = item_codes.iter().map(|(y, _)| number(YEAR, y)).collect();
+        let item_role = item_codes.iter().map(|(_, r)| number(ROLE, r)).collect();
+
         // Each record's place in the default order (by index: a search for
         // each record's position would be quadratic).
         let mut default_rank = vec![0; dataset.records.len()];
@@ -131,17 +207,9 @@ impl<'a> Explorer<'a> {
             .into_iter()
             .enumerate()
         {
-            default_rank[record] = rank;
+            default_rank[record] = rank as u32;
         }
-        let labels = known
-            .iter()
-            .flat_map(|(facet, codes)| codes.iter().map(move |code| (*facet, code.clone())))
-            .map(|(facet, code)| {
-                let text = label(dataset, facet, &code);
-                ((facet, code), text)
-            })
-            .collect();
-        let recipient_keys = dataset
+        let recipient_keys: Vec<String> = dataset
             .records
             .iter()
             .map(|r| {
@@ -152,15 +220,29 @@ impl<'a> Explorer<'a> {
                     .unwrap_or_default()
             })
             .collect();
+        let mut by_recipient: Vec<usize> = (0..dataset.records.len()).collect();
+        by_recipient.sort_by(|a, b| recipient_keys[*a].cmp(&recipient_keys[*b]));
+        // Records with the same first recipient share a place.
+        let mut recipient_rank = vec![0; dataset.records.len()];
+        let mut place = 0;
+        for (i, &record) in by_recipient.iter().enumerate() {
+            if i > 0 && recipient_keys[by_recipient[i - 1]] != recipient_keys[record] {
+                place = i as u32;
+            }
+            recipient_rank[record] = place;
+        }
         Explorer {
             dataset,
             index,
-            record_codes,
-            item_codes,
+            facets,
+            item_start,
+            item_year,
+            item_role,
+            item_amount,
             known,
             default_rank,
-            labels,
-            recipient_keys,
+            recipient_rank,
+            totals: TotalsIndex::new(dataset),
         }
     }
 
@@ -169,68 +251,111 @@ impl<'a> Explorer<'a> {
         self.known.get(&facet)
     }
 
-    fn record_passes(&self, record: usize, view: &ViewState, except: Option<Facet>) -> bool {
-        Facet::ALL
-            .iter()
-            .filter(|f| !f.is_per_item() && Some(**f) != except)
-            .all(|f| match view.selected(*f) {
-                None => true,
-                Some(chosen) => self.record_codes[record][facet_slot(*f)]
-                    .iter()
-                    .any(|c| chosen.contains(c)),
-            })
-    }
-
-    fn passing_items(
-        &self,
-        record: usize,
-        view: &ViewState,
-        except: Option<Facet>,
-    ) -> Option<Vec<usize>> {
-        let years = view
-            .selected(Facet::FinancialYear)
-            .filter(|_| except != Some(Facet::FinancialYear));
-        let roles = view
-            .selected(Facet::Role)
-            .filter(|_| except != Some(Facet::Role));
-        let items = &self.dataset.records[record].items;
-        let passing: Vec<usize> = (0..items.len())
-            .filter(|&i| {
-                let (year, role) = &self.item_codes[record][i];
-                let amount = items[i].amount;
-                years.is_none_or(|y| y.contains(year))
-                    && roles.is_none_or(|r| r.contains(role))
-                    && view.min_amount.is_none_or(|m| amount >= m)
-                    && view.max_amount.is_none_or(|m| amount <= m)
-            })
-            .collect();
-        let narrowed = years.is_some()
-            || roles.is_some()
-            || view.min_amount.is_some()
-            || view.max_amount.is_some();
-        if narrowed && passing.is_empty() {
-            None
-        } else {
-            Some(passing)
-        }
-    }
-
     /// Runs `view`: the rows in order, the facets with their counts, the totals.
+    ///
+    /// One pass over the records the search matched does everything: a record
+    /// that fails no filter is a row and counts in every facet; a record that
+    /// fails exactly one filter counts only in that filter's facet (its counts
+    /// say what choosing another value would show); a record that fails two
+    /// counts nowhere. Within a facet a record counts once per value.
     pub fn run(&self, view: &ViewState) -> Exploration {
         let query = parse(&view.query);
-        let matches: HashMap<usize, f32> = self.index.search(&query).into_iter().collect();
+        let matches = self.index.matching(&query);
+        let chosen: Vec<Option<Vec<bool>>> = Facet::ALL
+            .iter()
+            .zip(&self.facets)
+            .map(|(facet, table)| table.chosen(view, *facet))
+            .collect();
+        let record_filters: Vec<usize> = (0..Facet::ALL.len())
+            .filter(|slot| !Facet::ALL[*slot].is_per_item() && chosen[*slot].is_some())
+            .collect();
+        let years = chosen[YEAR].as_deref();
+        let roles = chosen[ROLE].as_deref();
+        let (min, max) = (view.min_amount, view.max_amount);
+        let by_amount = min.is_some() || max.is_some();
+        let narrowed = years.is_some() || roles.is_some() || by_amount;
 
+        let mut counts: Vec<Vec<u32>> =
+            self.facets.iter().map(|t| vec![0; t.codes.len()]).collect();
+        // The last record counted for each year and role: a record counts once.
+        let mut last_year = vec![u32::MAX; self.facets[YEAR].codes.len()];
+        let mut last_role = vec![u32::MAX; self.facets[ROLE].codes.len()];
         let mut rows: Vec<ResultRow> = Vec::new();
-        for (&record, &score) in &matches {
-            if !self.record_passes(record, view, None) {
+        let mut passing: Vec<usize> = Vec::new();
+        for &(record, score) in &matches {
+            let mut failed = None;
+            let mut failures = 0;
+            for &slot in &record_filters {
+                let chosen = chosen[slot].as_deref().unwrap_or(&[]);
+                let codes = self.facets[slot].of_record(record);
+                if !codes.iter().any(|c| chosen[*c as usize]) {
+                    failures += 1;
+                    failed = Some(slot);
+                    if failures > 1 {
+                        break;
+                    }
+                }
+            }
+            if failures > 1 {
                 continue;
             }
-            if let Some(items) = self.passing_items(record, view, None) {
-                rows.push(ResultRow {
-                    record,
-                    items,
-                    score,
-                });
+            let items = self.item_start[record] as usize..self.item_start[record + 1] as usize;
+            passing.clear();
+            let mut by_year_role = false;
+            for flat in items.clone() {
+                let year_ok = years.is_none_or(|y| y[self.item_year[flat] as usize]);
+                let role_ok = roles.is_none_or(|r| r[self.item_role[flat] as usize]);
+                let amount = self.item_amount[flat];
+                let amount_ok = min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m);
+                if year_ok && role_ok && amount_ok {
+                    passing.push(flat - items.start);
+                }
+                if failures == 0 {
+                    // The year facet's counts keep every filter but the year.
+                    if role_ok && amount_ok {
+                        let year = self.item_year[flat] as usize;
+                        if last_year[year] != record as u32 {
+                            last_year[year] = record as u32;
+                            counts[YEAR][year] += 1;
+                        }
+                    }
+                    if year_ok && amount_ok {
+                        let role = self.item_role[flat] as usize;
+                        if last_role[role] != record as u32 {
+                            last_role[role] = record as u32;
+                            counts[ROLE][role] += 1;
+                        }
+                    }
+                }
+                by_year_role |= year_ok && role_ok && amount_ok;
+            }
+            if narrowed && !by_year_role {
+                continue;
+            }
+            match failed {
+                Some(slot) => {
+                    for code in self.facets[slot].of_record(record) {
+                        counts[slot][*code as usize] += 1;
+                    }
+                }
+                None => {
+                    for (slot, table) in self.facets.iter().enumerate() {
+                        if !Facet::ALL[slot].is_per_item() {
+                            for code in table.of_record(record) {
+                                counts[slot][*code as usize] += 1;
+                            }
+                        }
+                    }
+                    rows.push(ResultRow {
+                        record,
+                        items: if narrowed {
+                            passing.clone()
+                        } else {
+                            (0..items.len()).collect()
+                        },
+                        score,
+                    });
+                }
             }
         }
         let has_search = query.included().next().is_some();
@@ -238,7 +363,25 @@ impl<'a> Explorer<'a> {
 
         let facets = Facet::ALL
             .iter()
-            .map(|f| (*f, self.facet_counts(*f, view, &matches)))
+            .zip(&self.facets)
+            .zip(&counts)
+            .zip(&chosen)
+            .map(|(((facet, table), counts), chosen)| {
+                let is_chosen = |n: usize| chosen.as_ref().is_some_and(|c| c[n]);
+                let values = table
+                    .display_order
+                    .iter()
+                    .map(|n| *n as usize)
+                    .filter(|n| counts[*n] > 0 || is_chosen(*n))
+                    .map(|n| FacetValue {
+                        code: table.codes[n].clone(),
+                        label: table.labels[n].clone(),
+                        count: counts[n] as usize,
+                        selected: is_chosen(n),
+                    })
+                    .collect();
+                (*facet, values)
+            })
             .collect();
         let selection: Vec<ItemRef> = rows
             .iter()
@@ -250,105 +393,83 @@ impl<'a> Explorer<'a> {
             })
             .collect();
         Exploration {
-            totals: totals(self.dataset, &selection),
+            totals: self.totals.totals(self.dataset, &selection),
             rows,
             facets,
             query,
         }
     }
 
-    fn facet_counts(
-        &self,
-        facet: Facet,
-        view: &ViewState,
-        matches: &HashMap<usize, f32>,
-    ) -> Vec<FacetValue> {
-        let mut counts: HashMap<&str, usize> = HashMap::default();
-        for &record in matches.keys() {
-            if !self.record_passes(record, view, Some(facet)) {
-                continue;
-            }
-            let Some(items) = self.passing_items(record, view, Some(facet)) else {
-                continue;
-            };
-            let mut codes: Vec<&str> = if facet.is_per_item() {
-                items
-                    .iter()
-                    .map(|&i| {
-                        let (year, role) = &self.item_codes[record][i];
-                        if facet == Facet::FinancialYear {
-                            year.as_str()
-                        } else {
-                            role.as_str()
-                        }
-                    })
-                    .collect()
-            } else {
-                self.record_codes[record][facet_slot(facet)]
-                    .iter()
-                    .map(String::as_str)
-                    .collect()
-            };
-            // A record counts once per value, however many of its items have it.
-            codes.sort_unstable();
-            codes.dedup();
-            for code in codes {
-                *counts.entry(code).or_default() += 1;
-            }
-        }
-        let chosen = view.selected(facet);
-        let mut values: Vec<FacetValue> = self
-            .known(facet)
-            .into_iter()
-            .flatten()
-            .filter(|code| {
-                counts.contains_key(code.as_str()) || chosen.is_some_and(|c| c.contains(*code))
-            })
-            .map(|code| FacetValue {
-                code: code.clone(),
-                label: self
-                    .labels
-                    .get(&(facet, code.clone()))
-                    .cloned()
-                    .unwrap_or_else(|| label(self.dataset, facet, code)),
-                count: counts.get(code.as_str()).copied().unwrap_or(0),
-                selected: chosen.is_some_and(|c| c.contains(code)),
-            })
-            .collect();
-        sort_values(facet, &mut values);
-        values
-    }
-
-    fn sort(&self, rows: &mut [ResultRow], order: SortOrder, has_search: bool) {
+    /// Sorts the rows by one number each (worked out once per row), then by
+    /// the default order.
+    fn sort(&self, rows: &mut Vec<ResultRow>, order: SortOrder, has_search: bool) {
         let dataset = self.dataset;
-        let rank = |r: &ResultRow| self.default_rank[r.record];
-        let amount = |r: &ResultRow| {
-            r.shown_item(dataset)
-                .map(|i| dataset.records[r.record].items[i].amount)
-                .unwrap_or_default()
+        // Dates as one number, undated last in both directions: no date is made up.
+        let date = |r: &ResultRow, newest_first: bool| -> i128 {
+            match dataset.records[r.record].published_on {
+                None => i128::MAX,
+                Some(d) => {
+                    let n = i128::from(d.year) * 10_000
+                        + i128::from(d.month.unwrap_or(0)) * 100
+                        + i128::from(d.day.unwrap_or(0));
+                    if newest_first {
+                        -n
+                    } else {
+                        n
+                    }
+                }
+            }
         };
-        let date = |r: &ResultRow| dataset.records[r.record].published_on;
-        let recipient = |r: &ResultRow| self.recipient_keys[r.record].as_str();
-        rows.sort_by(|a, b| {
-            let by = match order {
-                SortOrder::Relevance if has_search => b.score.total_cmp(&a.score),
-                SortOrder::Relevance => Ordering::Equal,
-                SortOrder::AmountHighToLow => amount(b).cmp(&amount(a)),
-                SortOrder::AmountLowToHigh => amount(a).cmp(&amount(b)),
-                // Undated records go last in both directions: no date is made up.
-                SortOrder::NewestFirst => match (date(a), date(b)) {
-                    (Some(x), Some(y)) => y.cmp(&x),
-                    (x, y) => y.is_some().cmp(&x.is_some()),
-                },
-                SortOrder::OldestFirst => match (date(a), date(b)) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (x, y) => y.is_some().cmp(&x.is_some()),
-                },
-                SortOrder::RecipientAToZ => recipient(a).cmp(recipient(b)),
-            };
-            by.then_with(|| rank(a).cmp(&rank(b)))
-        });
+        let amount = |r: &ResultRow| -> i128 {
+            let money = r
+                .shown_item(dataset)
+                .map(|i| dataset.records[r.record].items[i].amount)
+                .unwrap_or_default();
+            i128::from(money.0)
+        };
+        let key = |r: &ResultRow| -> i128 {
+            match order {
+                SortOrder::Relevance if has_search => -i128::from(score_key(r.score)),
+                SortOrder::Relevance => 0,
+                SortOrder::AmountHighToLow => -amount(r),
+                SortOrder::AmountLowToHigh => amount(r),
+                SortOrder::NewestFirst => date(r, true),
+                SortOrder::OldestFirst => date(r, false),
+                SortOrder::RecipientAToZ => i128::from(self.recipient_rank[r.record]),
+            }
+        };
+        let mut keyed: Vec<(i128, u32, ResultRow)> = rows
+            .drain(..)
+            .map(|r| (key(&r), self.default_rank[r.record], r))
+            .collect();
+        keyed.sort_unstable_by_key(|(key, rank, _)| (*key, *rank));
+        rows.extend(keyed.into_iter().map(|(_, _, r)| r));
     }
+}
+
+/// An f32 as an integer in the order `total_cmp` gives.
+fn score_key(score: f32) -> i64 {
+    let bits = score.to_bits() as i32;
+    i64::from(bits ^ ((((bits >> 31) as u32) >> 1) as i32))
+}
+
+/// A facet's code numbers in the order a person expects (see `sort_values`).
+fn display_order(facet: Facet, codes: &[String], labels: &[String]) -> Vec<u32> {
+    let mut values: Vec<FacetValue> = codes
+        .iter()
+        .zip(labels)
+        .map(|(code, label)| FacetValue {
+            code: code.clone(),
+            label: label.clone(),
+            count: 0,
+            selected: false,
+        })
+        .collect();
+    sort_values(facet, &mut values);
+    values
+        .iter()
+        .filter_map(|v| codes.binary_search(&v.code).ok().map(|n| n as u32))
+        .collect()
 }
 
 /// Facet values in the order a person expects: years in time order, names A to

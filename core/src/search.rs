@@ -255,16 +255,21 @@ impl SearchIndex {
     }
 
     /// The records that match every included term and no excluded one, with
-    /// their scores; every record (score 0) for a query with nothing to include.
-    pub fn search(&self, query: &Query) -> Vec<(usize, f32)> {
+    /// their scores, in record order; every record (score 0) for a query with
+    /// nothing to include.
+    pub fn matching(&self, query: &Query) -> Vec<(usize, f32)> {
         let mut included = query.included();
-        let mut results: HashMap<usize, f32> = match included.next() {
+        let mut list: Vec<(usize, f32)> = match included.next() {
             None => (0..self.record_count()).map(|d| (d, 0.0)).collect(),
-            Some(first) => self.term_scores(first),
+            Some(first) => {
+                let mut list: Vec<(usize, f32)> = self.term_scores(first).into_iter().collect();
+                list.sort_unstable_by_key(|&(doc, _)| doc);
+                list
+            }
         };
         for term in included {
             let scores = self.term_scores(term);
-            results.retain(|doc, score| match scores.get(doc) {
+            list.retain_mut(|(doc, score)| match scores.get(doc) {
                 Some(s) => {
                     *score += s;
                     true
@@ -274,9 +279,14 @@ impl SearchIndex {
         }
         for term in query.excluded() {
             let scores = self.term_scores(term);
-            results.retain(|doc, _| !scores.contains_key(doc));
+            list.retain(|(doc, _)| !scores.contains_key(doc));
         }
-        let mut list: Vec<(usize, f32)> = results.into_iter().collect();
+        list
+    }
+
+    /// The same records as `matching`, best first (ties in record order).
+    pub fn search(&self, query: &Query) -> Vec<(usize, f32)> {
+        let mut list = self.matching(query);
         list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         list
     }

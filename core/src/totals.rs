@@ -9,7 +9,7 @@
 use crate::model::{Dataset, FundingItem, Role};
 use crate::money::Money;
 use crate::period::FinancialYear;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// A funding item in a view: indexes into `dataset.records` and its `items`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,9 +140,6 @@ impl Totals {
     }
 }
 
-/// Per record: the sum of its figures in one group, and the figures.
-type PerRecord<'a> = BTreeMap<usize, (Money, Vec<&'a FundingItem>)>;
-
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -151,150 +148,260 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn item(dataset: &Dataset, r: ItemRef) -> Option<&FundingItem> {
-    dataset.records.get(r.record)?.items.get(r.item)
+/// Marks "no such item" in the flat item numbering.
+const NO_ITEM: u32 = u32::MAX;
+
+/// What the totals need to know of every funding item, worked out once per
+/// dataset, so that totalling a view is a pass over its items and one sort,
+/// with no string keys: items are numbered flat (record by record, item by
+/// item) and the links between them (`part_of`, `same_as`) are numbers.
+#[derive(Debug, Clone)]
+pub struct TotalsIndex {
+    /// Where each record's items start in the flat numbering (one more entry
+    /// than there are records).
+    item_start: Vec<u32>,
+    /// Per record: the group of records with the same recipients, numbered in
+    /// the order of their sorted recipient ids.
+    recipient_group: Vec<u32>,
+    /// Per group: its recipient ids, sorted.
+    group_recipients: Vec<Vec<String>>,
+    /// Per flat item: the item it is part of (its whole), or NO_ITEM.
+    whole: Vec<u32>,
+    /// Per flat item: the item it says is the same money, or NO_ITEM.
+    same_as: Vec<u32>,
+    /// Items that name another as the same money: (named, namer), sorted.
+    named_by: Vec<(u32, u32)>,
 }
 
-/// The totals of the given items.
-pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
-    let mut out = Totals::default();
-    // Items that name another as the same money, by the other's id.
-    let mut named_as_same: HashMap<&str, &FundingItem> = HashMap::new();
-    for r in selection {
-        if let Some(i) = item(dataset, *r) {
-            if let Some(other) = &i.same_as {
-                named_as_same.insert(other.as_str(), i);
+impl TotalsIndex {
+    pub fn new(dataset: &Dataset) -> TotalsIndex {
+        let mut item_start = Vec::with_capacity(dataset.records.len() + 1);
+        let mut flat_ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        let mut count = 0u32;
+        for record in &dataset.records {
+            item_start.push(count);
+            for item in &record.items {
+                flat_ids.insert(item.id.as_str(), count);
+                count += 1;
             }
         }
-    }
-    let single_year = |i: &FundingItem| i.period.single_year().is_some();
-    // The items in view, by id.
-    let by_id: HashMap<&str, &FundingItem> = selection
-        .iter()
-        .filter_map(|r| item(dataset, *r).map(|i| (i.id.as_str(), i)))
-        .collect();
-
-    let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
-    // (recipients, year) -> per record, the sum of its figures.
-    let mut grouped: BTreeMap<(Vec<String>, FinancialYear), PerRecord> = BTreeMap::new();
-    let mut other_periods: Vec<(usize, Money)> = Vec::new();
-
-    for r in selection {
-        let Some(i) = item(dataset, *r) else { continue };
-        if i.role != Role::Allocation {
-            *not_added.entry(i.role).or_default() += 1;
-            continue;
-        }
-        out.allocations += 1;
-        if i.part_of
-            .as_deref()
-            .is_some_and(|whole| by_id.contains_key(whole))
-        {
-            out.parts_of_wholes += 1;
-            continue;
-        }
-        // Of two items that are the same money, keep the one that states a
-        // single year; if both or neither do, keep the one the other names.
-        if let Some(other) = i.same_as.as_deref().and_then(|o| by_id.get(o)) {
-            if !single_year(i) || single_year(other) {
-                out.same_money += 1;
-                continue;
-            }
-        }
-        if let Some(namer) = named_as_same.get(i.id.as_str()) {
-            if single_year(namer) && !single_year(i) {
-                out.same_money += 1;
-                continue;
-            }
-        }
-        match i.period.single_year() {
-            Some(year) => {
-                let mut recipients = dataset.records[r.record].recipients.clone();
+        item_start.push(count);
+        let sorted_recipients: Vec<Vec<String>> = dataset
+            .records
+            .iter()
+            .map(|r| {
+                let mut recipients = r.recipients.clone();
                 recipients.sort();
-                let per_record = grouped.entry((recipients, year)).or_default();
-                let entry = per_record.entry(r.record).or_insert((Money(0), Vec::new()));
-                entry.0 = Money(entry.0 .0.saturating_add(i.amount.0));
-                entry.1.push(i);
-            }
-            None => other_periods.push((r.record, i.amount)),
+                recipients
+            })
+            .collect();
+        let groups: BTreeMap<&Vec<String>, u32> = sorted_recipients
+            .iter()
+            .map(|r| (r, 0))
+            .collect::<BTreeMap<_, _>>()
+            .into_keys()
+            .zip(0..)
+            .collect();
+        let recipient_group = sorted_recipients.iter().map(|r| groups[r]).collect();
+        let group_recipients = groups.keys().map(|r| (*r).clone()).collect();
+        let link = |id: &Option<String>| {
+            id.as_deref()
+                .and_then(|id| flat_ids.get(id).copied())
+                .unwrap_or(NO_ITEM)
+        };
+        let items = dataset.records.iter().flat_map(|r| r.items.iter());
+        let whole: Vec<u32> = items.clone().map(|i| link(&i.part_of)).collect();
+        let same_as: Vec<u32> = items.map(|i| link(&i.same_as)).collect();
+        let mut named_by: Vec<(u32, u32)> = same_as
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| **other != NO_ITEM)
+            .map(|(namer, other)| (*other, namer as u32))
+            .collect();
+        named_by.sort_unstable();
+        TotalsIndex {
+            item_start,
+            recipient_group,
+            group_recipients,
+            whole,
+            same_as,
+            named_by,
         }
     }
 
-    let mut years: BTreeMap<FinancialYear, YearTotal> = BTreeMap::new();
-    for ((recipients, year), per_record) in grouped {
-        let amounts: Vec<Money> = per_record.values().map(|(m, _)| *m).collect();
-        let low = amounts.iter().copied().min().unwrap_or(Money(0));
-        let high = amounts.iter().copied().max().unwrap_or(Money(0));
-        if amounts.len() > 1 {
-            if low == high {
-                out.agreements += 1;
-            } else {
-                let names: Vec<&str> = recipients
-                    .iter()
-                    .filter_map(|id| dataset.organisation(id).map(|o| o.name.as_str()))
-                    .collect();
-                out.disagreements.push(Disagreement {
-                    recipients: names.join(", "),
-                    year,
-                    figures: per_record
-                        .iter()
-                        .map(|(record, (amount, items))| DisagreeingFigure {
-                            amount: *amount,
-                            stated_as: items
-                                .iter()
-                                .map(|i| i.stated_as.as_str())
-                                .collect::<Vec<_>>()
-                                .join(" + "),
-                            record_id: dataset.records[*record].id.clone(),
-                            publisher: dataset.records[*record].publisher.clone(),
-                        })
-                        .collect(),
-                });
+    fn flat(&self, r: ItemRef) -> Option<u32> {
+        let start = *self.item_start.get(r.record)?;
+        let end = *self.item_start.get(r.record + 1)?;
+        let flat = start.checked_add(u32::try_from(r.item).ok()?)?;
+        (flat < end).then_some(flat)
+    }
+
+    /// The totals of the given items (of the dataset this index was built for).
+    pub fn totals(&self, dataset: &Dataset, selection: &[ItemRef]) -> Totals {
+        let mut out = Totals::default();
+        // Each item's position in the selection, NO_ITEM when not in view.
+        let mut position = vec![NO_ITEM; self.whole.len()];
+        let mut in_view: Vec<(ItemRef, u32, &FundingItem)> = Vec::with_capacity(selection.len());
+        for (at, r) in selection.iter().enumerate() {
+            if let (Some(flat), Some(i)) = (self.flat(*r), item(dataset, *r)) {
+                position[flat as usize] = at as u32;
+                in_view.push((*r, flat, i));
             }
         }
-        if let Some(first) = per_record.keys().next() {
+        let flat_item = |flat: u32| -> Option<&FundingItem> {
+            let record = self
+                .item_start
+                .partition_point(|s| *s <= flat)
+                .checked_sub(1)?;
+            let start = self.item_start[record];
+            dataset
+                .records
+                .get(record)?
+                .items
+                .get((flat - start) as usize)
+        };
+        let shown = |flat: u32| flat != NO_ITEM && position[flat as usize] != NO_ITEM;
+        let single_year = |i: &FundingItem| i.period.single_year().is_some();
+
+        let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
+        // (recipient group, year, record, item) of each figure added for one year.
+        let mut grouped: Vec<(u32, FinancialYear, u32, u32)> = Vec::new();
+        let mut other_periods: Vec<(usize, Money)> = Vec::new();
+
+        for &(r, flat, i) in &in_view {
+            if i.role != Role::Allocation {
+                *not_added.entry(i.role).or_default() += 1;
+                continue;
+            }
+            out.allocations += 1;
+            if shown(self.whole[flat as usize]) {
+                out.parts_of_wholes += 1;
+                continue;
+            }
+            // Of two items that are the same money, keep the one that states a
+            // single year; if both or neither do, keep the one the other names.
+            let other = self.same_as[flat as usize];
+            if shown(other) {
+                if let Some(other) = flat_item(other) {
+                    if !single_year(i) || single_year(other) {
+                        out.same_money += 1;
+                        continue;
+                    }
+                }
+            }
+            // The item in view that names this one as the same money (the
+            // last in the selection, when several do).
+            let from = self.named_by.partition_point(|(named, _)| *named < flat);
+            let namer = self.named_by[from..]
+                .iter()
+                .take_while(|(named, _)| *named == flat)
+                .map(|(_, namer)| *namer)
+                .filter(|namer| shown(*namer))
+                .max_by_key(|namer| position[*namer as usize])
+                .and_then(flat_item);
+            if namer.is_some_and(|namer| single_year(namer) && !single_year(i)) {
+                out.same_money += 1;
+                continue;
+            }
+            match i.period.single_year() {
+                Some(year) => {
+                    grouped.push((self.recipient_group[r.record], year, r.record as u32, flat))
+                }
+                None => other_periods.push((r.record, i.amount)),
+            }
+        }
+        grouped.sort_unstable();
+
+        let mut years: BTreeMap<FinancialYear, YearTotal> = BTreeMap::new();
+        for group in grouped.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let (recipients, year) = (group[0].0, group[0].1);
+            // Per record: the sum of its figures in this group, and the figures.
+            let per_record: Vec<(usize, Money, Vec<&FundingItem>)> = group
+                .chunk_by(|a, b| a.2 == b.2)
+                .map(|run| {
+                    let items: Vec<&FundingItem> =
+                        run.iter().filter_map(|g| flat_item(g.3)).collect();
+                    let sum = items
+                        .iter()
+                        .fold(0u64, |sum, i| sum.saturating_add(i.amount.0));
+                    (run[0].2 as usize, Money(sum), items)
+                })
+                .collect();
+            let low = per_record.iter().map(|p| p.1).min().unwrap_or(Money(0));
+            let high = per_record.iter().map(|p| p.1).max().unwrap_or(Money(0));
+            if per_record.len() > 1 {
+                if low == high {
+                    out.agreements += 1;
+                } else {
+                    let names: Vec<&str> = self.group_recipients[recipients as usize]
+                        .iter()
+                        .filter_map(|id| dataset.organisation(id).map(|o| o.name.as_str()))
+                        .collect();
+                    out.disagreements.push(Disagreement {
+                        recipients: names.join(", "),
+                        year,
+                        figures: per_record
+                            .iter()
+                            .map(|(record, amount, items)| DisagreeingFigure {
+                                amount: *amount,
+                                stated_as: items
+                                    .iter()
+                                    .map(|i| i.stated_as.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(" + "),
+                                record_id: dataset.records[*record].id.clone(),
+                                publisher: dataset.records[*record].publisher.clone(),
+                            })
+                            .collect(),
+                    });
+                }
+            }
             out.contributions.push(Contribution {
-                record: *first,
+                record: per_record[0].0,
                 year: Some(year),
                 low,
                 high,
             });
+            let total = years.entry(year).or_insert(YearTotal {
+                year: Some(year),
+                low: Money(0),
+                high: Money(0),
+                figures: 0,
+            });
+            total.low = Money(total.low.0.saturating_add(low.0));
+            total.high = Money(total.high.0.saturating_add(high.0));
+            total.figures += 1;
         }
-        let total = years.entry(year).or_insert(YearTotal {
-            year: Some(year),
-            low: Money(0),
-            high: Money(0),
-            figures: 0,
-        });
-        total.low = Money(total.low.0.saturating_add(low.0));
-        total.high = Money(total.high.0.saturating_add(high.0));
-        total.figures += 1;
-    }
-    out.by_year = years.into_values().collect();
-    if !other_periods.is_empty() {
-        for (record, amount) in &other_periods {
-            out.contributions.push(Contribution {
-                record: *record,
+        out.by_year = years.into_values().collect();
+        if !other_periods.is_empty() {
+            for (record, amount) in &other_periods {
+                out.contributions.push(Contribution {
+                    record: *record,
+                    year: None,
+                    low: *amount,
+                    high: *amount,
+                });
+            }
+            let sum = other_periods
+                .iter()
+                .fold(0u64, |a, (_, m)| a.saturating_add(m.0));
+            out.by_year.push(YearTotal {
                 year: None,
-                low: *amount,
-                high: *amount,
+                low: Money(sum),
+                high: Money(sum),
+                figures: other_periods.len(),
             });
         }
-        let sum = other_periods
-            .iter()
-            .fold(0u64, |a, (_, m)| a.saturating_add(m.0));
-        out.by_year.push(YearTotal {
-            year: None,
-            low: Money(sum),
-            high: Money(sum),
-            figures: other_periods.len(),
-        });
+        for y in &out.by_year {
+            out.low = Money(out.low.0.saturating_add(y.low.0));
+            out.high = Money(out.high.0.saturating_add(y.high.0));
+            out.figures_added += y.figures;
+        }
+        out.not_added = not_added.into_iter().collect();
+        out
     }
-    for y in &out.by_year {
-        out.low = Money(out.low.0.saturating_add(y.low.0));
-        out.high = Money(out.high.0.saturating_add(y.high.0));
-        out.figures_added += y.figures;
-    }
-    out.not_added = not_added.into_iter().collect();
-    out
+}
+
+fn item(dataset: &Dataset, r: ItemRef) -> Option<&FundingItem> {
+    dataset.records.get(r.record)?.items.get(r.item)
 }
