@@ -9,6 +9,7 @@ use crate::query::{parse, Query};
 use crate::search::SearchIndex;
 use crate::totals::{ItemRef, Totals, TotalsIndex};
 use crate::view::{Facet, SortOrder, ViewState};
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One record in the results, with the items that passed the filters.
@@ -117,10 +118,6 @@ pub struct Explorer<'a> {
     totals: TotalsIndex,
 }
 
-fn facet_slot(facet: Facet) -> usize {
-    Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
-}
-
 const YEAR: usize = 2;
 const ROLE: usize = 3;
 
@@ -129,76 +126,78 @@ impl<'a> Explorer<'a> {
         debug_assert_eq!(Facet::ALL[YEAR], Facet::FinancialYear);
         debug_assert_eq!(Facet::ALL[ROLE], Facet::Role);
         let index = SearchIndex::build(dataset);
-        // Each facet's codes as text first, then numbered.
-        let mut record_codes: Vec<Vec<Vec<String>>> = vec![Vec::new(); Facet::ALL.len()];
-        let mut item_codes: Vec<(String, String)> = Vec::new();
+        // Each facet's codes get a provisional number as they are met, then
+        // the numbers are redone in code order (a string per distinct code,
+        // not per record).
+        let mut met: Vec<HashMap<String, u32>> = vec![HashMap::default(); Facet::ALL.len()];
+        let mut meet = |slot: usize, code: String| -> u32 {
+            let next = met[slot].len() as u32;
+            *met[slot].entry(code).or_insert(next)
+        };
+        let mut record_codes: Vec<(Vec<u32>, Vec<u32>)> =
+            vec![(vec![0], Vec::new()); Facet::ALL.len()];
         let mut item_start = Vec::with_capacity(dataset.records.len() + 1);
-        let mut item_amount = Vec::new();
+        let (mut item_year, mut item_role, mut item_amount) = (Vec::new(), Vec::new(), Vec::new());
         for record in &dataset.records {
-            for facet in Facet::ALL.iter().filter(|f| !f.is_per_item()) {
-                let mut codes = record_values(dataset, record, *facet);
-                codes.sort_unstable();
-                codes.dedup();
-                record_codes[facet_slot(*facet)].push(codes);
+            for (slot, facet) in Facet::ALL.iter().enumerate() {
+                if facet.is_per_item() {
+                    continue;
+                }
+                let (offsets, values) = &mut record_codes[slot];
+                let from = values.len();
+                for code in record_values(dataset, record, *facet) {
+                    let n = meet(slot, code);
+                    if !values[from..].contains(&n) {
+                        values.push(n);
+                    }
+                }
+                offsets.push(values.len() as u32);
             }
-            item_start.push(item_codes.len() as u32);
+            item_start.push(item_amount.len() as u32);
             for item in &record.items {
-                item_codes.push((
-                    item_value(item, Facet::FinancialYear),
-                    item_value(item, Facet::Role),
-                ));
+                item_year.push(meet(YEAR, item_value(item, Facet::FinancialYear)));
+                item_role.push(meet(ROLE, item_value(item, Facet::Role)));
                 item_amount.push(item.amount);
             }
         }
-        item_start.push(item_codes.len() as u32);
+        item_start.push(item_amount.len() as u32);
 
         let mut known: BTreeMap<Facet, BTreeSet<String>> = BTreeMap::new();
-        for facet in Facet::ALL {
-            let set: BTreeSet<String> = match facet {
-                Facet::FinancialYear => item_codes.iter().map(|(y, _)| y.clone()).collect(),
-                Facet::Role => item_codes.iter().map(|(_, r)| r.clone()).collect(),
-                _ => record_codes[facet_slot(facet)]
-                    .iter()
-                    .flatten()
-                    .cloned()
-                    .collect(),
-            };
-            if !set.is_empty() {
-                known.insert(facet, set);
+        let mut facets: Vec<FacetTable> = Vec::with_capacity(Facet::ALL.len());
+        for (slot, facet) in Facet::ALL.iter().enumerate() {
+            let mut codes: Vec<(String, u32)> =
+                std::mem::take(&mut met[slot]).into_iter().collect();
+            codes.sort_unstable();
+            // Provisional number to final number.
+            let mut renumber = vec![0u32; codes.len()];
+            for (n, (_, provisional)) in codes.iter().enumerate() {
+                renumber[*provisional as usize] = n as u32;
             }
-        }
-        let facets: Vec<FacetTable> = Facet::ALL
-            .iter()
-            .map(|facet| {
-                let codes: Vec<String> = known
-                    .get(facet)
-                    .map(|k| k.iter().cloned().collect())
-                    .unwrap_or_default();
-                let labels: Vec<String> = codes.iter().map(|c| label(dataset, *facet, c)).collect();
-                let display_order = display_order(*facet, &codes, &labels);
-                let mut table = FacetTable {
-                    codes,
-                    labels,
-                    display_order,
-                    ..FacetTable::default()
+            let codes: Vec<String> = codes.into_iter().map(|(code, _)| code).collect();
+            if !codes.is_empty() {
+                known.insert(*facet, codes.iter().cloned().collect());
+            }
+            let labels: Vec<String> = codes.iter().map(|c| label(dataset, *facet, c)).collect();
+            let (mut offsets, mut values) = std::mem::take(&mut record_codes[slot]);
+            if facet.is_per_item() {
+                offsets.clear();
+                let column = if slot == YEAR {
+                    &mut item_year
+                } else {
+                    &mut item_role
                 };
-                if !facet.is_per_item() {
-                    table.offsets.push(0);
-                    for codes in &record_codes[facet_slot(*facet)] {
-                        for code in codes {
-                            if let Some(n) = table.number(code) {
-                                table.values.push(n as u32);
-                            }
-                        }
-                        table.offsets.push(table.values.len() as u32);
-                    }
-                }
-                table
-            })
-            .collect();
-        let number = |slot: usize, code: &str| facets[slot].number(code).unwrap_or(0) as u32;
-        let item_year = item_codes.iter().map(|(y, _)| number(YEAR, y)).collect();
-        let item_role = item_codes.iter().map(|(_, r)| number(ROLE, r)).collect();
+                column.iter_mut().for_each(|n| *n = renumber[*n as usize]);
+            } else {
+                values.iter_mut().for_each(|n| *n = renumber[*n as usize]);
+            }
+            facets.push(FacetTable {
+                display_order: display_order(*facet, &codes, &labels),
+                codes,
+                labels,
+                offsets,
+                values,
+            });
+        }
 
         // Each record's place in the default order (by index: a search for
         // each record's position would be quadratic).
@@ -209,28 +208,40 @@ impl<'a> Explorer<'a> {
         {
             default_rank[record] = rank as u32;
         }
-        let recipient_keys: Vec<String> = dataset
+        // The A to Z order of first recipients, worked out per recipient (a
+        // few thousand names) rather than per record.
+        let first_recipient: Vec<Option<&str>> = dataset
             .records
             .iter()
             .map(|r| {
-                dataset
-                    .recipient_names(r)
-                    .first()
-                    .map(|n| n.to_lowercase())
-                    .unwrap_or_default()
+                r.recipients
+                    .iter()
+                    .find_map(|id| dataset.organisation(id).map(|o| o.name.as_str()))
             })
             .collect();
-        let mut by_recipient: Vec<usize> = (0..dataset.records.len()).collect();
-        by_recipient.sort_by(|a, b| recipient_keys[*a].cmp(&recipient_keys[*b]));
-        // Records with the same first recipient share a place.
-        let mut recipient_rank = vec![0; dataset.records.len()];
-        let mut place = 0;
-        for (i, &record) in by_recipient.iter().enumerate() {
-            if i > 0 && recipient_keys[by_recipient[i - 1]] != recipient_keys[record] {
-                place = i as u32;
+        let mut names: Vec<(String, &str)> = first_recipient
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<BTreeSet<&str>>()
+            .into_iter()
+            .map(|name| (name.to_lowercase(), name))
+            .collect();
+        names.sort();
+        // Names the same in lower case share a place; records with no known
+        // recipient sort first (an empty name), as before.
+        let mut place_of: HashMap<&str, u32> = HashMap::default();
+        let mut place = 1u32;
+        for (i, (key, name)) in names.iter().enumerate() {
+            if i > 0 && names[i - 1].0 != *key {
+                place += 1;
             }
-            recipient_rank[record] = place;
+            place_of.insert(name, place);
         }
+        let recipient_rank = first_recipient
+            .iter()
+            .map(|name| name.and_then(|n| place_of.get(n).copied()).unwrap_or(0))
+            .collect();
         Explorer {
             dataset,
             index,
@@ -438,12 +449,18 @@ impl<'a> Explorer<'a> {
                 SortOrder::RecipientAToZ => i128::from(self.recipient_rank[r.record]),
             }
         };
-        let mut keyed: Vec<(i128, u32, ResultRow)> = rows
-            .drain(..)
-            .map(|r| (key(&r), self.default_rank[r.record], r))
+        let mut keyed: Vec<(i128, u32, u32)> = rows
+            .iter()
+            .enumerate()
+            .map(|(at, r)| (key(r), self.default_rank[r.record], at as u32))
             .collect();
-        keyed.sort_unstable_by_key(|(key, rank, _)| (*key, *rank));
-        rows.extend(keyed.into_iter().map(|(_, _, r)| r));
+        keyed.sort_unstable();
+        let mut unsorted: Vec<Option<ResultRow>> = rows.drain(..).map(Some).collect();
+        rows.extend(
+            keyed
+                .iter()
+                .filter_map(|(_, _, at)| unsorted[*at as usize].take()),
+        );
     }
 }
 

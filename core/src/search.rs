@@ -4,7 +4,7 @@
 
 use crate::model::{Dataset, FundingRecord};
 use crate::query::{Query, QueryTerm};
-use crate::tokens::tokenize;
+use crate::tokens::{each_word, tokenize};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The parts of a record that are searched, and how much a match in each counts.
@@ -37,47 +37,50 @@ impl Field {
     }
 }
 
-/// The searchable text of one record, field by field.
-pub fn record_fields(dataset: &Dataset, record: &FundingRecord) -> Vec<(Field, String)> {
-    let mut fields = vec![(Field::Title, record.display_title(dataset))];
-    let mut recipients = Vec::new();
-    let mut places = record.places.clone();
-    for org in record
-        .recipients
-        .iter()
-        .filter_map(|id| dataset.organisation(id))
-    {
-        recipients.push(org.name.clone());
-        recipients.extend(org.aliases.iter().cloned());
-        places.extend(org.places.iter().cloned());
+/// The searchable text of one record, piece by piece, field by field (in
+/// `Field::ALL` order): titles, names, notes, the full text. Read in place,
+/// without copying the texts.
+pub fn each_field_text(dataset: &Dataset, record: &FundingRecord, mut f: impl FnMut(Field, &str)) {
+    f(Field::Title, &record.display_title(dataset));
+    let organisations = || {
+        record
+            .recipients
+            .iter()
+            .filter_map(|id| dataset.organisation(id))
+    };
+    for org in organisations() {
+        f(Field::Recipients, &org.name);
+        org.aliases.iter().for_each(|a| f(Field::Recipients, a));
     }
-    fields.push((Field::Recipients, recipients.join(" \n ")));
-    fields.push((Field::Places, places.join(" \n ")));
-    let people: Vec<String> = record
-        .people
+    record.places.iter().for_each(|p| f(Field::Places, p));
+    for org in organisations() {
+        org.places.iter().for_each(|p| f(Field::Places, p));
+    }
+    for person in &record.people {
+        [&person.name, &person.role, &person.organisation]
+            .into_iter()
+            .flatten()
+            .for_each(|text| f(Field::People, text));
+    }
+    let details = record
+        .notes
         .iter()
-        .flat_map(|p| [p.name.clone(), p.role.clone(), p.organisation.clone()])
-        .flatten()
-        .collect();
-    fields.push((Field::People, people.join(" \n ")));
-    let mut details: Vec<String> = Vec::new();
-    details.extend(record.notes.iter().cloned());
-    details.extend(record.conditions.iter().cloned());
-    details.extend(record.publisher.iter().cloned());
-    details.extend(record.author.iter().cloned());
-    details.push(record.programme.name().to_string());
+        .chain(&record.conditions)
+        .chain(&record.publisher)
+        .chain(&record.author);
+    details.for_each(|text| f(Field::Details, text));
+    f(Field::Details, record.programme.name());
     if let Some(model) = dataset.effective_care_model(record) {
-        details.push(format!("{} {}", model.name(), model.code()));
+        f(Field::Details, model.name());
+        f(Field::Details, model.code());
     }
     for item in &record.items {
-        details.push(item.stated_as.clone());
-        details.extend(item.purpose.iter().cloned());
+        f(Field::Details, &item.stated_as);
+        item.purpose.iter().for_each(|p| f(Field::Details, p));
     }
-    fields.push((Field::Details, details.join(" \n ")));
     if let Some(text) = &record.text {
-        fields.push((Field::Body, text.clone()));
+        f(Field::Body, text);
     }
-    fields
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -108,34 +111,53 @@ impl SearchIndex {
         let mut ids: HashMap<String, u32> = HashMap::default();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
         let mut sequences = Vec::with_capacity(dataset.records.len());
+        // Per word id, its uses in the field being read; the ids used so far.
+        let mut uses: Vec<u16> = Vec::new();
+        let mut used: Vec<u32> = Vec::new();
         let mut lengths = Vec::with_capacity(dataset.records.len());
         for (doc, record) in dataset.records.iter().enumerate() {
             let mut doc_sequences = Vec::new();
             let mut length = 0.0;
-            for (field, text) in record_fields(dataset, record) {
-                let field_index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8;
-                let mut sequence = Vec::new();
-                for token in tokenize(&text) {
-                    let id = match ids.get(token.word.as_str()) {
+            // Each field's word ids in order; a field's pieces follow one another.
+            let mut fields: Vec<(Field, Vec<u32>)> = Vec::new();
+            each_field_text(dataset, record, |field, text| {
+                if fields.last().is_none_or(|(f, _)| *f != field) {
+                    fields.push((field, Vec::new()));
+                }
+                let Some((_, sequence)) = fields.last_mut() else {
+                    return;
+                };
+                each_word(text, |word, _, _| {
+                    let id = match ids.get(word) {
                         Some(id) => *id,
                         None => {
                             let id = ids.len() as u32;
-                            ids.insert(token.word, id);
+                            ids.insert(word.to_string(), id);
                             postings.push(Vec::new());
                             id
                         }
                     };
                     sequence.push(id);
-                }
+                });
+            });
+            for (field, sequence) in fields {
+                let field_index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8;
                 length += field.weight() * sequence.len() as f32;
-                // Count each word's uses by sorting a copy: cheaper than a map.
-                let mut sorted = sequence.clone();
-                sorted.sort_unstable();
-                for run in sorted.chunk_by(|a, b| a == b) {
-                    postings[run[0] as usize].push(Posting {
+                // Count each word's uses in the field: a count per word id,
+                // reset after (no map, no sort).
+                uses.resize(postings.len(), 0);
+                for id in &sequence {
+                    let n = &mut uses[*id as usize];
+                    if *n == 0 {
+                        used.push(*id);
+                    }
+                    *n = n.saturating_add(1);
+                }
+                for id in used.drain(..) {
+                    postings[id as usize].push(Posting {
                         doc: doc as u32,
                         field: field_index,
-                        count: u16::try_from(run.len()).unwrap_or(u16::MAX),
+                        count: std::mem::take(&mut uses[id as usize]),
                     });
                 }
                 doc_sequences.push((field_index, sequence));

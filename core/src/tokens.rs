@@ -69,6 +69,20 @@ fn is_combining_accent(c: char) -> bool {
 /// The words of `text`, in order. Linear in the text's length.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
+    each_word(text, |word, start, end| {
+        tokens.push(Token {
+            word: word.to_string(),
+            start,
+            end,
+        })
+    });
+    tokens
+}
+
+/// Calls `f` with each word of `text` (folded) and its span in characters,
+/// in order, reusing one buffer: the index builder's way to read a text
+/// without a string per word.
+pub fn each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
     let mut word = String::new();
     let mut start = 0;
     let mut kept = 0;
@@ -79,32 +93,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             index += 1;
             continue;
         }
-        if is_word_char(c) {
-            if word.is_empty() && kept == 0 {
+        let is_word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c)
+        };
+        if is_word {
+            if kept == 0 {
                 start = index;
+                word.clear();
             }
             if kept < MAX_WORD_CHARS {
-                fold_into(c, &mut word);
+                if c.is_ascii() {
+                    word.push(c.to_ascii_lowercase());
+                } else {
+                    fold_into(c, &mut word);
+                }
             }
             kept += 1;
         } else if kept > 0 {
-            tokens.push(Token {
-                word: std::mem::take(&mut word),
-                start,
-                end: index,
-            });
+            f(&word, start, index);
             kept = 0;
         }
         index += 1;
     }
     if kept > 0 {
-        tokens.push(Token {
-            word,
-            start,
-            end: index,
-        });
+        f(&word, start, index);
     }
-    tokens
 }
 
 #[cfg(test)]

@@ -31,16 +31,64 @@ pub struct YearTotal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DisagreeingFigure {
     pub amount: Money,
-    pub stated_as: String,
-    pub record_id: String,
-    pub publisher: Option<String>,
+    /// The record that gives it, and the items (of that record) it adds up.
+    /// Indexes, not text: a view of many records can hold thousands of these,
+    /// and the page only spells out the ones it shows.
+    pub record: usize,
+    pub items: Vec<usize>,
+}
+
+impl DisagreeingFigure {
+    /// The figure as its source wrote it (parts joined with `+`).
+    pub fn stated_as(&self, dataset: &Dataset) -> String {
+        let Some(record) = dataset.records.get(self.record) else {
+            return String::new();
+        };
+        self.items
+            .iter()
+            .filter_map(|i| record.items.get(*i))
+            .map(|i| i.stated_as.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+
+    /// Who gives it: the publisher, or the record's title when none is stated.
+    pub fn source(&self, dataset: &Dataset) -> String {
+        dataset
+            .records
+            .get(self.record)
+            .map_or_else(String::new, |r| {
+                r.publisher
+                    .clone()
+                    .unwrap_or_else(|| r.display_title(dataset))
+            })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disagreement {
-    pub recipients: String,
     pub year: FinancialYear,
+    /// One per source, in record order (at least two).
     pub figures: Vec<DisagreeingFigure>,
+}
+
+impl Disagreement {
+    /// The recipients the sources disagree about, by name.
+    pub fn recipients(&self, dataset: &Dataset) -> String {
+        let Some(record) = self
+            .figures
+            .first()
+            .and_then(|f| dataset.records.get(f.record))
+        else {
+            return String::new();
+        };
+        let mut ids: Vec<&String> = record.recipients.iter().collect();
+        ids.sort();
+        ids.iter()
+            .filter_map(|id| dataset.organisation(id).map(|o| o.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// One amount added into the totals: a figure, or one recipient-year where
@@ -163,8 +211,6 @@ pub struct TotalsIndex {
     /// Per record: the group of records with the same recipients, numbered in
     /// the order of their sorted recipient ids.
     recipient_group: Vec<u32>,
-    /// Per group: its recipient ids, sorted.
-    group_recipients: Vec<Vec<String>>,
     /// Per flat item: the item it is part of (its whole), or NO_ITEM.
     whole: Vec<u32>,
     /// Per flat item: the item it says is the same money, or NO_ITEM.
@@ -175,43 +221,52 @@ pub struct TotalsIndex {
 
 impl TotalsIndex {
     pub fn new(dataset: &Dataset) -> TotalsIndex {
+        let items = || dataset.records.iter().flat_map(|r| r.items.iter());
+        // Only the ids something links to are looked up.
+        let linked: rustc_hash::FxHashSet<&str> = items()
+            .flat_map(|i| [i.part_of.as_deref(), i.same_as.as_deref()])
+            .flatten()
+            .collect();
         let mut item_start = Vec::with_capacity(dataset.records.len() + 1);
         let mut flat_ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
         let mut count = 0u32;
         for record in &dataset.records {
             item_start.push(count);
             for item in &record.items {
-                flat_ids.insert(item.id.as_str(), count);
+                if linked.contains(item.id.as_str()) {
+                    flat_ids.insert(item.id.as_str(), count);
+                }
                 count += 1;
             }
         }
         item_start.push(count);
-        let sorted_recipients: Vec<Vec<String>> = dataset
+        // Records with the same recipients (in any order) share a group; the
+        // groups are numbered in the order of their sorted recipient ids.
+        let mut met: rustc_hash::FxHashMap<Vec<&str>, u32> = Default::default();
+        let provisional: Vec<u32> = dataset
             .records
             .iter()
             .map(|r| {
-                let mut recipients = r.recipients.clone();
-                recipients.sort();
-                recipients
+                let mut recipients: Vec<&str> = r.recipients.iter().map(String::as_str).collect();
+                recipients.sort_unstable();
+                let next = met.len() as u32;
+                *met.entry(recipients).or_insert(next)
             })
             .collect();
-        let groups: BTreeMap<&Vec<String>, u32> = sorted_recipients
-            .iter()
-            .map(|r| (r, 0))
-            .collect::<BTreeMap<_, _>>()
-            .into_keys()
-            .zip(0..)
-            .collect();
-        let recipient_group = sorted_recipients.iter().map(|r| groups[r]).collect();
-        let group_recipients = groups.keys().map(|r| (*r).clone()).collect();
+        let mut groups: Vec<(Vec<&str>, u32)> = met.into_iter().collect();
+        groups.sort_unstable();
+        let mut renumber = vec![0u32; groups.len()];
+        for (n, (_, p)) in groups.iter().enumerate() {
+            renumber[*p as usize] = n as u32;
+        }
+        let recipient_group = provisional.iter().map(|p| renumber[*p as usize]).collect();
         let link = |id: &Option<String>| {
             id.as_deref()
                 .and_then(|id| flat_ids.get(id).copied())
                 .unwrap_or(NO_ITEM)
         };
-        let items = dataset.records.iter().flat_map(|r| r.items.iter());
-        let whole: Vec<u32> = items.clone().map(|i| link(&i.part_of)).collect();
-        let same_as: Vec<u32> = items.map(|i| link(&i.same_as)).collect();
+        let whole: Vec<u32> = items().map(|i| link(&i.part_of)).collect();
+        let same_as: Vec<u32> = items().map(|i| link(&i.same_as)).collect();
         let mut named_by: Vec<(u32, u32)> = same_as
             .iter()
             .enumerate()
@@ -222,7 +277,6 @@ impl TotalsIndex {
         TotalsIndex {
             item_start,
             recipient_group,
-            group_recipients,
             whole,
             same_as,
             named_by,
@@ -314,50 +368,47 @@ impl TotalsIndex {
 
         let mut years: BTreeMap<FinancialYear, YearTotal> = BTreeMap::new();
         for group in grouped.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            let (recipients, year) = (group[0].0, group[0].1);
-            // Per record: the sum of its figures in this group, and the figures.
-            let per_record: Vec<(usize, Money, Vec<&FundingItem>)> = group
-                .chunk_by(|a, b| a.2 == b.2)
-                .map(|run| {
-                    let items: Vec<&FundingItem> =
-                        run.iter().filter_map(|g| flat_item(g.3)).collect();
-                    let sum = items
-                        .iter()
-                        .fold(0u64, |sum, i| sum.saturating_add(i.amount.0));
-                    (run[0].2 as usize, Money(sum), items)
-                })
-                .collect();
-            let low = per_record.iter().map(|p| p.1).min().unwrap_or(Money(0));
-            let high = per_record.iter().map(|p| p.1).max().unwrap_or(Money(0));
-            if per_record.len() > 1 {
+            let year = group[0].1;
+            // Per record (one run each): the sum of its figures in this group.
+            let sum_of = |run: &[(u32, FinancialYear, u32, u32)]| -> Money {
+                let record = run[0].2 as usize;
+                let start = self.item_start[record];
+                let items = &dataset.records[record].items;
+                Money(
+                    run.iter()
+                        .filter_map(|g| items.get((g.3 - start) as usize))
+                        .fold(0u64, |sum, i| sum.saturating_add(i.amount.0)),
+                )
+            };
+            let first = group[0].2 as usize;
+            let (mut low, mut high, mut sources) = (Money(u64::MAX), Money(0), 0);
+            for run in group.chunk_by(|a, b| a.2 == b.2) {
+                let sum = sum_of(run);
+                low = low.min(sum);
+                high = high.max(sum);
+                sources += 1;
+            }
+            if sources > 1 {
                 if low == high {
                     out.agreements += 1;
                 } else {
-                    let names: Vec<&str> = self.group_recipients[recipients as usize]
-                        .iter()
-                        .filter_map(|id| dataset.organisation(id).map(|o| o.name.as_str()))
+                    let figures = group
+                        .chunk_by(|a, b| a.2 == b.2)
+                        .map(|run| {
+                            let record = run[0].2 as usize;
+                            let start = self.item_start[record];
+                            DisagreeingFigure {
+                                amount: sum_of(run),
+                                record,
+                                items: run.iter().map(|g| (g.3 - start) as usize).collect(),
+                            }
+                        })
                         .collect();
-                    out.disagreements.push(Disagreement {
-                        recipients: names.join(", "),
-                        year,
-                        figures: per_record
-                            .iter()
-                            .map(|(record, amount, items)| DisagreeingFigure {
-                                amount: *amount,
-                                stated_as: items
-                                    .iter()
-                                    .map(|i| i.stated_as.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(" + "),
-                                record_id: dataset.records[*record].id.clone(),
-                                publisher: dataset.records[*record].publisher.clone(),
-                            })
-                            .collect(),
-                    });
+                    out.disagreements.push(Disagreement { year, figures });
                 }
             }
             out.contributions.push(Contribution {
-                record: per_record[0].0,
+                record: first,
                 year: Some(year),
                 low,
                 high,

@@ -427,24 +427,23 @@ mod reference {
                 if low == high {
                     out.agreements += 1;
                 } else {
-                    let names: Vec<&str> = recipients
-                        .iter()
-                        .filter_map(|id| dataset.organisation(id).map(|o| o.name.as_str()))
-                        .collect();
+                    let _ = &recipients;
                     out.disagreements.push(Disagreement {
-                        recipients: names.join(", "),
                         year,
                         figures: per_record
                             .iter()
                             .map(|(record, (amount, items))| DisagreeingFigure {
                                 amount: *amount,
-                                stated_as: items
+                                record: *record,
+                                items: items
                                     .iter()
-                                    .map(|i| i.stated_as.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(" + "),
-                                record_id: dataset.records[*record].id.clone(),
-                                publisher: dataset.records[*record].publisher.clone(),
+                                    .filter_map(|i| {
+                                        dataset.records[*record]
+                                            .items
+                                            .iter()
+                                            .position(|x| std::ptr::eq(x, *i))
+                                    })
+                                    .collect(),
                             })
                             .collect(),
                     });

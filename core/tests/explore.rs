@@ -248,6 +248,29 @@ fn totals_never_double_count() {
     assert_eq!(e.totals.low, Money(6_500_000));
     assert_eq!(e.totals.high, Money(6_770_000));
     assert_eq!(e.totals.disagreements.len(), 1);
+    let disagreement = &e.totals.disagreements[0];
+    assert_eq!(
+        disagreement.recipients(dataset()),
+        "All Together Better Sunderland"
+    );
+    let figures: Vec<(String, String)> = disagreement
+        .figures
+        .iter()
+        .map(|f| (f.stated_as(dataset()), f.source(dataset())))
+        .collect();
+    assert_eq!(figures.len(), 2);
+    assert!(
+        figures
+            .iter()
+            .any(|(stated, source)| stated.contains("6.77") && source == "HSJ"),
+        "{figures:?}"
+    );
+    assert!(
+        figures
+            .iter()
+            .any(|(stated, source)| stated.contains("6.5") && source == "LGC"),
+        "{figures:?}"
+    );
     assert!(e
         .totals
         .explanation()

@@ -27,10 +27,9 @@ pub fn TotalsPanel(dataset: &'static Dataset) -> impl IntoView {
                 }).collect_view();
                 let disagreements = t.disagreements.iter().map(|d| {
                     let figures = d.figures.iter().map(|f| {
-                        let title = dataset.record(&f.record_id).map(|r| r.display_title(dataset)).unwrap_or_default();
-                        format!("{} ({})", f.stated_as, f.publisher.clone().unwrap_or(title))
+                        format!("{} ({})", f.stated_as(dataset), f.source(dataset))
                     }).collect::<Vec<_>>().join(" or ");
-                    view! { <li>{format!("{}, {}: {}", d.recipients, d.year, figures)}</li> }
+                    view! { <li>{format!("{}, {}: {}", d.recipients(dataset), d.year, figures)}</li> }
                 }).collect_view();
                 view! {
                     <p class="total-amount">
