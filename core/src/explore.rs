@@ -404,7 +404,7 @@ impl<'a> Explorer<'a> {
             })
             .collect();
         Exploration {
-            totals: self.totals.totals(self.dataset, &selection),
+            totals: self.totals.totals(&selection),
             rows,
             facets,
             query,

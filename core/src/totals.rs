@@ -6,7 +6,7 @@
 //! - where sources give one recipient different figures for the same year, the
 //!   total is a range (lowest to highest) and the disagreement is listed.
 
-use crate::model::{Dataset, FundingItem, Role};
+use crate::model::{Dataset, Role};
 use crate::money::Money;
 use crate::period::FinancialYear;
 use std::collections::BTreeMap;
@@ -217,6 +217,11 @@ pub struct TotalsIndex {
     same_as: Vec<u32>,
     /// Items that name another as the same money: (named, namer), sorted.
     named_by: Vec<(u32, u32)>,
+    /// Per flat item, what the totals read of it, side by side in memory (a
+    /// view of many records would otherwise read each record from all over).
+    role: Vec<Role>,
+    amount: Vec<Money>,
+    single_year: Vec<Option<FinancialYear>>,
 }
 
 impl TotalsIndex {
@@ -275,6 +280,9 @@ impl TotalsIndex {
             .collect();
         named_by.sort_unstable();
         TotalsIndex {
+            role: items().map(|i| i.role).collect(),
+            amount: items().map(|i| i.amount).collect(),
+            single_year: items().map(|i| i.period.single_year()).collect(),
             item_start,
             recipient_group,
             whole,
@@ -291,40 +299,29 @@ impl TotalsIndex {
     }
 
     /// The totals of the given items (of the dataset this index was built for).
-    pub fn totals(&self, dataset: &Dataset, selection: &[ItemRef]) -> Totals {
+    pub fn totals(&self, selection: &[ItemRef]) -> Totals {
         let mut out = Totals::default();
         // Each item's position in the selection, NO_ITEM when not in view.
         let mut position = vec![NO_ITEM; self.whole.len()];
-        let mut in_view: Vec<(ItemRef, u32, &FundingItem)> = Vec::with_capacity(selection.len());
+        let mut in_view: Vec<(ItemRef, u32)> = Vec::with_capacity(selection.len());
         for (at, r) in selection.iter().enumerate() {
-            if let (Some(flat), Some(i)) = (self.flat(*r), item(dataset, *r)) {
+            if let Some(flat) = self.flat(*r) {
                 position[flat as usize] = at as u32;
-                in_view.push((*r, flat, i));
+                in_view.push((*r, flat));
             }
         }
-        let flat_item = |flat: u32| -> Option<&FundingItem> {
-            let record = self
-                .item_start
-                .partition_point(|s| *s <= flat)
-                .checked_sub(1)?;
-            let start = self.item_start[record];
-            dataset
-                .records
-                .get(record)?
-                .items
-                .get((flat - start) as usize)
-        };
         let shown = |flat: u32| flat != NO_ITEM && position[flat as usize] != NO_ITEM;
-        let single_year = |i: &FundingItem| i.period.single_year().is_some();
+        let single_year = |flat: u32| self.single_year[flat as usize].is_some();
 
         let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
         // (recipient group, year, record, item) of each figure added for one year.
         let mut grouped: Vec<(u32, FinancialYear, u32, u32)> = Vec::new();
         let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
-        for &(r, flat, i) in &in_view {
-            if i.role != Role::Allocation {
-                *not_added.entry(i.role).or_default() += 1;
+        for &(r, flat) in &in_view {
+            let role = self.role[flat as usize];
+            if role != Role::Allocation {
+                *not_added.entry(role).or_default() += 1;
                 continue;
             }
             out.allocations += 1;
@@ -335,33 +332,30 @@ impl TotalsIndex {
             // Of two items that are the same money, keep the one that states a
             // single year; if both or neither do, keep the one the other names.
             let other = self.same_as[flat as usize];
-            if shown(other) {
-                if let Some(other) = flat_item(other) {
-                    if !single_year(i) || single_year(other) {
-                        out.same_money += 1;
-                        continue;
-                    }
-                }
-            }
-            // The item in view that names this one as the same money (the
-            // last in the selection, when several do).
-            let from = self.named_by.partition_point(|(named, _)| *named < flat);
-            let namer = self.named_by[from..]
-                .iter()
-                .take_while(|(named, _)| *named == flat)
-                .map(|(_, namer)| *namer)
-                .filter(|namer| shown(*namer))
-                .max_by_key(|namer| position[*namer as usize])
-                .and_then(flat_item);
-            if namer.is_some_and(|namer| single_year(namer) && !single_year(i)) {
+            if shown(other) && (!single_year(flat) || single_year(other)) {
                 out.same_money += 1;
                 continue;
             }
-            match i.period.single_year() {
+            // The item in view that names this one as the same money (the
+            // last in the selection, when several do).
+            if !self.named_by.is_empty() {
+                let from = self.named_by.partition_point(|(named, _)| *named < flat);
+                let namer = self.named_by[from..]
+                    .iter()
+                    .take_while(|(named, _)| *named == flat)
+                    .map(|(_, namer)| *namer)
+                    .filter(|namer| shown(*namer))
+                    .max_by_key(|namer| position[*namer as usize]);
+                if namer.is_some_and(|namer| single_year(namer) && !single_year(flat)) {
+                    out.same_money += 1;
+                    continue;
+                }
+            }
+            match self.single_year[flat as usize] {
                 Some(year) => {
                     grouped.push((self.recipient_group[r.record], year, r.record as u32, flat))
                 }
-                None => other_periods.push((r.record, i.amount)),
+                None => other_periods.push((r.record, self.amount[flat as usize])),
             }
         }
         grouped.sort_unstable();
@@ -371,14 +365,9 @@ impl TotalsIndex {
             let year = group[0].1;
             // Per record (one run each): the sum of its figures in this group.
             let sum_of = |run: &[(u32, FinancialYear, u32, u32)]| -> Money {
-                let record = run[0].2 as usize;
-                let start = self.item_start[record];
-                let items = &dataset.records[record].items;
-                Money(
-                    run.iter()
-                        .filter_map(|g| items.get((g.3 - start) as usize))
-                        .fold(0u64, |sum, i| sum.saturating_add(i.amount.0)),
-                )
+                Money(run.iter().fold(0u64, |sum, g| {
+                    sum.saturating_add(self.amount[g.3 as usize].0)
+                }))
             };
             let first = group[0].2 as usize;
             let (mut low, mut high, mut sources) = (Money(u64::MAX), Money(0), 0);
@@ -451,8 +440,4 @@ impl TotalsIndex {
         out.not_added = not_added.into_iter().collect();
         out
     }
-}
-
-fn item(dataset: &Dataset, r: ItemRef) -> Option<&FundingItem> {
-    dataset.records.get(r.record)?.items.get(r.item)
 }
