@@ -20,6 +20,9 @@ cargo test -p funding-core
 say "release build"
 trunk build --release
 
+say "first-load size (gzip -9) against its ceiling and the issue 6 budgets"
+node scripts/check-size.mjs dist
+
 say "test-only build with the hostile dataset (tests/fixtures/hostile-data)"
 FUNDING_DATA_DIR=tests/fixtures/hostile-data trunk build --dist target/dist-hostile
 

@@ -415,41 +415,40 @@ impl<'a> Explorer<'a> {
     /// the default order.
     fn sort(&self, rows: &mut Vec<ResultRow>, order: SortOrder, has_search: bool) {
         let dataset = self.dataset;
-        // Dates as one number, undated last in both directions: no date is made up.
-        let date = |r: &ResultRow, newest_first: bool| -> i128 {
+        // Every order as one unsigned number, smallest first. Dates: undated
+        // last in both directions (no date is made up).
+        let date = |r: &ResultRow, newest_first: bool| -> u64 {
             match dataset.records[r.record].published_on {
-                None => i128::MAX,
+                None => u64::MAX,
                 Some(d) => {
-                    let n = i128::from(d.year) * 10_000
-                        + i128::from(d.month.unwrap_or(0)) * 100
-                        + i128::from(d.day.unwrap_or(0));
+                    let n = u64::from(d.year) * 10_000
+                        + u64::from(d.month.unwrap_or(0)) * 100
+                        + u64::from(d.day.unwrap_or(0));
                     if newest_first {
-                        -n
+                        u64::MAX - 1 - n
                     } else {
                         n
                     }
                 }
             }
         };
-        let amount = |r: &ResultRow| -> i128 {
-            let money = r
-                .shown_item(dataset)
-                .map(|i| dataset.records[r.record].items[i].amount)
-                .unwrap_or_default();
-            i128::from(money.0)
+        let amount = |r: &ResultRow| -> u64 {
+            r.shown_item(dataset)
+                .map(|i| dataset.records[r.record].items[i].amount.0)
+                .unwrap_or_default()
         };
-        let key = |r: &ResultRow| -> i128 {
+        let key = |r: &ResultRow| -> u64 {
             match order {
-                SortOrder::Relevance if has_search => -i128::from(score_key(r.score)),
+                SortOrder::Relevance if has_search => u64::from(u32::MAX - score_key(r.score)),
                 SortOrder::Relevance => 0,
-                SortOrder::AmountHighToLow => -amount(r),
+                SortOrder::AmountHighToLow => u64::MAX - amount(r),
                 SortOrder::AmountLowToHigh => amount(r),
                 SortOrder::NewestFirst => date(r, true),
                 SortOrder::OldestFirst => date(r, false),
-                SortOrder::RecipientAToZ => i128::from(self.recipient_rank[r.record]),
+                SortOrder::RecipientAToZ => u64::from(self.recipient_rank[r.record]),
             }
         };
-        let mut keyed: Vec<(i128, u32, u32)> = rows
+        let mut keyed: Vec<(u64, u32, u32)> = rows
             .iter()
             .enumerate()
             .map(|(at, r)| (key(r), self.default_rank[r.record], at as u32))
@@ -464,10 +463,14 @@ impl<'a> Explorer<'a> {
     }
 }
 
-/// An f32 as an integer in the order `total_cmp` gives.
-fn score_key(score: f32) -> i64 {
-    let bits = score.to_bits() as i32;
-    i64::from(bits ^ ((((bits >> 31) as u32) >> 1) as i32))
+/// An f32 as an unsigned integer in the order `total_cmp` gives.
+fn score_key(score: f32) -> u32 {
+    let bits = score.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | (1 << 31)
+    }
 }
 
 /// A facet's code numbers in the order a person expects (see `sort_values`).

@@ -6,9 +6,7 @@
 //
 // Prints a Markdown table (median, min, max) for BENCHMARKS.md.
 import { chromium } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { firstLoadSizes } from '../../scripts/first-load.mjs';
 import { serveDirectory } from '../e2e/static-server.mjs';
 
 const RUNS = Number(process.argv[2] ?? 15);
@@ -18,10 +16,7 @@ const fmt = (s, unit = 'ms') => `${s.median.toFixed(1)} ${unit} (min ${s.min.toF
 
 // 1. What the first load transfers, gzip -9 (sizes are deterministic).
 const dist = process.argv[3] ?? 'dist';
-const firstLoad = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js');
-const gz = Object.fromEntries(firstLoad.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]));
-const wasm = Object.entries(gz).find(([f]) => f.endsWith('.wasm'));
-const total = Object.values(gz).reduce((a, b) => a + b, 0);
+const { files: gz, wasm: wasmBytes, total } = firstLoadSizes(dist);
 
 const server = await serveDirectory(dist);
 const browser = await chromium.launch({
@@ -109,7 +104,7 @@ await server.close();
 
 const lines = [
   `| first load, gzip -9 | ${(total / 1024).toFixed(1)} KiB (${Object.entries(gz).map(([f, b]) => `${f.replace(/-[0-9a-f]{16}/, '')} ${(b / 1024).toFixed(1)}`).join(', ')}) |`,
-  `| wasm, gzip -9 | ${(wasm[1] / 1024).toFixed(1)} KiB |`,
+  `| wasm, gzip -9 | ${(wasmBytes / 1024).toFixed(1)} KiB |`,
   `| navigation start to the list with all data | ${fmt(stats(loads))} |`,
   `| filter click to the list, counts, totals and charts updated | ${fmt(stats(clicks))} |`,
   `| keystroke to the view updated, less the 120 ms debounce | ${fmt(stats(keystrokes))} |`,
