@@ -3,7 +3,7 @@
 
 use super::chart_view::ChartView;
 use super::explorer::ResultsMemo;
-use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
+use funding_core::charts::{by_recipient, by_year, timeline, Chart, ChartSize};
 use funding_core::Dataset;
 use leptos::prelude::*;
 
@@ -12,28 +12,39 @@ pub fn ChartsPanel(dataset: &'static Dataset) -> impl IntoView {
     let results = expect_context::<ResultsMemo>();
     let size = chart_size();
     let open = RwSignal::new(true);
-    // Drawn once per result set, at the size that fits, and not at all while
-    // the charts are folded away.
-    let charts = Memo::new(move |_| {
-        if !open.get() {
-            return Vec::new();
-        }
+    // Each chart drawn once per result set, at the size that fits, and not at
+    // all while the charts are folded away. Each is its own memo: a chart whose
+    // drawing did not change keeps its DOM.
+    let by_year = Memo::new(move |_| {
         let size = size.get();
-        results.0.with(|e| {
-            vec![
-                by_year::chart(dataset, &e.totals, size),
-                by_recipient::chart(dataset, &e.totals, size),
-                timeline::chart(dataset, &e.rows, size),
-            ]
+        open.get()
+            .then(|| results.0.with(|e| by_year::chart(dataset, &e.totals, size)))
+    });
+    let by_recipient = Memo::new(move |_| {
+        let size = size.get();
+        open.get().then(|| {
+            results
+                .0
+                .with(|e| by_recipient::chart(dataset, &e.totals, size))
         })
     });
+    let timeline = Memo::new(move |_| {
+        let size = size.get();
+        open.get()
+            .then(|| results.0.with(|e| timeline::chart(dataset, &e.rows, size)))
+    });
+    let shown = move |chart: Memo<Option<Chart>>| {
+        move || chart.get().map(|chart| view! { <ChartView chart=chart /> })
+    };
     view! {
         <details class="charts" open on:toggle=move |ev| {
             open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
         }>
             <summary><h2 class="charts-heading">"Charts of this view"</h2></summary>
             <p class="charts-help">"Choose a bar to narrow the view to it; choose a dot to open that record."</p>
-            {move || charts.get().into_iter().map(|chart| view! { <ChartView chart=chart /> }).collect_view()}
+            {shown(by_year)}
+            {shown(by_recipient)}
+            {shown(timeline)}
         </details>
     }
 }

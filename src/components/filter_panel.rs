@@ -6,6 +6,7 @@ use super::explorer::{ResultsMemo, ViewSignal};
 use funding_core::money::{parse_typed, typed};
 use funding_core::view::Facet;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 #[component]
 pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
@@ -24,9 +25,25 @@ pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let results = expect_context::<ResultsMemo>();
+    // This facet's counts by code: a memo, so the options below hear only of
+    // changes to this facet, and each finds its count in one look-up.
+    let counts = Memo::new(move |_| {
+        results.0.with(|e| {
+            e.facets
+                .iter()
+                .find(|(f, _)| *f == facet)
+                .map(|(_, values)| {
+                    values
+                        .iter()
+                        .map(|v| (v.code.clone(), v.count))
+                        .collect::<HashMap<String, usize>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     // The values offered, keyed by code, so a checkbox keeps its focus while the
-    // counts around it change.
-    let values = move || {
+    // counts around it change; unchanged when only counts change.
+    let values = Memo::new(move |_| {
         results.0.with(|e| {
             e.facets
                 .iter()
@@ -39,15 +56,15 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     let long = matches!(facet, Facet::Recipient | Facet::Publisher);
     view! {
         <fieldset class="facet" class:facet-long=long>
             <legend>{facet.title()}</legend>
-            <Show when=move || !values().is_empty() fallback=|| view! { <p class="facet-empty">"None in this view"</p> }>
+            <Show when=move || values.with(|v| !v.is_empty()) fallback=|| view! { <p class="facet-empty">"None in this view"</p> }>
                 <ul>
-                    <For each=values key=|(code, _)| code.clone() let((code, label))>
-                        <FacetOption facet=facet code=code label=label />
+                    <For each=move || values.get() key=|(code, _)| code.clone() let((code, label))>
+                        <FacetOption facet=facet code=code label=label counts=counts />
                     </For>
                 </ul>
             </Show>
@@ -56,9 +73,13 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
 }
 
 #[component]
-fn FacetOption(facet: Facet, code: String, label: String) -> impl IntoView {
+fn FacetOption(
+    facet: Facet,
+    code: String,
+    label: String,
+    counts: Memo<HashMap<String, usize>>,
+) -> impl IntoView {
     let view_state = expect_context::<ViewSignal>();
-    let results = expect_context::<ResultsMemo>();
     let id = format!(
         "facet-{}-{}",
         format!("{facet:?}").to_lowercase(),
@@ -66,19 +87,11 @@ fn FacetOption(facet: Facet, code: String, label: String) -> impl IntoView {
     );
     let checked = {
         let code = code.clone();
-        move || view_state.0.with(|v| v.is_selected(facet, &code))
+        Memo::new(move |_| view_state.0.with(|v| v.is_selected(facet, &code)))
     };
     let count = {
         let code = code.clone();
-        move || {
-            results.0.with(|e| {
-                e.facets
-                    .iter()
-                    .find(|(f, _)| *f == facet)
-                    .and_then(|(_, values)| values.iter().find(|v| v.code == code))
-                    .map_or(0, |v| v.count)
-            })
-        }
+        Memo::new(move |_| counts.with(|c| c.get(&code).copied().unwrap_or(0)))
     };
     let toggle = move |_| view_state.change(|v| v.toggle(facet, &code));
     view! {

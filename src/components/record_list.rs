@@ -14,7 +14,7 @@ use funding_core::Dataset;
 use leptos::prelude::*;
 
 /// Rows shown at first and added by "Show more": a screen or two.
-const PAGE: usize = 40;
+const PAGE: usize = 20;
 
 #[component]
 pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {

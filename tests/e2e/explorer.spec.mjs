@@ -11,8 +11,11 @@ test('says what it is and how much it holds, and lists every record', async ({ p
   await expect(counts).toContainText('59 organisations, 50 of them vanguards');
   await expect(page.locator('.result-count')).toHaveText('69 records');
   // A screenful at a time; the rest on request.
+  await expect(page.locator('.record')).toHaveCount(20);
+  await page.getByRole('button', { name: 'Show 20 more of 49' }).click();
   await expect(page.locator('.record')).toHaveCount(40);
-  await page.getByRole('button', { name: 'Show 29 more of 29' }).click();
+  await page.getByRole('button', { name: 'Show 20 more of 29' }).click();
+  await page.getByRole('button', { name: 'Show 9 more of 9' }).click();
   await expect(page.locator('.record')).toHaveCount(69);
 
   // A reported figure shows its amount as written and in pounds, its period and its source.
