@@ -96,8 +96,12 @@ pub struct SearchIndex {
     /// Every distinct word, sorted, with its id: prefix look-ups are a range.
     vocabulary: Vec<(String, u32)>,
     postings: Vec<Vec<Posting>>,
-    /// Per record, per field, the word ids in order (for phrases).
-    sequences: Vec<Vec<(u8, Vec<u32>)>>,
+    /// Every field's word ids in order (for phrases), all in one list:
+    /// `spans` says where each field's run is (field, from, to), and
+    /// `doc_spans[d]..doc_spans[d + 1]` which spans are record d's.
+    words: Vec<u32>,
+    spans: Vec<(u8, u32, u32)>,
+    doc_spans: Vec<u32>,
     /// Per record, the weighted number of words.
     lengths: Vec<f32>,
     average_length: f32,
@@ -110,23 +114,23 @@ impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
         let mut ids: HashMap<String, u32> = HashMap::default();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
-        let mut sequences = Vec::with_capacity(dataset.records.len());
+        let mut words: Vec<u32> = Vec::new();
+        let mut spans: Vec<(u8, u32, u32)> = Vec::new();
+        let mut doc_spans: Vec<u32> = Vec::with_capacity(dataset.records.len() + 1);
         // Per word id, its uses in the field being read; the ids used so far.
         let mut uses: Vec<u16> = Vec::new();
         let mut used: Vec<u32> = Vec::new();
         let mut lengths = Vec::with_capacity(dataset.records.len());
         for (doc, record) in dataset.records.iter().enumerate() {
-            let mut doc_sequences = Vec::new();
-            let mut length = 0.0;
-            // Each field's word ids in order; a field's pieces follow one another.
-            let mut fields: Vec<(Field, Vec<u32>)> = Vec::new();
+            let first_span = spans.len();
+            doc_spans.push(first_span as u32);
+            // A field's pieces follow one another: one span per field.
             each_field_text(dataset, record, |field, text| {
-                if fields.last().is_none_or(|(f, _)| *f != field) {
-                    fields.push((field, Vec::new()));
+                let field_index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8;
+                let at = words.len() as u32;
+                if spans.len() == first_span || spans.last().is_some_and(|s| s.0 != field_index) {
+                    spans.push((field_index, at, at));
                 }
-                let Some((_, sequence)) = fields.last_mut() else {
-                    return;
-                };
                 each_word(text, |word, _, _| {
                     let id = match ids.get(word) {
                         Some(id) => *id,
@@ -137,16 +141,20 @@ impl SearchIndex {
                             id
                         }
                     };
-                    sequence.push(id);
+                    words.push(id);
                 });
+                if let Some(span) = spans.last_mut() {
+                    span.2 = words.len() as u32;
+                }
             });
-            for (field, sequence) in fields {
-                let field_index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8;
-                length += field.weight() * sequence.len() as f32;
+            let mut length = 0.0;
+            uses.resize(postings.len(), 0);
+            for &(field_index, from, to) in &spans[first_span..] {
+                let sequence = &words[from as usize..to as usize];
+                length += Field::ALL[field_index as usize].weight() * sequence.len() as f32;
                 // Count each word's uses in the field: a count per word id,
                 // reset after (no map, no sort).
-                uses.resize(postings.len(), 0);
-                for id in &sequence {
+                for id in sequence {
                     let n = &mut uses[*id as usize];
                     if *n == 0 {
                         used.push(*id);
@@ -160,11 +168,10 @@ impl SearchIndex {
                         count: std::mem::take(&mut uses[id as usize]),
                     });
                 }
-                doc_sequences.push((field_index, sequence));
             }
-            sequences.push(doc_sequences);
             lengths.push(length);
         }
+        doc_spans.push(spans.len() as u32);
         let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
         vocabulary.sort_unstable();
         let average_length = if lengths.is_empty() {
@@ -175,7 +182,9 @@ impl SearchIndex {
         SearchIndex {
             vocabulary,
             postings,
-            sequences,
+            words,
+            spans,
+            doc_spans,
             lengths,
             average_length,
         }
@@ -254,7 +263,12 @@ impl SearchIndex {
         let mut weighted_counts: Vec<(usize, f32)> = Vec::new();
         for doc in candidates {
             let mut weighted = 0.0;
-            for (field, sequence) in &self.sequences[doc] {
+            let doc_spans = match (self.doc_spans.get(doc), self.doc_spans.get(doc + 1)) {
+                (Some(&from), Some(&to)) => &self.spans[from as usize..to as usize],
+                _ => &[],
+            };
+            for &(field, from, to) in doc_spans {
+                let sequence = &self.words[from as usize..to as usize];
                 let occurrences = sequence
                     .windows(choices.len())
                     .filter(|w| {
@@ -263,7 +277,7 @@ impl SearchIndex {
                             .all(|(id, allowed)| allowed.binary_search(id).is_ok())
                     })
                     .count();
-                weighted += Field::ALL[*field as usize].weight() * occurrences as f32;
+                weighted += Field::ALL[field as usize].weight() * occurrences as f32;
             }
             if weighted > 0.0 {
                 weighted_counts.push((doc, weighted));
