@@ -1,5 +1,5 @@
 //! Validates data/ with the same checks as `announcements validate` and embeds
-//! the dataset as JSON. A problem in the data fails the build, naming the file
+//! the dataset in its compact form (`funding_core::codec`). A problem in the data fails the build, naming the file
 //! and the record.
 
 use std::path::Path;
@@ -14,8 +14,9 @@ fn main() {
     match funding_core::sources::load_dir(&data) {
         Ok(dataset) => {
             let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-                .join("dataset.json");
-            std::fs::write(&out, dataset.to_json()).expect("OUT_DIR is writable");
+                .join("dataset.bin");
+            std::fs::write(&out, funding_core::codec::encode(&dataset))
+                .expect("OUT_DIR is writable");
         }
         Err(problems) => {
             eprintln!("data/ has {} problem(s):", problems.len());

@@ -7,17 +7,17 @@ mod components;
 mod download;
 
 use components::explorer::Explorer;
-use funding_core::Dataset;
 use leptos::prelude::*;
 
-/// The dataset the build validated and embedded (see build.rs).
-const DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
+/// The dataset the build validated and embedded (see build.rs), in its
+/// compact form.
+const DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
 
 /// The whole page. A dataset that cannot be read (only possible if the build
 /// output was damaged) gives a message, not a dead page.
 #[component]
 pub fn App() -> impl IntoView {
-    match Dataset::from_json(DATASET_JSON) {
+    match funding_core::codec::decode(DATASET) {
         // Parsed once and kept for the page's lifetime, so components can share
         // it by reference without cloning.
         Ok(dataset) => view! { <Explorer dataset=Box::leak(Box::new(dataset)) /> }.into_any(),

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod charts;
+pub mod codec;
 pub mod explore;
 pub mod export;
 pub mod extract;

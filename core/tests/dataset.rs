@@ -173,10 +173,52 @@ fn context_figures_and_breakdowns_are_marked() {
 }
 
 #[test]
-fn the_embedded_json_reads_back_to_the_same_dataset() {
+fn the_json_export_reads_back_to_the_same_dataset() {
     let d = dataset();
     assert_eq!(Dataset::from_json(&d.to_json()).unwrap(), d);
     assert!(Dataset::from_json("{\"organisations\": 3").is_err());
+}
+
+#[test]
+fn the_embedded_form_reads_back_to_the_same_dataset() {
+    use funding_core::codec::{decode, encode};
+    let hostile = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hostile-data");
+    let hostile = load_dir(&hostile).expect("the hostile test data is valid");
+    let mut seeds = String::new();
+    for r in &dataset().records {
+        seeds.push_str(r.text.as_deref().unwrap_or_default());
+    }
+    let synthetic = funding_core::synthetic::dataset(2_000, &seeds);
+    for d in [dataset(), hostile, synthetic] {
+        let bytes = encode(&d);
+        assert_eq!(decode(&bytes).unwrap(), d);
+    }
+    // Smaller than the JSON it replaces.
+    assert!(encode(&dataset()).len() < dataset().to_json().len() * 9 / 10);
+}
+
+#[test]
+fn a_damaged_embedded_form_is_an_error_not_a_panic() {
+    use funding_core::codec::{decode, encode};
+    let bytes = encode(&dataset());
+    assert!(decode(&[]).is_err());
+    assert!(decode(b"{\"organisations\": []}").is_err());
+    // Cut short anywhere (every 97th length), or with one byte changed.
+    for len in (0..bytes.len()).step_by(97) {
+        assert!(decode(&bytes[..len]).is_err(), "cut at {len}");
+    }
+    for at in (4..bytes.len()).step_by(89) {
+        for value in [0x00, 0x7f, 0x80, 0xff] {
+            let mut damaged = bytes.clone();
+            damaged[at] = value;
+            // It may still read (the byte may be inside a text): it must not panic.
+            let _ = decode(&damaged);
+        }
+    }
+    // A count that claims more than the data holds.
+    let mut huge = b"FEd1".to_vec();
+    huge.extend([0xff, 0xff, 0xff, 0xff, 0x0f]);
+    assert!(decode(&huge).unwrap_err().contains("count too large"));
 }
 
 // ---- broken data files ----
