@@ -167,7 +167,7 @@ impl<'a> Explorer<'a> {
         for (slot, facet) in Facet::ALL.iter().enumerate() {
             let mut codes: Vec<(String, u32)> =
                 std::mem::take(&mut met[slot]).into_iter().collect();
-            codes.sort_unstable();
+            crate::order::sort(&mut codes);
             // Provisional number to final number.
             let mut renumber = vec![0u32; codes.len()];
             for (n, (_, provisional)) in codes.iter().enumerate() {
@@ -227,7 +227,7 @@ impl<'a> Explorer<'a> {
             .into_iter()
             .map(|name| (name.to_lowercase(), name))
             .collect();
-        names.sort();
+        crate::order::sort(&mut names);
         // Names the same in lower case share a place; records with no known
         // recipient sort first (an empty name), as before.
         let mut place_of: HashMap<&str, u32> = HashMap::default();
@@ -453,7 +453,7 @@ impl<'a> Explorer<'a> {
             .enumerate()
             .map(|(at, r)| (key(r), self.default_rank[r.record], at as u32))
             .collect();
-        keyed.sort_unstable();
+        crate::order::sort_keyed(&mut keyed);
         let mut unsorted: Vec<Option<ResultRow>> = rows.drain(..).map(Some).collect();
         rows.extend(
             keyed
@@ -509,7 +509,7 @@ fn sort_values(facet: Facet, values: &mut [FacetValue]) {
         }
         .unwrap_or(usize::MAX)
     };
-    values.sort_by(|a, b| {
+    crate::order::sort_by(values, |a, b| {
         (a.code == NONE)
             .cmp(&(b.code == NONE))
             .then_with(|| match facet {

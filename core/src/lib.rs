@@ -13,6 +13,7 @@ pub mod facets;
 pub mod listing;
 pub mod model;
 pub mod money;
+pub mod order;
 pub mod period;
 pub mod query;
 pub mod reader;

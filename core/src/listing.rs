@@ -4,7 +4,6 @@
 
 use crate::explore::ResultRow;
 use crate::model::{Dataset, FundingItem, FundingRecord, RecordKind, Role};
-use std::cmp::Reverse;
 
 /// What the list says for a fact its source does not state.
 pub const NOT_STATED: &str = "Not stated";
@@ -92,15 +91,26 @@ pub fn default_order(dataset: &Dataset) -> Vec<&FundingRecord> {
 
 /// [`default_order`] as positions in `dataset.records`.
 pub fn default_order_indices(dataset: &Dataset) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..dataset.records.len()).collect();
-    // A stable sort keeps the data's own order among equals.
-    order.sort_by_key(|&i| {
-        let r = &dataset.records[i];
-        (
-            r.kind != RecordKind::Announcement,
-            r.published_on.is_none(),
-            Reverse(r.published_on),
-        )
-    });
-    order
+    // Announcements first, then dated before undated, newest first; the
+    // data's own order among equals. As one number per record.
+    let mut keyed: Vec<(u64, u32, u32)> = dataset
+        .records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let later_kind = u64::from(r.kind != RecordKind::Announcement) << 63;
+            let key = match r.published_on {
+                None => later_kind | 1 << 62,
+                Some(d) => {
+                    let date = u64::from(d.year) * 10_000
+                        + u64::from(d.month.unwrap_or(0)) * 100
+                        + u64::from(d.day.unwrap_or(0));
+                    later_kind | (u64::from(u32::MAX) - date)
+                }
+            };
+            (key, i as u32, i as u32)
+        })
+        .collect();
+    crate::order::sort_keyed(&mut keyed);
+    keyed.into_iter().map(|(_, i, _)| i as usize).collect()
 }

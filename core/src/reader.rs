@@ -45,7 +45,7 @@ pub fn marked_runs(record: &FundingRecord, hits: &[(usize, usize)]) -> Vec<TextR
         })
         .filter(|(start, end, _)| start < end && *end <= chars.len())
         .collect();
-    marks.sort_by_key(|(start, end, _)| (*start, *end));
+    crate::order::sort_by_key(&mut marks, |(start, end, _)| (*start, *end));
     let mut kept: Vec<(usize, usize, FigureMark)> = Vec::new();
     for m in marks {
         if kept.last().is_none_or(|last| m.0 >= last.1) {
@@ -66,7 +66,7 @@ pub fn marked_runs(record: &FundingRecord, hits: &[(usize, usize)]) -> Vec<TextR
     for (s, e) in &hits {
         cuts.extend([*s, *e]);
     }
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
     let mut runs: Vec<TextRun> = Vec::new();
     for pair in cuts.windows(2) {

@@ -173,7 +173,7 @@ impl SearchIndex {
         }
         doc_spans.push(spans.len() as u32);
         let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
-        vocabulary.sort_unstable();
+        crate::order::sort(&mut vocabulary);
         let average_length = if lengths.is_empty() {
             1.0
         } else {
@@ -247,7 +247,7 @@ impl SearchIndex {
             .map(|i| {
                 let prefix = i + 1 == term.words.len() && term.last_is_prefix();
                 let mut ids = self.word_ids(&term.words[i], prefix);
-                ids.sort_unstable();
+                crate::order::sort(&mut ids);
                 ids
             })
             .collect();
@@ -258,7 +258,7 @@ impl SearchIndex {
             .iter()
             .flat_map(|id| self.postings[*id as usize].iter().map(|p| p.doc as usize))
             .collect();
-        candidates.sort_unstable();
+        crate::order::sort(&mut candidates);
         candidates.dedup();
         let mut weighted_counts: Vec<(usize, f32)> = Vec::new();
         for doc in candidates {
@@ -299,7 +299,7 @@ impl SearchIndex {
             None => (0..self.record_count()).map(|d| (d, 0.0)).collect(),
             Some(first) => {
                 let mut list: Vec<(usize, f32)> = self.term_scores(first).into_iter().collect();
-                list.sort_unstable_by_key(|&(doc, _)| doc);
+                crate::order::sort_by_key(&mut list, |&(doc, _)| doc);
                 list
             }
         };
@@ -323,7 +323,7 @@ impl SearchIndex {
     /// The same records as `matching`, best first (ties in record order).
     pub fn search(&self, query: &Query) -> Vec<(usize, f32)> {
         let mut list = self.matching(query);
-        list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut list, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         list
     }
 }
@@ -352,7 +352,7 @@ pub fn hit_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
             }
         }
     }
-    ranges.sort_unstable();
+    crate::order::sort(&mut ranges);
     // Merge overlapping ranges so each character is highlighted once.
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in ranges {

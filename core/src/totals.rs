@@ -83,7 +83,7 @@ impl Disagreement {
             return String::new();
         };
         let mut ids: Vec<&String> = record.recipients.iter().collect();
-        ids.sort();
+        crate::order::sort(&mut ids);
         ids.iter()
             .filter_map(|id| dataset.organisation(id).map(|o| o.name.as_str()))
             .collect::<Vec<_>>()
@@ -253,13 +253,13 @@ impl TotalsIndex {
             .iter()
             .map(|r| {
                 let mut recipients: Vec<&str> = r.recipients.iter().map(String::as_str).collect();
-                recipients.sort_unstable();
+                crate::order::sort(&mut recipients);
                 let next = met.len() as u32;
                 *met.entry(recipients).or_insert(next)
             })
             .collect();
         let mut groups: Vec<(Vec<&str>, u32)> = met.into_iter().collect();
-        groups.sort_unstable();
+        crate::order::sort(&mut groups);
         let mut renumber = vec![0u32; groups.len()];
         for (n, (_, p)) in groups.iter().enumerate() {
             renumber[*p as usize] = n as u32;
@@ -278,7 +278,7 @@ impl TotalsIndex {
             .filter(|(_, other)| **other != NO_ITEM)
             .map(|(namer, other)| (*other, namer as u32))
             .collect();
-        named_by.sort_unstable();
+        crate::order::sort(&mut named_by);
         TotalsIndex {
             role: items().map(|i| i.role).collect(),
             amount: items().map(|i| i.amount).collect(),
@@ -315,7 +315,8 @@ impl TotalsIndex {
 
         let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
         // (recipient group, year, record, item) of each figure added for one year.
-        let mut grouped: Vec<(u32, FinancialYear, u32, u32)> = Vec::new();
+        // As (group and year, record, item), one number each, to sort.
+        let mut grouped: Vec<(u64, u32, u32)> = Vec::new();
         let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
         for &(r, flat) in &in_view {
@@ -353,25 +354,30 @@ impl TotalsIndex {
             }
             match self.single_year[flat as usize] {
                 Some(year) => {
-                    grouped.push((self.recipient_group[r.record], year, r.record as u32, flat))
+                    let group = u64::from(self.recipient_group[r.record]) << 16
+                        | u64::from(year.start_year());
+                    grouped.push((group, r.record as u32, flat))
                 }
                 None => other_periods.push((r.record, self.amount[flat as usize])),
             }
         }
-        grouped.sort_unstable();
+        crate::order::sort_keyed(&mut grouped);
 
         let mut years: BTreeMap<FinancialYear, YearTotal> = BTreeMap::new();
-        for group in grouped.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            let year = group[0].1;
+        for group in grouped.chunk_by(|a, b| a.0 == b.0) {
+            // The low 16 bits are the year's start, put there above.
+            let Some(year) = FinancialYear::starting(group[0].0 as u16) else {
+                continue;
+            };
             // Per record (one run each): the sum of its figures in this group.
-            let sum_of = |run: &[(u32, FinancialYear, u32, u32)]| -> Money {
+            let sum_of = |run: &[(u64, u32, u32)]| -> Money {
                 Money(run.iter().fold(0u64, |sum, g| {
-                    sum.saturating_add(self.amount[g.3 as usize].0)
+                    sum.saturating_add(self.amount[g.2 as usize].0)
                 }))
             };
-            let first = group[0].2 as usize;
+            let first = group[0].1 as usize;
             let (mut low, mut high, mut sources) = (Money(u64::MAX), Money(0), 0);
-            for run in group.chunk_by(|a, b| a.2 == b.2) {
+            for run in group.chunk_by(|a, b| a.1 == b.1) {
                 let sum = sum_of(run);
                 low = low.min(sum);
                 high = high.max(sum);
@@ -382,14 +388,14 @@ impl TotalsIndex {
                     out.agreements += 1;
                 } else {
                     let figures = group
-                        .chunk_by(|a, b| a.2 == b.2)
+                        .chunk_by(|a, b| a.1 == b.1)
                         .map(|run| {
-                            let record = run[0].2 as usize;
+                            let record = run[0].1 as usize;
                             let start = self.item_start[record];
                             DisagreeingFigure {
                                 amount: sum_of(run),
                                 record,
-                                items: run.iter().map(|g| (g.3 - start) as usize).collect(),
+                                items: run.iter().map(|g| (g.2 - start) as usize).collect(),
                             }
                         })
                         .collect();

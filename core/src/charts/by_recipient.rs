@@ -33,7 +33,9 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
         .into_iter()
         .map(|(k, (l, h, n))| (k, l, h, n))
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(&name(&b.0))));
+    crate::order::sort_by(&mut ranked, |a, b| {
+        b.1.cmp(&a.1).then_with(|| name(&a.0).cmp(&name(&b.0)))
+    });
     let shown = if size.is_narrow() { 7 } else { 10 };
     let mut bars: Vec<(Option<String>, String, Money, Money, usize)> = ranked
         .iter()

@@ -66,7 +66,7 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
     let top = nice_ceiling(max);
     let mut series: Vec<Option<CareModel>> =
         years.values().flat_map(|m| m.keys().copied()).collect();
-    series.sort_by_key(|m| {
+    crate::order::sort_by_key(&mut series, |m| {
         m.map_or(usize::MAX, |m| {
             CareModel::ALL.iter().position(|x| *x == m).unwrap_or(99)
         })

@@ -37,7 +37,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             None => undated += 1,
         }
     }
-    points.sort_by_key(|p| p.0);
+    crate::order::sort_by_key(&mut points, |p| p.0);
     let (w, h) = (size.width as f64, size.height as f64);
     let font = label_size(size);
     let (left, right, top_margin, bottom) = (text_width("£000.0m", font) + 10.0, 14.0, 12.0, 28.0);
