@@ -109,7 +109,7 @@ mod tests {
             let mut ours = items.clone();
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
             let mut theirs = items;
-            theirs.sort_by(|a, b| b.0.cmp(&a.0));
+            theirs.sort_by_key(|x| std::cmp::Reverse(x.0));
             assert_eq!(ours, theirs, "length {len}, descending");
         }
     }
