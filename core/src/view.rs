@@ -44,6 +44,20 @@ impl Facet {
         }
     }
 
+    /// A short name for element ids (`facet-caremodel-mcp`).
+    pub fn id_name(self) -> &'static str {
+        match self {
+            Facet::Programme => "programme",
+            Facet::CareModel => "caremodel",
+            Facet::Recipient => "recipient",
+            Facet::FinancialYear => "financialyear",
+            Facet::YearAnnounced => "yearannounced",
+            Facet::Publisher => "publisher",
+            Facet::Role => "role",
+            Facet::FullText => "fulltext",
+        }
+    }
+
     /// Whether the facet is decided by each funding item (a record passes when
     /// one of its items does) rather than by the record as a whole.
     pub fn is_per_item(self) -> bool {

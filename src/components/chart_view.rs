@@ -4,7 +4,7 @@
 
 use super::explorer::ViewSignal;
 use crate::download;
-use funding_core::charts::{Chart, TargetAction};
+use funding_core::charts::{css_percent, Chart, TargetAction};
 use leptos::prelude::*;
 
 #[component]
@@ -36,10 +36,10 @@ pub fn ChartView(chart: Chart) -> impl IntoView {
                     <button
                         type="button"
                         class="chart-target"
-                        style:left=format!("{:.3}%", t.left)
-                        style:top=format!("{:.3}%", t.top)
-                        style:width=format!("{:.3}%", t.width)
-                        style:height=format!("{:.3}%", t.height)
+                        style:left=css_percent(t.left)
+                        style:top=css_percent(t.top)
+                        style:width=css_percent(t.width)
+                        style:height=css_percent(t.height)
                         aria-label=t.label.clone()
                         title=t.label
                         on:click=apply

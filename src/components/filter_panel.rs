@@ -82,7 +82,7 @@ fn FacetOption(
     let view_state = expect_context::<ViewSignal>();
     let id = format!(
         "facet-{}-{}",
-        format!("{facet:?}").to_lowercase(),
+        facet.id_name(),
         funding_core::model::slug(&code)
     );
     let checked = {

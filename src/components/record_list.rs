@@ -77,10 +77,19 @@ fn row_view(dataset: &Dataset, row: &ResultRow, query: &Query) -> Option<RowView
     let title = highlight(&summary.title, query);
     let snippet = record_snippet(record, query, 180);
     let notes = summary.notes.iter().map(|n| highlight(n, query)).collect();
-    let key = format!(
-        "{}|{:?}|{:?}",
-        summary.id, summary.amount_as_written, query.terms
+    // The record, its figure and the search words (each term's words and
+    // whether quoted or excluded): what the row's text and marks depend on.
+    let mut key = format!(
+        "{}|{}|",
+        summary.id,
+        summary.amount_as_written.as_deref().unwrap_or_default()
     );
+    for term in &query.terms {
+        key.push(if term.excluded { '-' } else { '+' });
+        key.push(if term.quoted { '"' } else { ' ' });
+        key.push_str(&term.words.join(" "));
+        key.push('\u{1f}');
+    }
     Some(RowView {
         key,
         summary,

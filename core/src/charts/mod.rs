@@ -104,6 +104,15 @@ pub struct Chart {
     pub left_out: Option<String>,
 }
 
+/// A share of the chart as a CSS percentage with three decimals (`12.345%`),
+/// written with integers: the page then carries no float formatting.
+pub fn css_percent(value: f32) -> String {
+    let thousandths = (f64::from(value).clamp(-1e9, 1e9) * 1000.0).round() as i64;
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let t = thousandths.unsigned_abs();
+    format!("{sign}{}.{:03}%", t / 1000, t % 1000)
+}
+
 /// The size labels are drawn at, in the chart's own pixels. plotters writes
 /// SVG text at 1/1.24 of the size asked, and a narrow chart is shown at about
 /// its own width on a phone: these give about 11 px text on screen.
