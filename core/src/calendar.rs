@@ -80,12 +80,14 @@ impl PartialDate {
 
     /// `9 January 2017`, `March 2015`, `2015`: for people.
     pub fn readable(&self) -> String {
+        // The month names are plain ASCII: capitalised without Unicode's tables.
         let month_name = |m: u8| {
-            let name = MONTHS[(m - 1) as usize];
-            let mut c = name.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
+            let name = MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default();
+            let mut name = name.to_string();
+            if let Some(first) = name.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            name
         };
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
