@@ -41,23 +41,64 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // The values offered, keyed by code, so a checkbox keeps its focus while the
-    // counts around it change; unchanged when only counts change.
-    let values = Memo::new(move |_| {
+    // A long facet (hundreds of recipients) shows the values with the most
+    // records first, and every value on request; chosen values always show.
+    let long = matches!(facet, Facet::Recipient | Facet::Publisher);
+    let expanded = RwSignal::new(false);
+    let total = Memo::new(move |_| {
         results.0.with(|e| {
             e.facets
                 .iter()
                 .find(|(f, _)| *f == facet)
-                .map(|(_, values)| {
-                    values
-                        .iter()
-                        .map(|v| (v.code.clone(), v.label.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+                .map_or(0, |(_, values)| values.len())
         })
     });
-    let long = matches!(facet, Facet::Recipient | Facet::Publisher);
+    // The values offered, keyed by code, so a checkbox keeps its focus while the
+    // counts around it change; unchanged when only counts change.
+    let values = Memo::new(move |_| {
+        let all = !long || expanded.get();
+        results.0.with(|e| {
+            let Some((_, values)) = e.facets.iter().find(|(f, _)| *f == facet) else {
+                return Vec::new();
+            };
+            if all || values.len() <= SHORT_LIST {
+                return values
+                    .iter()
+                    .map(|v| (v.code.clone(), v.label.clone()))
+                    .collect::<Vec<_>>();
+            }
+            let mut by_count: Vec<usize> = (0..values.len()).collect();
+            // Most records first; ties keep the facet's own order (A to Z).
+            funding_core::order::sort_by_key(&mut by_count, |&i| {
+                std::cmp::Reverse(values[i].count)
+            });
+            by_count
+                .into_iter()
+                .enumerate()
+                .filter(|(rank, i)| *rank < SHORT_LIST || values[*i].selected)
+                .map(|(_, i)| (values[i].code.clone(), values[i].label.clone()))
+                .collect()
+        })
+    });
+    let more_button = move || {
+        (long && total.get() > SHORT_LIST).then(|| {
+            let title = facet.title().to_lowercase();
+            view! {
+                <button
+                    type="button"
+                    class="quiet facet-more"
+                    aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || if expanded.get() {
+                        format!("Show the {SHORT_LIST} with most records")
+                    } else {
+                        format!("Show all {} {title}s, A to Z", total.get())
+                    }}
+                </button>
+            }
+        })
+    };
     view! {
         <fieldset class="facet" class:facet-long=long>
             <legend>{facet.title()}</legend>
@@ -68,9 +109,13 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            {more_button}
         </fieldset>
     }
 }
+
+/// How many values a long facet shows before "Show all".
+const SHORT_LIST: usize = 10;
 
 #[component]
 fn FacetOption(

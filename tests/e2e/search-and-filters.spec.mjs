@@ -155,3 +155,27 @@ test('the reader highlights the search words in the full text', async ({ page })
   // Figures are still marked.
   await expect(page.locator('.reader .full-text mark')).toHaveCount(6);
 });
+
+test('a long facet shows the values with most records, every value on request, and keeps chosen ones', async ({ page }) => {
+  await page.goto(at());
+  if (await page.getByRole('button', { name: /^Filters/ }).isVisible()) await page.getByRole('button', { name: /^Filters/ }).click();
+  const recipients = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: 'Recipient' }) });
+  const options = recipients.locator('li');
+  await expect(options).toHaveCount(10);
+  const counts = (await recipients.locator('.facet-count').allTextContents()).map((t) => parseInt(t, 10));
+  const top = await recipients.locator('.facet-label').allTextContents();
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  const more = recipients.getByRole('button', { name: /^Show all \d+ recipients, A to Z$/ });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  const total = parseInt((await more.textContent()).match(/\d+/)[0], 10);
+  await more.click();
+  await expect(options).toHaveCount(total);
+  const names = await recipients.locator('.facet-label').allTextContents();
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+  // Choose a value outside the ten, then show fewer: it stays, with the ten.
+  const name = names.find((n) => !top.includes(n));
+  await options.filter({ has: page.locator('.facet-label', { hasText: name }) }).first().getByRole('checkbox').check();
+  await recipients.getByRole('button', { name: 'Show the 10 with most records' }).click();
+  await expect(recipients.getByRole('checkbox', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })).toBeChecked();
+  await expect(options).toHaveCount(11);
+});
