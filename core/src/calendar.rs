@@ -82,7 +82,10 @@ impl PartialDate {
     pub fn readable(&self) -> String {
         // The month names are plain ASCII: capitalised without Unicode's tables.
         let month_name = |m: u8| {
-            let name = MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default();
+            let name = MONTHS
+                .get(usize::from(m).wrapping_sub(1))
+                .copied()
+                .unwrap_or_default();
             let mut name = name.to_string();
             if let Some(first) = name.get_mut(..1) {
                 first.make_ascii_uppercase();

@@ -124,22 +124,149 @@ pub fn view_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String
 }
 
 /// The records of a view as JSON: each record as the dataset has it, with only
-/// the funding items that passed the filters.
+/// the funding items that passed the filters. The same fields and names as the
+/// dataset's JSON (`announcements export --format json`), written here by hand
+/// so that the page carries no JSON library (a test holds the two equal).
 pub fn view_json(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
-    let records: Vec<FundingRecord> = rows
+    let records: Vec<String> = rows
         .iter()
         .filter_map(|row| {
             let record = dataset.records.get(row.record)?;
-            let mut copy = record.clone();
-            copy.items = row
-                .items
-                .iter()
-                .filter_map(|&i| record.items.get(i).cloned())
-                .collect();
-            Some(copy)
+            let items = row.items.iter().filter_map(|&i| record.items.get(i));
+            Some(record_json(record, items))
         })
         .collect();
-    serde_json::to_string_pretty(&records).unwrap_or_default()
+    format!("[\n{}\n]\n", records.join(",\n"))
+}
+
+fn record_json<'a>(r: &FundingRecord, items: impl Iterator<Item = &'a FundingItem>) -> String {
+    let date = |d: Option<crate::calendar::PartialDate>| {
+        d.map_or("null".into(), |d| json_string(&d.to_string()))
+    };
+    let people = r.people.iter().map(|p| {
+        json_object(&[
+            ("name", json_optional(p.name.as_deref())),
+            ("role", json_optional(p.role.as_deref())),
+            ("organisation", json_optional(p.organisation.as_deref())),
+        ])
+    });
+    json_object(&[
+        ("id", json_string(&r.id)),
+        (
+            "kind",
+            json_string(match r.kind {
+                RecordKind::Announcement => "announcement",
+                RecordKind::ReportedFigure => "reported_figure",
+            }),
+        ),
+        ("title", json_optional(r.title.as_deref())),
+        ("publisher", json_optional(r.publisher.as_deref())),
+        ("author", json_optional(r.author.as_deref())),
+        ("published_on", date(r.published_on)),
+        ("recipients", json_strings(&r.recipients)),
+        ("places", json_strings(&r.places)),
+        ("programme", json_string(r.programme.code())),
+        ("care_model", json_optional(r.care_model.map(|m| m.code()))),
+        ("source_url", json_optional(r.source_url.as_deref())),
+        ("text_file", json_optional(r.text_file.as_deref())),
+        ("text", json_optional(r.text.as_deref())),
+        ("items", json_array(items.map(item_json))),
+        ("people", json_array(people)),
+        ("conditions", json_strings(&r.conditions)),
+        ("notes", json_strings(&r.notes)),
+    ])
+}
+
+fn item_json(i: &FundingItem) -> String {
+    use crate::money::Qualifier;
+    use crate::period::Period;
+    let year = |y: &crate::period::FinancialYear| json_string(&y.to_string());
+    let period = match &i.period {
+        Period::Year { year: y } => {
+            json_object(&[("kind", json_string("year")), ("year", year(y))])
+        }
+        Period::Years { first, last } => json_object(&[
+            ("kind", json_string("years")),
+            ("first", year(first)),
+            ("last", year(last)),
+        ]),
+        Period::Described { text } => json_object(&[
+            ("kind", json_string("described")),
+            ("text", json_string(text)),
+        ]),
+        Period::Unstated => json_object(&[("kind", json_string("unstated"))]),
+    };
+    let qualifier = i.qualifier.map(|q| match q {
+        Qualifier::Over => "over",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::Almost => "almost",
+        Qualifier::Nearly => "nearly",
+        Qualifier::UpTo => "up_to",
+        Qualifier::Around => "around",
+    });
+    let evidence = i.evidence.iter().map(|e| {
+        json_object(&[
+            ("start", e.start.to_string()),
+            ("end", e.end.to_string()),
+            ("quote", json_string(&e.quote)),
+        ])
+    });
+    json_object(&[
+        ("id", json_string(&i.id)),
+        ("amount", i.amount.0.to_string()),
+        ("stated_as", json_string(&i.stated_as)),
+        ("qualifier", json_optional(qualifier)),
+        ("period", period),
+        ("role", json_string(i.role.code())),
+        ("purpose", json_optional(i.purpose.as_deref())),
+        ("part_of", json_optional(i.part_of.as_deref())),
+        ("same_as", json_optional(i.same_as.as_deref())),
+        ("evidence", json_array(evidence)),
+    ])
+}
+
+/// A JSON string: quotes, backslashes and control characters escaped.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_optional(text: Option<&str>) -> String {
+    text.map_or("null".into(), json_string)
+}
+
+fn json_strings(texts: &[String]) -> String {
+    json_array(texts.iter().map(|t| json_string(t)))
+}
+
+fn json_array(items: impl Iterator<Item = String>) -> String {
+    format!("[{}]", items.collect::<Vec<_>>().join(","))
+}
+
+fn json_object(fields: &[(&str, String)]) -> String {
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(name, value)| format!("{}:{value}", json_string(name)))
+        .collect();
+    format!("{{{}}}", fields.join(","))
 }
 
 /// The 360Giving Data Standard's columns, in its order.

@@ -153,6 +153,84 @@ fn the_timeline_leaves_out_undated_records_and_says_so() {
     assert_eq!(chart.svg.matches("<circle").count(), e.rows.len() - undated);
 }
 
+/// The page's JSON download (written by hand) holds what serde writes for the
+/// same records, field for field, on the real data and on the hostile data
+/// (markup, quotes, control characters, odd Unicode in every text).
+#[test]
+fn the_json_download_is_what_serde_writes() {
+    let hostile = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hostile-data");
+    let hostile = load_dir(&hostile).expect("the hostile test data is valid");
+    for (d, link) in [(dataset(), ""), (&hostile, ""), (dataset(), "?fy=2016/17")] {
+        let e = Explorer::new(d).run(&decode(link, &Explorer::new(d)).0);
+        assert!(!e.rows.is_empty());
+        let ours: serde_json::Value = serde_json::from_str(&view_json(d, &e.rows)).unwrap();
+        let records: Vec<funding_core::FundingRecord> = e
+            .rows
+            .iter()
+            .map(|row| {
+                let mut copy = d.records[row.record].clone();
+                copy.items = row
+                    .items
+                    .iter()
+                    .map(|&i| d.records[row.record].items[i].clone())
+                    .collect();
+                copy
+            })
+            .collect();
+        assert_eq!(ours, serde_json::to_value(&records).unwrap());
+    }
+}
+
+#[test]
+fn a_timeline_of_thousands_draws_the_largest_figures_and_says_so() {
+    let mut seeds = String::new();
+    for r in &dataset().records {
+        seeds.push_str(r.text.as_deref().unwrap_or_default());
+    }
+    let many = funding_core::synthetic::dataset(2_000, &seeds);
+    let e = funding_core::explore::Explorer::new(&many).run(&Default::default());
+    let chart = timeline::chart(&many, &e.rows, ChartSize::WIDE);
+    let most = timeline::TIMELINE_MOST;
+    assert_eq!(chart.svg.matches("<circle").count(), most);
+    assert_eq!(chart.targets.len(), most);
+    assert_eq!(chart.table_rows.len(), most);
+    // Each dated record's figure, by record id.
+    let dated: std::collections::HashMap<&str, u64> = e
+        .rows
+        .iter()
+        .filter(|r| many.records[r.record].published_on.is_some())
+        .filter_map(|r| {
+            let record = &many.records[r.record];
+            r.shown_item(&many)
+                .map(|i| (record.id.as_str(), record.items[i].amount.0))
+        })
+        .collect();
+    assert!(dated.len() > most);
+    // The ones drawn are the largest: none left out is larger than one drawn.
+    let drawn: Vec<u64> = chart
+        .targets
+        .iter()
+        .map(|t| match &t.action {
+            TargetAction::Open(id) => dated[id.as_str()],
+            other => panic!("a dot opens its record, not {other:?}"),
+        })
+        .collect();
+    let smallest_drawn = *drawn.iter().min().unwrap();
+    let larger_left_out = dated.values().filter(|a| **a > smallest_drawn).count();
+    assert!(
+        larger_left_out < most,
+        "{larger_left_out} figures larger than one drawn"
+    );
+    let note = chart.left_out.unwrap();
+    assert!(
+        note.starts_with(&format!(
+            "Shows the {most} largest of the {} dated figures in this view",
+            dated.len()
+        )),
+        "{note}"
+    );
+}
+
 #[test]
 fn the_breakdown_shows_the_whole_and_its_parts() {
     let record = dataset()

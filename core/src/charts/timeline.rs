@@ -16,6 +16,9 @@ fn position(d: PartialDate) -> f64 {
     d.year as f64 + month / 12.0
 }
 
+/// The most dots the timeline draws.
+pub const TIMELINE_MOST: usize = 200;
+
 pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
     let mut points: Vec<(PartialDate, Money, &str, String, bool)> = Vec::new();
     let mut undated = 0usize;
@@ -36,6 +39,13 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             )),
             None => undated += 1,
         }
+    }
+    // Past a few hundred, dots only cover each other (and each is a button
+    // and a table row): the largest figures are drawn, and the chart says so.
+    let dated = points.len();
+    if dated > TIMELINE_MOST {
+        crate::order::sort_by_key(&mut points, |p| std::cmp::Reverse(p.1));
+        points.truncate(TIMELINE_MOST);
     }
     crate::order::sort_by_key(&mut points, |p| p.0);
     let (w, h) = (size.width as f64, size.height as f64);
@@ -120,19 +130,38 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
         svg,
         size,
         legend: vec![
-            LegendEntry { colour: hex(PALETTE[3]), label: "Announcement held in full".into() },
-            LegendEntry { colour: hex(PALETTE[0]), label: "Reported figure".into() },
+            LegendEntry {
+                colour: hex(PALETTE[3]),
+                label: "Announcement held in full".into(),
+            },
+            LegendEntry {
+                colour: hex(PALETTE[0]),
+                label: "Reported figure".into(),
+            },
         ],
         targets,
         table_headers: ["Date", "Record", "Figure"].map(String::from).to_vec(),
-        table_rows: points.iter().map(|(d, m, _, t, _)| vec![d.to_string(), t.clone(), m.compact()]).collect(),
-        left_out: (undated > 0).then(|| {
-            format!(
-                "{undated} record{} in this view {} no date and {} left out, not placed at a made-up date.",
-                if undated == 1 { "" } else { "s" },
-                if undated == 1 { "gives" } else { "give" },
-                if undated == 1 { "is" } else { "are" }
-            )
-        }),
+        table_rows: points
+            .iter()
+            .map(|(d, m, _, t, _)| vec![d.to_string(), t.clone(), m.compact()])
+            .collect(),
+        left_out: {
+            let mut notes = Vec::new();
+            if dated > points.len() {
+                notes.push(format!(
+                    "Shows the {} largest of the {dated} dated figures in this view; the list below holds them all.",
+                    points.len()
+                ));
+            }
+            if undated > 0 {
+                notes.push(format!(
+                    "{undated} record{} in this view {} no date and {} left out, not placed at a made-up date.",
+                    if undated == 1 { "" } else { "s" },
+                    if undated == 1 { "gives" } else { "give" },
+                    if undated == 1 { "is" } else { "are" }
+                ));
+            }
+            (!notes.is_empty()).then(|| notes.join(" "))
+        },
     }
 }
