@@ -7,9 +7,8 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use funding_core::explore::Explorer;
-use funding_core::money::Money;
 use funding_core::synthetic;
-use funding_core::view::{Facet, ViewState};
+use funding_core::view::ViewState;
 use std::path::PathBuf;
 
 fn seed_text() -> String {
@@ -28,23 +27,8 @@ fn seed_text() -> String {
 fn typical_view() -> ViewState {
     ViewState {
         query: "transformation".into(),
-        ..crossfilter_view()
+        ..synthetic::crossfilter_view()
     }
-}
-
-/// The crossfilter comparison's operation: filter by year and amount range,
-/// count by care model, sum by year (no search).
-fn crossfilter_view() -> ViewState {
-    let mut view = ViewState::default();
-    view.filters.insert(
-        Facet::FinancialYear,
-        ["2016/17".to_string(), "2017/18".to_string()]
-            .into_iter()
-            .collect(),
-    );
-    view.min_amount = Some(Money(1_000_000));
-    view.max_amount = Some(Money(20_000_000));
-    view
 }
 
 fn bench(c: &mut Criterion) {
@@ -67,7 +51,7 @@ fn bench(c: &mut Criterion) {
             &view,
             |b, v| b.iter(|| explorer.run(v)),
         );
-        let view = crossfilter_view();
+        let view = synthetic::crossfilter_view();
         group.bench_with_input(
             BenchmarkId::new("filter year and amount, count by model, sum by year", n),
             &view,

@@ -188,6 +188,22 @@ pub fn dataset(records: usize, seed_text: &str) -> Dataset {
     Dataset::new(organisations, out)
 }
 
+/// The operation the benchmarks compare with crossfilter (natively and in the
+/// browser): figures of 2016/17 or 2017/18 between £1m and £20m, then the
+/// counts by care model and the sums by year (no search).
+pub fn crossfilter_view() -> crate::view::ViewState {
+    let mut view = crate::view::ViewState::default();
+    view.filters.insert(
+        crate::view::Facet::FinancialYear,
+        ["2016/17".to_string(), "2017/18".to_string()]
+            .into_iter()
+            .collect(),
+    );
+    view.min_amount = Some(Money(1_000_000));
+    view.max_amount = Some(Money(20_000_000));
+    view
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,9 +3,7 @@
 //! same records (`node tests/bench/peer.mjs`).
 
 use funding_core::explore::{Exploration, Explorer};
-use funding_core::money::Money;
 use funding_core::synthetic;
-use funding_core::view::{Facet, ViewState};
 use funding_core::Dataset;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -69,23 +67,12 @@ pub fn items_json() -> String {
     out
 }
 
-/// The operation both engines time: figures of 2016/17 or 2017/18 between
-/// £1m and £20m (inclusive).
-fn the_view() -> ViewState {
-    let mut view = ViewState::default();
-    view.filters.insert(
-        Facet::FinancialYear,
-        ["2016/17".to_string(), "2017/18".to_string()]
-            .into_iter()
-            .collect(),
-    );
-    view.min_amount = Some(Money(1_000_000));
-    view.max_amount = Some(Money(20_000_000));
-    view
-}
-
 fn run_view() -> Option<Exploration> {
-    ENGINE.with(|e| e.borrow().as_ref().map(|engine| engine.run(&the_view())))
+    ENGINE.with(|e| {
+        e.borrow()
+            .as_ref()
+            .map(|engine| engine.run(&synthetic::crossfilter_view()))
+    })
 }
 
 /// What the page runs on every change, for the view above: the rows in
