@@ -43,8 +43,12 @@ walk(staging);
 const id = createHash('sha256');
 for (const file of files) id.update(file).update(readFileSync(join(staging, file)));
 const buildId = id.digest('hex').slice(0, 12);
-if (!html.includes('name="build-id"')) fail('index.html has no <meta name="build-id">');
-writeFileSync(indexFile, html.replace(/(<meta name="build-id" content=")[^"]*(")/, `$1${buildId}$2`));
+// The release build's html is minified: attributes may be unquoted and in any order.
+const buildIdMeta = /<meta\b[^>]*\bname="?build-id"?[^>]*>/;
+const meta = html.match(buildIdMeta);
+if (!meta) fail('index.html has no <meta name="build-id">');
+const withId = meta[0].replace(/\bcontent=("?)[^"\s>]*\1/, `content="${buildId}"`);
+writeFileSync(indexFile, html.replace(buildIdMeta, withId));
 
 // 3. The service worker's build id and precache list.
 const sw = readFileSync(swFile, 'utf8');

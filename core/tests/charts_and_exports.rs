@@ -221,6 +221,16 @@ fn a_timeline_of_thousands_draws_the_largest_figures_and_says_so() {
         larger_left_out < most,
         "{larger_left_out} figures larger than one drawn"
     );
+    assert!(
+        chart.summary.starts_with(&format!(
+            "{} dated records in this view, from ",
+            dated.len()
+        )) && chart
+            .summary
+            .ends_with(&format!("; the {most} largest figures are drawn.")),
+        "{}",
+        chart.summary
+    );
     let note = chart.left_out.unwrap();
     assert!(
         note.starts_with(&format!(

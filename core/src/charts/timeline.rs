@@ -43,6 +43,9 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
     // Past a few hundred, dots only cover each other (and each is a button
     // and a table row): the largest figures are drawn, and the chart says so.
     let dated = points.len();
+    // The whole view's dates, before any are left out of the drawing.
+    let earliest = points.iter().map(|p| p.0).min();
+    let latest = points.iter().map(|p| p.0).max();
     if dated > TIMELINE_MOST {
         crate::order::sort_by_key(&mut points, |p| std::cmp::Reverse(p.1));
         points.truncate(TIMELINE_MOST);
@@ -113,13 +116,17 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             });
         }
     });
-    let summary = match (points.first(), points.last()) {
+    let summary = match (earliest, latest) {
         (Some(a), Some(b)) => format!(
-            "{} dated record{} in this view, from {} to {}.",
-            points.len(),
-            if points.len() == 1 { "" } else { "s" },
-            a.0.readable(),
-            b.0.readable()
+            "{dated} dated record{} in this view, from {} to {}{}.",
+            if dated == 1 { "" } else { "s" },
+            a.readable(),
+            b.readable(),
+            if dated > points.len() {
+                format!("; the {} largest figures are drawn", points.len())
+            } else {
+                String::new()
+            }
         ),
         _ => "No record in this view gives a date.".to_string(),
     };
