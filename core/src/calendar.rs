@@ -38,6 +38,14 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 impl PartialDate {
+    /// The date as one number in the same order as the date itself (a year
+    /// alone before its months, a month alone before its days): for sort keys.
+    pub fn ordinal(&self) -> u32 {
+        u32::from(self.year) * 10_000
+            + u32::from(self.month.unwrap_or(0)) * 100
+            + u32::from(self.day.unwrap_or(0))
+    }
+
     pub fn full(year: u16, month: u8, day: u8) -> Option<PartialDate> {
         let valid = (1000..=9999).contains(&year)
             && (1..=12).contains(&month)

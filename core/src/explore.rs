@@ -421,9 +421,7 @@ impl<'a> Explorer<'a> {
             match dataset.records[r.record].published_on {
                 None => u64::MAX,
                 Some(d) => {
-                    let n = u64::from(d.year) * 10_000
-                        + u64::from(d.month.unwrap_or(0)) * 100
-                        + u64::from(d.day.unwrap_or(0));
+                    let n = u64::from(d.ordinal());
                     if newest_first {
                         u64::MAX - 1 - n
                     } else {

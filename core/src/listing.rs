@@ -101,12 +101,7 @@ pub fn default_order_indices(dataset: &Dataset) -> Vec<usize> {
             let later_kind = u64::from(r.kind != RecordKind::Announcement) << 63;
             let key = match r.published_on {
                 None => later_kind | 1 << 62,
-                Some(d) => {
-                    let date = u64::from(d.year) * 10_000
-                        + u64::from(d.month.unwrap_or(0)) * 100
-                        + u64::from(d.day.unwrap_or(0));
-                    later_kind | (u64::from(u32::MAX) - date)
-                }
+                Some(d) => later_kind | u64::from(u32::MAX - d.ordinal()),
             };
             (key, i as u32, i as u32)
         })
