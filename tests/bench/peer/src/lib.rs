@@ -3,7 +3,9 @@
 //! same records (`node tests/bench/peer.mjs`).
 
 use funding_core::explore::{Exploration, Explorer};
+use funding_core::facets::{item_value, record_values};
 use funding_core::synthetic;
+use funding_core::view::Facet;
 use funding_core::Dataset;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -49,14 +51,10 @@ pub fn items_json() -> String {
     };
     let mut out = String::from("[");
     for record in &dataset.records {
-        let model = dataset
-            .effective_care_model(record)
-            .map_or("none", |m| m.code());
+        // The codes the engine's facets use, from the one place that says them.
+        let model = record_values(dataset, record, Facet::CareModel).concat();
         for item in &record.items {
-            let year = item
-                .period
-                .single_year()
-                .map_or("none".to_string(), |y| y.to_string());
+            let year = item_value(item, Facet::FinancialYear);
             if out.len() > 1 {
                 out.push(',');
             }
@@ -95,17 +93,13 @@ pub fn check_json() -> String {
     let mut by_year: BTreeMap<String, u64> = BTreeMap::new();
     for row in &e.rows {
         let record = &dataset.records[row.record];
-        let model = dataset
-            .effective_care_model(record)
-            .map_or("none", |m| m.code());
+        let model = record_values(dataset, record, Facet::CareModel).concat();
         for &i in &row.items {
             let item = &record.items[i];
-            let year = item
-                .period
-                .single_year()
-                .map_or("none".to_string(), |y| y.to_string());
-            *by_model.entry(model.to_string()).or_default() += 1;
-            *by_year.entry(year).or_default() += item.amount.0;
+            *by_model.entry(model.clone()).or_default() += 1;
+            *by_year
+                .entry(item_value(item, Facet::FinancialYear))
+                .or_default() += item.amount.0;
         }
     }
     let json = |m: &BTreeMap<String, u64>| {
