@@ -25,36 +25,42 @@ pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let results = expect_context::<ResultsMemo>();
-    // This facet's values, found once per change; the memos below read it.
-    let facet_values = Memo::new(move |_| {
+    // This facet's counts by code: a memo, so the options below hear only of
+    // changes to this facet, and each finds its count in one look-up.
+    let counts = Memo::new(move |_| {
         results.0.with(|e| {
             e.facets
                 .iter()
                 .find(|(f, _)| *f == facet)
-                .map(|(_, values)| values.clone())
+                .map(|(_, values)| {
+                    values
+                        .iter()
+                        .map(|v| (v.code.clone(), v.count))
+                        .collect::<HashMap<String, usize>>()
+                })
                 .unwrap_or_default()
-        })
-    });
-    // Counts by code: a memo, so the options below hear only of changes to
-    // this facet, and each finds its count in one look-up.
-    let counts = Memo::new(move |_| {
-        facet_values.with(|values| {
-            values
-                .iter()
-                .map(|v| (v.code.clone(), v.count))
-                .collect::<HashMap<String, usize>>()
         })
     });
     // A long facet (hundreds of recipients) shows the values with the most
     // records first, and every value on request; chosen values always show.
     let long = matches!(facet, Facet::Recipient | Facet::Publisher);
     let expanded = RwSignal::new(false);
-    let total = Memo::new(move |_| facet_values.with(Vec::len));
+    let total = Memo::new(move |_| {
+        results.0.with(|e| {
+            e.facets
+                .iter()
+                .find(|(f, _)| *f == facet)
+                .map_or(0, |(_, values)| values.len())
+        })
+    });
     // The values offered, keyed by code, so a checkbox keeps its focus while the
     // counts around it change; unchanged when only counts change.
     let values = Memo::new(move |_| {
         let all = !long || expanded.get();
-        facet_values.with(|values| {
+        results.0.with(|e| {
+            let Some((_, values)) = e.facets.iter().find(|(f, _)| *f == facet) else {
+                return Vec::new();
+            };
             if all || values.len() <= SHORT_LIST {
                 return values
                     .iter()
