@@ -74,7 +74,24 @@ pub struct Notice {
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "“{}” was ignored: {}", self.parameter, self.reason)
+        // A link's text could hold bidirectional controls (U+202E reverses
+        // what follows): they are written as their code points, so the
+        // message reads as written.
+        let mut shown = String::with_capacity(self.parameter.len());
+        for c in self.parameter.chars() {
+            if matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            {
+                shown.push_str("U+");
+                for shift in [12, 8, 4, 0] {
+                    shown.push(char::from(
+                        b"0123456789ABCDEF"[(u32::from(c) >> shift & 15) as usize],
+                    ));
+                }
+            } else {
+                shown.push(c);
+            }
+        }
+        write!(f, "“{shown}” was ignored: {}", self.reason)
     }
 }
 

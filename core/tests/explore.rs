@@ -354,6 +354,16 @@ fn a_bad_parameter_is_dropped_with_a_notice_and_the_rest_applies() {
 }
 
 #[test]
+fn a_notice_shows_bidirectional_controls_as_code_points() {
+    // U+202E in a link would reverse the rest of the message on screen.
+    let (_, notices) = decode("?sort=%E2%80%AEabc", explorer());
+    assert_eq!(notices.len(), 1);
+    let text = notices[0].to_string();
+    assert!(text.starts_with("“sort=U+202Eabc” was ignored: "), "{text}");
+    assert!(!text.contains('\u{202e}'));
+}
+
+#[test]
 fn each_active_filter_is_a_chip_that_removes_only_itself() {
     let v = view("?q=care&model=MCP,PACS&min=1m");
     let chips = active_filters(&v, explorer());
