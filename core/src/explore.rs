@@ -2,7 +2,7 @@
 //! every other active filter, sort, and totals. Built once per dataset (the
 //! search index and each record's facet values), then run on every change.
 
-use crate::facets::{item_value, label, record_values, NONE};
+use crate::facets::{each_record_value, item_value, label, NONE};
 use crate::model::Dataset;
 use crate::money::Money;
 use crate::query::{parse, Query};
@@ -130,10 +130,15 @@ impl<'a> Explorer<'a> {
         // the numbers are redone in code order (a string per distinct code,
         // not per record).
         let mut met: Vec<HashMap<String, u32>> = vec![HashMap::default(); Facet::ALL.len()];
-        let mut meet = |slot: usize, code: String| -> u32 {
+        let mut meet = |slot: usize, code: &str| -> u32 {
+            if let Some(n) = met[slot].get(code) {
+                return *n;
+            }
             let next = met[slot].len() as u32;
-            *met[slot].entry(code).or_insert(next)
+            met[slot].insert(code.to_string(), next);
+            next
         };
+        let mut buffer = String::new();
         let mut record_codes: Vec<(Vec<u32>, Vec<u32>)> =
             vec![(vec![0], Vec::new()); Facet::ALL.len()];
         let mut item_start = Vec::with_capacity(dataset.records.len() + 1);
@@ -145,23 +150,25 @@ impl<'a> Explorer<'a> {
                 }
                 let (offsets, values) = &mut record_codes[slot];
                 let from = values.len();
-                for code in record_values(dataset, record, *facet) {
+                each_record_value(dataset, record, *facet, &mut buffer, |code| {
                     let n = meet(slot, code);
                     if !values[from..].contains(&n) {
                         values.push(n);
                     }
-                }
+                });
                 offsets.push(values.len() as u32);
             }
             item_start.push(item_amount.len() as u32);
             for item in &record.items {
-                item_year.push(meet(YEAR, item_value(item, Facet::FinancialYear)));
-                item_role.push(meet(ROLE, item_value(item, Facet::Role)));
+                item_year.push(meet(
+                    YEAR,
+                    item_value(item, Facet::FinancialYear, &mut buffer),
+                ));
+                item_role.push(meet(ROLE, item_value(item, Facet::Role, &mut buffer)));
                 item_amount.push(item.amount);
             }
         }
         item_start.push(item_amount.len() as u32);
-
         let mut known: BTreeMap<Facet, BTreeSet<String>> = BTreeMap::new();
         let mut facets: Vec<FacetTable> = Vec::with_capacity(Facet::ALL.len());
         for (slot, facet) in Facet::ALL.iter().enumerate() {

@@ -27,39 +27,63 @@ pub fn role_code(r: Role) -> &'static str {
     }
 }
 
-/// The codes a record has for a record-level facet.
-pub fn record_values(dataset: &Dataset, record: &FundingRecord, facet: Facet) -> Vec<String> {
+/// Calls `f` with each code a record has for a record-level facet. Codes
+/// that are not already text (years, slugs) are written into `buffer`, so
+/// reading every record's codes allocates nothing per record.
+pub fn each_record_value(
+    dataset: &Dataset,
+    record: &FundingRecord,
+    facet: Facet,
+    buffer: &mut String,
+    mut f: impl FnMut(&str),
+) {
+    use std::fmt::Write;
+    buffer.clear();
     match facet {
-        Facet::Programme => vec![programme_code(record.programme).to_string()],
-        Facet::CareModel => vec![dataset
+        Facet::Programme => f(programme_code(record.programme)),
+        Facet::CareModel => f(dataset
             .effective_care_model(record)
-            .map_or(NONE, CareModel::code)
-            .to_string()],
-        Facet::Recipient => record.recipients.clone(),
-        Facet::YearAnnounced => vec![record
-            .published_on
-            .map_or(NONE.to_string(), |d| d.year.to_string())],
-        Facet::Publisher => vec![record.publisher.as_deref().map_or(NONE.to_string(), slug)],
-        Facet::FullText => vec![if record.kind == RecordKind::Announcement {
+            .map_or(NONE, CareModel::code)),
+        Facet::Recipient => record.recipients.iter().for_each(|id| f(id)),
+        Facet::YearAnnounced => match record.published_on {
+            Some(date) => {
+                let _ = write!(buffer, "{}", date.year);
+                f(buffer)
+            }
+            None => f(NONE),
+        },
+        Facet::Publisher => match record.publisher.as_deref() {
+            Some(name) => {
+                buffer.push_str(&slug(name));
+                f(buffer)
+            }
+            None => f(NONE),
+        },
+        Facet::FullText => f(if record.kind == RecordKind::Announcement {
             "full"
         } else {
             NONE
-        }
-        .to_string()],
-        Facet::FinancialYear | Facet::Role => Vec::new(),
+        }),
+        Facet::FinancialYear | Facet::Role => {}
     }
 }
 
-/// The code an item has for an item-level facet.
-pub fn item_value(item: &FundingItem, facet: Facet) -> String {
+/// The code an item has for an item-level facet, written into `buffer`
+/// when it is not already text.
+pub fn item_value<'a>(item: &FundingItem, facet: Facet, buffer: &'a mut String) -> &'a str {
+    use std::fmt::Write;
+    buffer.clear();
     match facet {
-        Facet::FinancialYear => item
-            .period
-            .single_year()
-            .map_or(NONE.to_string(), |y| y.to_string()),
-        Facet::Role => role_code(item.role).to_string(),
-        _ => String::new(),
+        Facet::FinancialYear => match item.period.single_year() {
+            Some(year) => {
+                let _ = write!(buffer, "{year}");
+            }
+            None => buffer.push_str(NONE),
+        },
+        Facet::Role => buffer.push_str(role_code(item.role)),
+        _ => {}
     }
+    buffer
 }
 
 /// What a person reads for a facet's code.

@@ -8,8 +8,20 @@
 mod reference {
     #![allow(dead_code)]
     use funding_core::explore::{Exploration, FacetValue, ResultRow};
-    use funding_core::facets::{item_value, label, record_values, NONE};
-    use funding_core::model::{Dataset, FundingItem, Role};
+    use funding_core::facets::{each_record_value, label, NONE};
+
+    fn record_values(dataset: &Dataset, record: &FundingRecord, facet: Facet) -> Vec<String> {
+        let mut values = Vec::new();
+        each_record_value(dataset, record, facet, &mut String::new(), |code| {
+            values.push(code.to_string())
+        });
+        values
+    }
+
+    fn item_value(item: &FundingItem, facet: Facet) -> String {
+        funding_core::facets::item_value(item, facet, &mut String::new()).to_string()
+    }
+    use funding_core::model::{Dataset, FundingItem, FundingRecord, Role};
     use funding_core::money::Money;
     use funding_core::period::FinancialYear;
     use funding_core::query::parse;
