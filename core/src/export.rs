@@ -294,7 +294,7 @@ pub const GIVING360_COLUMNS: [&str; 14] = [
 pub fn giving360_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
     use crate::model::Role;
     use crate::period::Period;
-    let in_view: std::collections::HashSet<&str> = rows
+    let in_view: rustc_hash::FxHashSet<&str> = rows
         .iter()
         .flat_map(|r| {
             r.items

@@ -300,7 +300,7 @@ pub struct Dataset {
 }
 
 #[derive(Debug, Clone, Default)]
-struct OrganisationIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+struct OrganisationIndex(std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>);
 
 /// The index is a cache of the organisations: two datasets are equal when
 /// their data is, whether or not either has built it yet.

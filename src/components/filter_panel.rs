@@ -6,7 +6,7 @@ use super::explorer::{ResultsMemo, ViewSignal};
 use funding_core::money::{parse_typed, typed};
 use funding_core::view::Facet;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[component]
 pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
@@ -82,7 +82,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     });
     let more_button = move || {
         (long && total.get() > SHORT_LIST).then(|| {
-            let title = facet.title().to_lowercase();
+            let title = facet.title().to_ascii_lowercase();
             view! {
                 <button
                     type="button"
