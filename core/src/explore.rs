@@ -9,7 +9,7 @@ use crate::query::{parse, Query};
 use crate::search::SearchIndex;
 use crate::totals::{ItemRef, Totals, TotalsIndex};
 use crate::view::{Facet, SortOrder, ViewState};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One record in the results, with the items that passed the filters.
@@ -182,7 +182,11 @@ impl<'a> Explorer<'a> {
             }
             let codes: Vec<String> = codes.into_iter().map(|(code, _)| code).collect();
             if !codes.is_empty() {
-                known.insert(*facet, codes.iter().cloned().collect());
+                let mut set = BTreeSet::new();
+                codes.iter().for_each(|code| {
+                    set.insert(code.clone());
+                });
+                known.insert(*facet, set);
             }
             let labels: Vec<String> = codes.iter().map(|c| label(dataset, *facet, c)).collect();
             let (mut offsets, mut values) = std::mem::take(&mut record_codes[slot]);
@@ -226,13 +230,13 @@ impl<'a> Explorer<'a> {
                     .find_map(|id| dataset.organisation(id).map(|o| o.name.as_str()))
             })
             .collect();
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut names: Vec<(String, &str)> = first_recipient
             .iter()
             .flatten()
             .copied()
-            .collect::<BTreeSet<&str>>()
-            .into_iter()
-            .map(|name| (name.to_lowercase(), name))
+            .filter(|name| seen.insert(name))
+            .map(|name| (crate::tokens::fold(name), name))
             .collect();
         crate::order::sort(&mut names);
         // Names the same in lower case share a place; records with no known
@@ -520,7 +524,7 @@ fn sort_values(facet: Facet, values: &mut [FacetValue]) {
             .then_with(|| match facet {
                 Facet::FinancialYear | Facet::YearAnnounced => a.code.cmp(&b.code),
                 Facet::Recipient | Facet::Publisher => {
-                    a.label.to_lowercase().cmp(&b.label.to_lowercase())
+                    crate::tokens::fold(&a.label).cmp(&crate::tokens::fold(&b.label))
                 }
                 _ => position(&a.code).cmp(&position(&b.code)),
             })

@@ -26,8 +26,11 @@ pub fn ChartView(chart: Chart) -> impl IntoView {
                 let apply = move |_| match &action {
                     TargetAction::Filter(values) => view_state.change(|v| {
                         for (facet, code) in values {
-                            v.filters
-                                .insert(*facet, std::iter::once(code.clone()).collect());
+                            // Inserted, not collected: a collected set
+                            // brings its own copy of the standard sort.
+                            let mut chosen = std::collections::BTreeSet::new();
+                            chosen.insert(code.clone());
+                            v.filters.insert(*facet, chosen);
                         }
                     }),
                     TargetAction::Open(id) => view_state.change(|v| v.open = Some(id.clone())),
