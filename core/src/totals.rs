@@ -149,7 +149,7 @@ impl Totals {
         let not_added: Vec<String> = self
             .not_added
             .iter()
-            .map(|(role, n)| format!("{n} {}", role.name().to_lowercase()))
+            .map(|(role, n)| format!("{n} {}", role.name().to_ascii_lowercase()))
             .collect();
         if !not_added.is_empty() {
             lines.push(format!(

@@ -211,7 +211,7 @@ pub fn decode(query: &str, explorer: &Explorer) -> (ViewState, Vec<Notice>) {
                         chosen.insert(code);
                     } else {
                         ignore(
-                            &format!("no record has this {}", facet.title().to_lowercase()),
+                            &format!("no record has this {}", facet.title().to_ascii_lowercase()),
                             &code,
                         );
                     }

@@ -248,7 +248,7 @@ fn the_breakdown_shows_the_whole_and_its_parts() {
         .unwrap();
     let chart = breakdown::chart(record, ChartSize::WIDE).expect("a breakdown");
     assert_eq!(chart.table_rows.len(), 5);
-    assert!(chart.summary.starts_with("The over £8.5m is split into 4 parts adding up to £8.6m; the largest, £4m, is for urgent and emergency care"), "{}", chart.summary);
+    assert!(chart.summary.starts_with("The over £8.5m is split into 4 parts adding up to £8.6m; the largest, £4m, is for “Urgent and emergency care improvements”."), "{}", chart.summary);
     assert!(breakdown::chart(
         dataset().record("dudley-mcp-4-4m").unwrap(),
         ChartSize::WIDE

@@ -87,11 +87,14 @@ pub fn chart(record: &FundingRecord, size: ChartSize) -> Option<Chart> {
             parts.len(),
             Money(sum).compact(),
             largest.stated_as,
+            // The source's words as written: lower-casing them would turn
+            // "NHS England" into "nhs england".
             largest
                 .purpose
                 .as_deref()
-                .unwrap_or("a purpose the text does not name")
-                .to_lowercase()
+                .map_or("a purpose the text does not name".to_string(), |p| format!(
+                    "“{p}”"
+                ))
         ),
         svg,
         size,
