@@ -26,10 +26,7 @@ impl ResultRow {
     /// largest one that did.
     pub fn shown_item(&self, dataset: &Dataset) -> Option<usize> {
         let record = dataset.records.get(self.record)?;
-        let headline = record
-            .headline_item()
-            .and_then(|h| record.items.iter().position(|i| i.id == h.id));
-        match headline {
+        match record.headline_index() {
             Some(h) if self.items.contains(&h) => Some(h),
             _ => self
                 .items

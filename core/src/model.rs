@@ -396,9 +396,14 @@ impl FundingRecord {
     /// The item that best stands for the record in a list: its first allocation
     /// that is not a part of another, else its first item.
     pub fn headline_item(&self) -> Option<&FundingItem> {
+        self.items.get(self.headline_index()?)
+    }
+
+    /// Where the headline item is in `items`.
+    pub fn headline_index(&self) -> Option<usize> {
         self.items
             .iter()
-            .find(|i| i.role == Role::Allocation && i.part_of.is_none())
-            .or_else(|| self.items.first())
+            .position(|i| i.role == Role::Allocation && i.part_of.is_none())
+            .or_else(|| (!self.items.is_empty()).then_some(0))
     }
 }

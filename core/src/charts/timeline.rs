@@ -20,7 +20,8 @@ fn position(d: PartialDate) -> f64 {
 pub const TIMELINE_MOST: usize = 200;
 
 pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
-    let mut points: Vec<(PartialDate, Money, &str, String, bool)> = Vec::new();
+    // Date, amount, record; titles are written only for the dots drawn.
+    let mut points: Vec<(PartialDate, Money, usize)> = Vec::new();
     let mut undated = 0usize;
     for row in rows {
         let Some(record) = dataset.records.get(row.record) else {
@@ -30,13 +31,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             continue;
         };
         match record.published_on {
-            Some(date) => points.push((
-                date,
-                item.amount,
-                record.id.as_str(),
-                record.display_title(dataset),
-                record.kind == RecordKind::Announcement,
-            )),
+            Some(date) => points.push((date, item.amount, row.record)),
             None => undated += 1,
         }
     }
@@ -97,22 +92,30 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             ],
             INK.stroke_width(1),
         ));
-        for (date, amount, id, title, is_announcement) in &points {
-            let x = x_of(*date);
-            let y = top_margin + plot_h - scale(*amount, max, plot_h);
-            let colour = if *is_announcement {
+        for &(date, amount, record) in &points {
+            let Some(record) = dataset.records.get(record) else {
+                continue;
+            };
+            let x = x_of(date);
+            let y = top_margin + plot_h - scale(amount, max, plot_h);
+            let colour = if record.kind == RecordKind::Announcement {
                 PALETTE[3]
             } else {
                 PALETTE[0]
             };
             let _ = area.draw(&Circle::new((x as i32, y as i32), 5, colour.filled()));
             targets.push(ChartTarget {
-                label: format!("{}: {title}, {}", date.readable(), amount.compact()),
+                label: format!(
+                    "{}: {}, {}",
+                    date.readable(),
+                    record.display_title(dataset),
+                    amount.compact()
+                ),
                 left: percent(x - 8.0, w),
                 top: percent(y - 8.0, h),
                 width: percent(16.0, w),
                 height: percent(16.0, h),
-                action: TargetAction::Open(id.to_string()),
+                action: TargetAction::Open(record.id.clone()),
             });
         }
     });
@@ -150,7 +153,10 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
         table_headers: ["Date", "Record", "Figure"].map(String::from).to_vec(),
         table_rows: points
             .iter()
-            .map(|(d, m, _, t, _)| vec![d.to_string(), t.clone(), m.compact()])
+            .filter_map(|&(d, m, record)| {
+                let title = dataset.records.get(record)?.display_title(dataset);
+                Some(vec![d.to_string(), title, m.compact()])
+            })
             .collect(),
         left_out: {
             let mut notes = Vec::new();
