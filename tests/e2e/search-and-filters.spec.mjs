@@ -108,6 +108,18 @@ test('totals add money for recipients once and show where sources disagree', asy
   await totals.getByText('What this total includes').click();
   await expect(totals).toContainText('Sources disagree for 1 recipient-year');
   await expect(totals.locator('.disagreements')).toContainText('£6.77m (HSJ) or £6.5m (LGC)');
+  // While open, it follows the view (a search that leaves no figures takes
+  // the list away, clearing it brings the list back), and reopened it shows
+  // the list again.
+  await page.locator('#search').fill('xylophone');
+  await expect(totals.locator('.disagreements')).toHaveCount(0);
+  await expect(totals).toContainText('What this total includes');
+  await page.locator('#search').fill('');
+  await expect(totals.locator('.disagreements')).toContainText('£6.77m (HSJ) or £6.5m (LGC)');
+  await totals.getByText('What this total includes').click();
+  await expect(totals.locator('.disagreements')).toBeHidden();
+  await totals.getByText('What this total includes').click();
+  await expect(totals.locator('.disagreements')).toContainText('£6.77m (HSJ) or £6.5m (LGC)');
 });
 
 test('a search that finds nothing says so and offers to clear the filters that exclude results', async ({ page }) => {
