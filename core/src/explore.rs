@@ -479,28 +479,10 @@ fn score_key(score: f32) -> u32 {
     }
 }
 
-/// A facet's code numbers in the order a person expects (see `sort_values`).
+/// A facet's code numbers in the order a person expects: years in time
+/// order, names A to Z (accents and case aside), the programme's own order;
+/// "none" last. One key per value, worked out once.
 fn display_order(facet: Facet, codes: &[String], labels: &[String]) -> Vec<u32> {
-    let mut values: Vec<FacetValue> = codes
-        .iter()
-        .zip(labels)
-        .map(|(code, label)| FacetValue {
-            code: code.clone(),
-            label: label.clone(),
-            count: 0,
-            selected: false,
-        })
-        .collect();
-    sort_values(facet, &mut values);
-    values
-        .iter()
-        .filter_map(|v| codes.binary_search(&v.code).ok().map(|n| n as u32))
-        .collect()
-}
-
-/// Facet values in the order a person expects: years in time order, names A to
-/// Z, the programme's own order; "none" last.
-fn sort_values(facet: Facet, values: &mut [FacetValue]) {
     use crate::facets::{programme_code, role_code};
     use crate::model::{CareModel, Programme, Role};
     let position = |code: &str| -> usize {
@@ -515,15 +497,21 @@ fn sort_values(facet: Facet, values: &mut [FacetValue]) {
         }
         .unwrap_or(usize::MAX)
     };
-    crate::order::sort_by(values, |a, b| {
-        (a.code == NONE)
-            .cmp(&(b.code == NONE))
-            .then_with(|| match facet {
-                Facet::FinancialYear | Facet::YearAnnounced => a.code.cmp(&b.code),
-                Facet::Recipient | Facet::Publisher => {
-                    crate::tokens::fold(&a.label).cmp(&crate::tokens::fold(&b.label))
-                }
-                _ => position(&a.code).cmp(&position(&b.code)),
-            })
-    });
+    let keys: Vec<(bool, usize, String)> = codes
+        .iter()
+        .zip(labels)
+        .map(|(code, label)| {
+            let none = code == NONE;
+            match facet {
+                Facet::FinancialYear | Facet::YearAnnounced => (none, 0, code.clone()),
+                Facet::Recipient | Facet::Publisher => (none, 0, crate::tokens::fold(label)),
+                _ => (none, position(code), String::new()),
+            }
+        })
+        .collect();
+    // Stable: values with the same key keep their code order.
+    crate::order::order(keys.len(), &mut |a, b| keys[a].cmp(&keys[b]))
+        .into_iter()
+        .map(|n| n as u32)
+        .collect()
 }
