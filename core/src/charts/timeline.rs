@@ -17,7 +17,7 @@ fn position(d: PartialDate) -> f64 {
 }
 
 /// The most dots the timeline draws.
-pub const TIMELINE_MOST: usize = 200;
+pub const TIMELINE_MOST: usize = 100;
 
 pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
     // Date, amount, record; titles are written only for the dots drawn.
@@ -35,8 +35,9 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             None => undated += 1,
         }
     }
-    // Past a few hundred, dots only cover each other (and each is a button
-    // and a table row): the largest figures are drawn, and the chart says so.
+    // Past a hundred, dots only cover each other at these widths (and each
+    // is a button to tab past and a table row): the largest figures are
+    // drawn, and the chart says so.
     let dated = points.len();
     // The whole view's dates, before any are left out of the drawing.
     let earliest = points.iter().map(|p| p.0).min();
