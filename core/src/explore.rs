@@ -236,8 +236,8 @@ impl<'a> Explorer<'a> {
             .map(|name| (crate::tokens::fold(name), name))
             .collect();
         crate::order::sort(&mut names);
-        // Names the same in lower case share a place; records with no known
-        // recipient sort first (an empty name), as before.
+        // Names the same once folded (case and accents aside) share a place;
+        // records with no known recipient sort first (an empty name).
         let mut place_of: HashMap<&str, u32> = HashMap::default();
         let mut place = 1u32;
         for (i, (key, name)) in names.iter().enumerate() {
