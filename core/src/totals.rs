@@ -122,12 +122,56 @@ pub struct Totals {
     pub same_money: usize,
     /// Groups where several sources give the same figure: added once.
     pub agreements: usize,
-    pub disagreements: Vec<Disagreement>,
+    /// Where sources disagree, compactly (a large view has thousands, and
+    /// the page spells them out only when asked): the year of each
+    /// disagreement, and (disagreement, record, item) for every item of its
+    /// figures, in order. `disagreements()` spells them out.
+    pub disagreement_years: Vec<FinancialYear>,
+    pub disagreeing_items: Vec<(u32, u32, u32)>,
 }
 
 impl Totals {
     pub fn is_range(&self) -> bool {
         self.low != self.high
+    }
+
+    /// How many recipient-years the sources disagree about.
+    pub fn disagreement_count(&self) -> usize {
+        self.disagreement_years.len()
+    }
+
+    /// Where sources disagree, each with its figures, in order.
+    pub fn disagreements(&self, dataset: &Dataset) -> Vec<Disagreement> {
+        let mut out: Vec<Disagreement> = self
+            .disagreement_years
+            .iter()
+            .map(|&year| Disagreement {
+                year,
+                figures: Vec::new(),
+            })
+            .collect();
+        // One run per figure: the items of one record in one disagreement.
+        for run in self
+            .disagreeing_items
+            .chunk_by(|a, b| a.0 == b.0 && a.1 == b.1)
+        {
+            let (n, record) = (run[0].0 as usize, run[0].1 as usize);
+            let items: Vec<usize> = run.iter().map(|x| x.2 as usize).collect();
+            let amount = dataset.records.get(record).map_or(0, |r| {
+                items
+                    .iter()
+                    .filter_map(|i| r.items.get(*i))
+                    .fold(0u64, |sum, i| sum.saturating_add(i.amount.0))
+            });
+            if let Some(disagreement) = out.get_mut(n) {
+                disagreement.figures.push(DisagreeingFigure {
+                    amount: Money(amount),
+                    record,
+                    items,
+                });
+            }
+        }
+        out
     }
 
     /// The total as words: `£12.3m` or `£12.3m to £12.6m`.
@@ -177,11 +221,12 @@ impl Totals {
                 plural(self.same_money + self.agreements)
             ));
         }
-        if !self.disagreements.is_empty() {
+        let disagreements = self.disagreement_count();
+        if disagreements > 0 {
             lines.push(format!(
                 "Sources disagree for {} recipient-year{}: the total is a range from the lowest to the highest figure.",
-                self.disagreements.len(),
-                plural(self.disagreements.len())
+                disagreements,
+                plural(disagreements)
             ));
         }
         lines
@@ -387,19 +432,13 @@ impl TotalsIndex {
                 if low == high {
                     out.agreements += 1;
                 } else {
-                    let figures = group
-                        .chunk_by(|a, b| a.1 == b.1)
-                        .map(|run| {
-                            let record = run[0].1 as usize;
-                            let start = self.item_start[record];
-                            DisagreeingFigure {
-                                amount: sum_of(run),
-                                record,
-                                items: run.iter().map(|g| (g.2 - start) as usize).collect(),
-                            }
-                        })
-                        .collect();
-                    out.disagreements.push(Disagreement { year, figures });
+                    // Kept as numbers; spelled out by `disagreements()`.
+                    let n = out.disagreement_years.len() as u32;
+                    out.disagreement_years.push(year);
+                    out.disagreeing_items
+                        .extend(group.iter().map(|&(_, record, flat)| {
+                            (n, record, flat - self.item_start[record as usize])
+                        }));
                 }
             }
             out.contributions.push(Contribution {

@@ -368,6 +368,7 @@ mod reference {
     /// The totals of the given items.
     pub fn totals(dataset: &Dataset, selection: &[ItemRef]) -> Totals {
         let mut out = Totals::default();
+        let mut disagreements: Vec<Disagreement> = Vec::new();
         // Items that name another as the same money, by the other's id.
         let mut named_as_same: HashMap<&str, &FundingItem> = HashMap::default();
         for r in selection {
@@ -440,7 +441,7 @@ mod reference {
                     out.agreements += 1;
                 } else {
                     let _ = &recipients;
-                    out.disagreements.push(Disagreement {
+                    disagreements.push(Disagreement {
                         year,
                         figures: per_record
                             .iter()
@@ -505,6 +506,18 @@ mod reference {
             out.figures_added += y.figures;
         }
         out.not_added = not_added.into_iter().collect();
+        // The compact form the engine keeps, and spelled out, the same
+        // disagreements with their amounts.
+        for (n, d) in disagreements.iter().enumerate() {
+            out.disagreement_years.push(d.year);
+            for f in &d.figures {
+                for &i in &f.items {
+                    out.disagreeing_items
+                        .push((n as u32, f.record as u32, i as u32));
+                }
+            }
+        }
+        assert_eq!(out.disagreements(dataset), disagreements);
         out
     }
 }

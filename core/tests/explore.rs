@@ -247,8 +247,10 @@ fn totals_never_double_count() {
     assert_eq!(e.rows.len(), 2);
     assert_eq!(e.totals.low, Money(6_500_000));
     assert_eq!(e.totals.high, Money(6_770_000));
-    assert_eq!(e.totals.disagreements.len(), 1);
-    let disagreement = &e.totals.disagreements[0];
+    assert_eq!(e.totals.disagreement_count(), 1);
+    let disagreements = e.totals.disagreements(dataset());
+    assert_eq!(disagreements.len(), 1);
+    let disagreement = &disagreements[0];
     assert_eq!(
         disagreement.recipients(dataset()),
         "All Together Better Sunderland"

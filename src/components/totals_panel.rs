@@ -45,8 +45,8 @@ pub fn TotalsPanel(dataset: &'static Dataset) -> impl IntoView {
         explained_open.get().then(|| results.0.with(|e| {
             let t = &e.totals;
             let explanation = t.explanation().into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
-            let disagreements = (!t.disagreements.is_empty()).then(|| {
-                let items = t.disagreements.iter().map(|d| {
+            let disagreements = (t.disagreement_count() > 0).then(|| {
+                let items = t.disagreements(dataset).into_iter().map(|d| {
                     let figures = d.figures.iter().map(|f| {
                         format!("{} ({})", f.stated_as(dataset), f.source(dataset))
                     }).collect::<Vec<_>>().join(" or ");
