@@ -17,8 +17,61 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct ResultRow {
     pub record: usize,
     /// Indexes into the record's items, in order.
-    pub items: Vec<usize>,
+    pub items: ItemList,
     pub score: f32,
+}
+
+/// A row's item indexes: a slice (`&row.items[..]`, `row.items.iter()`),
+/// held in place when there are one or two (nearly every row), so a view of
+/// many rows does not allocate a vector for each.
+#[derive(Debug, Clone, Default)]
+pub struct ItemList {
+    inline: [usize; 2],
+    len: usize,
+    more: Vec<usize>,
+}
+
+impl std::ops::Deref for ItemList {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        if self.len <= self.inline.len() {
+            &self.inline[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a ItemList {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl FromIterator<usize> for ItemList {
+    fn from_iter<I: IntoIterator<Item = usize>>(items: I) -> ItemList {
+        let mut list = ItemList::default();
+        for item in items {
+            if list.len < list.inline.len() {
+                list.inline[list.len] = item;
+            } else {
+                if list.len == list.inline.len() {
+                    list.more.extend_from_slice(&list.inline);
+                }
+                list.more.push(item);
+            }
+            list.len += 1;
+        }
+        list
+    }
+}
+
+impl PartialEq for ItemList {
+    fn eq(&self, other: &ItemList) -> bool {
+        **self == **other
+    }
 }
 
 impl ResultRow {
@@ -368,7 +421,7 @@ impl<'a> Explorer<'a> {
                     rows.push(ResultRow {
                         record,
                         items: if narrowed {
-                            passing.clone()
+                            passing.iter().copied().collect()
                         } else {
                             (0..items.len()).collect()
                         },

@@ -205,7 +205,7 @@ mod reference {
                 if let Some(items) = self.passing_items(record, view, None) {
                     rows.push(ResultRow {
                         record,
-                        items,
+                        items: items.into_iter().collect(),
                         score,
                     });
                 }

@@ -491,3 +491,19 @@ fn hostile_links_and_queries_still_give_a_page() {
     let (v, _) = decode("?min=99999999999999999999999&max=%FF%FE", explorer());
     assert_eq!((v.min_amount, v.max_amount), (None, None));
 }
+
+#[test]
+fn a_rows_item_list_holds_any_number_of_items_in_order() {
+    use funding_core::explore::ItemList;
+    for n in 0..6 {
+        let items: Vec<usize> = (0..n).map(|i| i * 3 + 1).collect();
+        let list: ItemList = items.iter().copied().collect();
+        assert_eq!(&list[..], &items[..], "{n} items");
+        assert_eq!(list.len(), n);
+        assert_eq!((&list).into_iter().copied().collect::<Vec<_>>(), items);
+        assert_eq!(list.clone(), list);
+    }
+    let short: ItemList = [1usize, 2].into_iter().collect();
+    let long: ItemList = [1usize, 2, 3].into_iter().collect();
+    assert_ne!(short, long);
+}
