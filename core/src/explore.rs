@@ -507,6 +507,7 @@ impl<'a> Explorer<'a> {
                 SortOrder::RecipientAToZ => u64::from(self.recipient_rank[r.record]),
             }
         };
+        // Sorted by key, then default place (unique); `at` rides along.
         let mut keyed: Vec<(u64, u32, u32)> = rows
             .iter()
             .enumerate()

@@ -360,7 +360,8 @@ impl TotalsIndex {
 
         let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
         // (recipient group, year, record, item) of each figure added for one year.
-        // As (group and year, record, item), one number each, to sort.
+        // As (group and year, record, item), one number each, to sort by the
+        // first two: a record's items come in item order, and the sort keeps it.
         let mut grouped: Vec<(u64, u32, u32)> = Vec::new();
         let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
