@@ -71,9 +71,10 @@ pub fn Explorer(dataset: &'static Dataset) -> impl IntoView {
         open: None,
         ..view_state.0.get()
     });
-    // A new view's results count as changed without comparing them (at
-    // 10,000 records the comparison alone took milliseconds); the memos
-    // that read them compare their own, smaller, values.
+    // A new view's results count as changed without comparing them (a
+    // comparison of every row, facet and total, on every change, that would
+    // almost always find a difference); the memos that read them compare
+    // their own, smaller, values.
     let results = ResultsMemo(Memo::new_with_compare(
         move |_| filtering.with(|v| core.run(v)),
         |_, _| true,
