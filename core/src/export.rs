@@ -1,7 +1,7 @@
 //! Exports of the dataset: the one CSV writer, and the flat table of funding
 //! items that the command-line `export` and (later) the app's downloads share.
 
-use crate::model::{Dataset, FundingItem, FundingRecord, RecordKind};
+use crate::model::{Dataset, FundingItem, FundingRecord};
 
 /// One CSV field, quoted when it must be (RFC 4180).
 fn csv_field(value: &str) -> String {
@@ -48,10 +48,7 @@ pub const ITEM_COLUMNS: [&str; 20] = [
 
 fn item_row(dataset: &Dataset, record: &FundingRecord, item: Option<&FundingItem>) -> Vec<String> {
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    let kind = match record.kind {
-        RecordKind::Announcement => "announcement",
-        RecordKind::ReportedFigure => "reported_figure",
-    };
+    let kind = record.kind.code();
     let mut row = vec![
         record.id.clone(),
         kind.to_string(),
@@ -152,13 +149,7 @@ fn record_json<'a>(r: &FundingRecord, items: impl Iterator<Item = &'a FundingIte
     });
     json_object(&[
         ("id", json_string(&r.id)),
-        (
-            "kind",
-            json_string(match r.kind {
-                RecordKind::Announcement => "announcement",
-                RecordKind::ReportedFigure => "reported_figure",
-            }),
-        ),
+        ("kind", json_string(r.kind.code())),
         ("title", json_optional(r.title.as_deref())),
         ("publisher", json_optional(r.publisher.as_deref())),
         ("author", json_optional(r.author.as_deref())),
@@ -196,14 +187,7 @@ fn item_json(i: &FundingItem) -> String {
         ]),
         Period::Unstated => json_object(&[("kind", json_string("unstated"))]),
     };
-    let qualifier = i.qualifier.map(|q| match q {
-        Qualifier::Over => "over",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::Almost => "almost",
-        Qualifier::Nearly => "nearly",
-        Qualifier::UpTo => "up_to",
-        Qualifier::Around => "around",
-    });
+    let qualifier = i.qualifier.map(Qualifier::code);
     let evidence = i.evidence.iter().map(|e| {
         json_object(&[
             ("start", e.start.to_string()),

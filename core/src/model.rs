@@ -261,6 +261,16 @@ pub enum RecordKind {
     ReportedFigure,
 }
 
+impl RecordKind {
+    /// The name the data files and exports use (serde's, above).
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordKind::Announcement => "announcement",
+            RecordKind::ReportedFigure => "reported_figure",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FundingRecord {
     /// A readable slug, unique in the dataset.

@@ -81,6 +81,18 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The name the data files and exports use (serde's, above).
+    pub fn code(self) -> &'static str {
+        match self {
+            Qualifier::Over => "over",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::Almost => "almost",
+            Qualifier::Nearly => "nearly",
+            Qualifier::UpTo => "up_to",
+            Qualifier::Around => "around",
+        }
+    }
+
     /// The words as they are matched in text, lower case, longest first where one
     /// is a prefix of another.
     pub const ALL: [(Qualifier, &'static str); 7] = [
