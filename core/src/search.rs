@@ -19,6 +19,7 @@ pub enum Field {
 }
 
 impl Field {
+    /// In declaration order: `Field::ALL[field as usize] == field`.
     const ALL: [Field; 6] = [
         Field::Title,
         Field::Recipients,
@@ -126,7 +127,7 @@ impl SearchIndex {
             doc_spans.push(first_span as u32);
             // A field's pieces follow one another: one span per field.
             each_field_text(dataset, record, |field, text| {
-                let field_index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8;
+                let field_index = field as u8;
                 let at = words.len() as u32;
                 if spans.len() == first_span || spans.last().is_some_and(|s| s.0 != field_index) {
                     spans.push((field_index, at, at));
@@ -476,6 +477,13 @@ fn collapse_spaces(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::query::parse;
+
+    #[test]
+    fn a_fields_number_is_its_place_in_the_list() {
+        for (n, field) in Field::ALL.iter().enumerate() {
+            assert_eq!(*field as usize, n, "{field:?}");
+        }
+    }
 
     #[test]
     fn highlights_whole_phrases_and_prefixes() {
