@@ -17,6 +17,7 @@ pub mod order;
 pub mod period;
 pub mod query;
 pub mod reader;
+pub mod row_html;
 pub mod search;
 #[cfg(feature = "sources")]
 pub mod sources;

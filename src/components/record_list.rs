@@ -3,15 +3,10 @@
 //! highlighted. Long lists come a page at a time.
 
 use super::explorer::{CoreExplorerRef, ResultsMemo, ViewSignal};
-use super::highlighted::HighlightedText;
-use funding_core::explore::ResultRow;
-use funding_core::listing::{summarise_row, RecordSummary};
-use funding_core::query::Query;
-use funding_core::search::{highlight, record_snippet, Highlighted};
-use funding_core::url_state;
-use funding_core::view::ViewState;
+use funding_core::row_html;
 use funding_core::Dataset;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Rows shown at first and added by "Show more": a screen or two.
 const PAGE: usize = 20;
@@ -31,14 +26,36 @@ pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
         1 => "1 record".to_string(),
         n => format!("{n} records"),
     };
-    let rows = move || {
+    // The rows as one string of HTML written by the core (every text escaped
+    // there), set in one step; a memo, so an unchanged list is not set again.
+    let view_state = expect_context::<ViewSignal>();
+    let rows_html = Memo::new(move |_| {
         results.0.with(|e| {
-            e.rows
-                .iter()
-                .take(shown.get())
-                .filter_map(|row| row_view(dataset, row, &e.query))
-                .collect::<Vec<_>>()
+            let rows = &e.rows[..e.rows.len().min(shown.get())];
+            view_state
+                .0
+                .with(|v| row_html::record_rows(dataset, rows, v, &e.query))
         })
+    });
+    // One listener for every row's title link: a plain click opens the reader
+    // in the page; modified clicks open a new tab as usual.
+    let open = move |ev: leptos::ev::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| {
+                t.closest(&format!("a[{}]", row_html::OPEN_ATTRIBUTE))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|a| a.get_attribute(row_html::OPEN_ATTRIBUTE));
+        if let Some(id) = id {
+            ev.prevent_default();
+            view_state.change(|v| v.open = Some(id));
+        }
     };
 
     view! {
@@ -46,57 +63,13 @@ pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
         <Show when=move || count() == 0>
             <NothingFound />
         </Show>
-        <ul class="record-list">
-            <For each=rows key=|row| row.key.clone() let(row)>
-                <RecordRow row=row.summary title=row.title snippet=row.snippet notes=row.notes />
-            </For>
-        </ul>
+        <ul class="record-list" inner_html=rows_html on:click=open></ul>
         <Show when=move || { count() > shown.get() }>
             <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
                 {move || format!("Show {} more of {}", (count() - shown.get()).min(PAGE), count() - shown.get())}
             </button>
         </Show>
     }
-}
-
-/// What a row shows: its summary, its title cut at the search hits, and the
-/// passage that matched.
-#[derive(Clone)]
-struct RowView {
-    /// Changes whenever what the row shows changes, so the list redraws it.
-    key: String,
-    summary: RecordSummary,
-    title: Vec<Highlighted>,
-    snippet: Option<Vec<Highlighted>>,
-    notes: Vec<Vec<Highlighted>>,
-}
-
-fn row_view(dataset: &Dataset, row: &ResultRow, query: &Query) -> Option<RowView> {
-    let summary = summarise_row(dataset, row)?;
-    let record = dataset.records.get(row.record)?;
-    let title = highlight(&summary.title, query);
-    let snippet = record_snippet(record, query, 180);
-    let notes = summary.notes.iter().map(|n| highlight(n, query)).collect();
-    // The record, its figure and the search words (each term's words and
-    // whether quoted or excluded): what the row's text and marks depend on.
-    let mut key = format!(
-        "{}|{}|",
-        summary.id,
-        summary.amount_as_written.as_deref().unwrap_or_default()
-    );
-    for term in &query.terms {
-        key.push(if term.excluded { '-' } else { '+' });
-        key.push(if term.quoted { '"' } else { ' ' });
-        key.push_str(&term.words.join(" "));
-        key.push('\u{1f}');
-    }
-    Some(RowView {
-        key,
-        summary,
-        title,
-        snippet,
-        notes,
-    })
 }
 
 /// Says that nothing matched, and offers to undo what excludes everything.
@@ -141,92 +114,5 @@ fn NothingFound() -> impl IntoView {
                 </Show>
             </p>
         </div>
-    }
-}
-
-#[component]
-fn RecordRow(
-    row: RecordSummary,
-    title: Vec<Highlighted>,
-    snippet: Option<Vec<Highlighted>>,
-    notes: Vec<Vec<Highlighted>>,
-) -> impl IntoView {
-    let view_state = expect_context::<ViewSignal>();
-    let id = row.id.clone();
-    // The link keeps the current search and filters, so it also works opened in
-    // a new tab.
-    let href = {
-        let id = id.clone();
-        move || {
-            view_state.0.with(|v| {
-                url_state::encode(&ViewState {
-                    open: Some(id.clone()),
-                    ..v.clone()
-                })
-            })
-        }
-    };
-    let is_open = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            view_state
-                .0
-                .with(|v| v.open.as_deref() == Some(id.as_str()))
-        })
-    };
-    let open = move |ev: leptos::ev::MouseEvent| {
-        // Plain clicks stay in the page; modified clicks open a new tab as usual.
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-            return;
-        }
-        ev.prevent_default();
-        view_state.change(|v| v.open = Some(id.clone()));
-    };
-    let kind = if row.has_text {
-        "Announcement, full text"
-    } else {
-        "Reported figure"
-    };
-    view! {
-        <li class="record" class:is-open=is_open>
-            <div class="record-main">
-                <p class="record-kind">{kind}</p>
-                <h3 class="record-title">
-                    <a href=href on:click=open aria-current=move || is_open.get().then_some("true")>
-                        <HighlightedText pieces=title />
-                    </a>
-                </h3>
-                {row.recipients.map(|r| view! { <p class="record-recipients">{r}</p> })}
-                {snippet.map(|s| view! { <p class="snippet"><HighlightedText pieces=s /></p> })}
-            </div>
-            <div class="record-money">
-                {row.amount_as_written.map(|a| view! { <p class="amount-as-written">{a}</p> })}
-                {row.amount_in_pounds.map(|a| view! { <p class="amount-in-pounds">{a}</p> })}
-                {row.role.map(|r| view! { <p class="role-badge">{r}</p> })}
-                {(row.other_figures > 0).then(|| view! {
-                    <p class="more-figures">{format!("+ {} more figure{}", row.other_figures, if row.other_figures == 1 { "" } else { "s" })}</p>
-                })}
-            </div>
-            <dl class="record-facts">
-                <div><dt>"Period"</dt><dd>{row.period}</dd></div>
-                <div><dt>"Published"</dt><dd>{row.date}</dd></div>
-                <div>
-                    <dt>"Source"</dt>
-                    <dd>
-                        {match row.source_url {
-                            Some(url) => view! {
-                                <a href=url target="_blank" rel="noopener noreferrer">{row.publisher}</a>
-                            }.into_any(),
-                            None => view! { <span>{row.publisher}</span> }.into_any(),
-                        }}
-                    </dd>
-                </div>
-            </dl>
-            {(!notes.is_empty()).then(|| view! {
-                <ul class="record-notes">
-                    {notes.into_iter().map(|n| view! { <li><HighlightedText pieces=n /></li> }).collect_view()}
-                </ul>
-            })}
-        </li>
     }
 }

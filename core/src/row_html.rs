@@ -1,0 +1,172 @@
+//! The list's rows written as one string of HTML, which the page sets in one
+//! step: one call into the browser for the whole list instead of some fifty
+//! for each row. Every text from the data or the search is escaped here, and
+//! the only links are the explorer's own and a source's web address.
+
+use crate::explore::ResultRow;
+use crate::listing::summarise_row;
+use crate::model::Dataset;
+use crate::query::Query;
+use crate::search::{highlight, record_snippet, Highlighted};
+use crate::url_state;
+use crate::view::ViewState;
+
+/// The attribute on a row's title link that names the record it opens.
+pub const OPEN_ATTRIBUTE: &str = "data-open";
+
+/// `text` as HTML text or a quoted attribute value: markup in it shows as
+/// typed and cannot end the attribute.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `<tag class="class">text</tag>`, the text escaped.
+fn element(out: &mut String, tag: &str, class: &str, text: &str) {
+    out.push('<');
+    out.push_str(tag);
+    if !class.is_empty() {
+        out.push_str(" class=\"");
+        out.push_str(class);
+        out.push('"');
+    }
+    out.push('>');
+    escape_into(out, text);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// Text with the search words in `<strong class="hit">`.
+fn pieces(out: &mut String, pieces: &[Highlighted]) {
+    for piece in pieces {
+        if piece.hit {
+            element(out, "strong", "hit", &piece.text);
+        } else {
+            escape_into(out, &piece.text);
+        }
+    }
+}
+
+fn fact(out: &mut String, name: &str, value: impl FnOnce(&mut String)) {
+    out.push_str("<div><dt>");
+    out.push_str(name);
+    out.push_str("</dt><dd>");
+    value(out);
+    out.push_str("</dd></div>");
+}
+
+/// The `<li>` of each row: its kind, its title linking to the reader (the
+/// link keeps the view, so it also works opened in a new tab), recipients,
+/// the passage that matched, the figure as written and in pounds, period,
+/// date and source, and notes, the search words marked throughout.
+pub fn record_rows(
+    dataset: &Dataset,
+    rows: &[ResultRow],
+    view: &ViewState,
+    query: &Query,
+) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let (Some(record), Some(summary)) =
+            (dataset.records.get(row.record), summarise_row(dataset, row))
+        else {
+            continue;
+        };
+        let is_open = view.open.as_deref() == Some(summary.id.as_str());
+        out.push_str(if is_open {
+            "<li class=\"record is-open\">"
+        } else {
+            "<li class=\"record\">"
+        });
+        out.push_str("<div class=\"record-main\">");
+        element(
+            &mut out,
+            "p",
+            "record-kind",
+            if summary.has_text {
+                "Announcement, full text"
+            } else {
+                "Reported figure"
+            },
+        );
+        out.push_str("<h3 class=\"record-title\"><a href=\"");
+        let href = url_state::encode(&ViewState {
+            open: Some(summary.id.clone()),
+            ..view.clone()
+        });
+        escape_into(&mut out, &href);
+        out.push_str("\" ");
+        out.push_str(OPEN_ATTRIBUTE);
+        out.push_str("=\"");
+        escape_into(&mut out, &summary.id);
+        out.push('"');
+        if is_open {
+            out.push_str(" aria-current=\"true\"");
+        }
+        out.push('>');
+        pieces(&mut out, &highlight(&summary.title, query));
+        out.push_str("</a></h3>");
+        if let Some(recipients) = &summary.recipients {
+            element(&mut out, "p", "record-recipients", recipients);
+        }
+        if let Some(snippet) = record_snippet(record, query, 180) {
+            out.push_str("<p class=\"snippet\">");
+            pieces(&mut out, &snippet);
+            out.push_str("</p>");
+        }
+        out.push_str("</div><div class=\"record-money\">");
+        if let Some(amount) = &summary.amount_as_written {
+            element(&mut out, "p", "amount-as-written", amount);
+        }
+        if let Some(amount) = &summary.amount_in_pounds {
+            element(&mut out, "p", "amount-in-pounds", amount);
+        }
+        if let Some(role) = summary.role {
+            element(&mut out, "p", "role-badge", role);
+        }
+        match summary.other_figures {
+            0 => {}
+            1 => element(&mut out, "p", "more-figures", "+ 1 more figure"),
+            n => element(
+                &mut out,
+                "p",
+                "more-figures",
+                &format!("+ {n} more figures"),
+            ),
+        }
+        out.push_str("</div><dl class=\"record-facts\">");
+        fact(&mut out, "Period", |out| escape_into(out, &summary.period));
+        fact(&mut out, "Published", |out| escape_into(out, &summary.date));
+        fact(&mut out, "Source", |out| match &summary.source_url {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                out.push_str("<a href=\"");
+                escape_into(out, url);
+                out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+                escape_into(out, &summary.publisher);
+                out.push_str("</a>");
+            }
+            _ => element(out, "span", "", &summary.publisher),
+        });
+        out.push_str("</dl>");
+        if !summary.notes.is_empty() {
+            out.push_str("<ul class=\"record-notes\">");
+            for note in &summary.notes {
+                out.push_str("<li>");
+                pieces(&mut out, &highlight(note, query));
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>");
+    }
+    out
+}

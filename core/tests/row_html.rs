@@ -1,0 +1,166 @@
+//! The list's rows as HTML, read back by a browser's HTML parser (html5ever,
+//! through scraper): every row shows its summary's text exactly, markup in the
+//! data or the search shows as typed and makes no element, and the links are
+//! the reader's (keeping the view) and the source's web address.
+
+use funding_core::explore::Explorer;
+use funding_core::listing::summarise_row;
+use funding_core::row_html::{escape_into, record_rows, OPEN_ATTRIBUTE};
+use funding_core::search::highlight;
+use funding_core::sources::load_dir;
+use funding_core::url_state::{decode, encode};
+use funding_core::view::ViewState;
+use funding_core::Dataset;
+use scraper::{ElementRef, Html, Selector};
+use std::path::PathBuf;
+
+fn load(dir: &str) -> Dataset {
+    load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir)).expect("valid data")
+}
+
+fn select<'a>(element: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    element.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(element: ElementRef) -> String {
+    element.text().collect()
+}
+
+/// The elements a row is made of; anything else came from the data.
+const ROW_ELEMENTS: [&str; 12] = [
+    "html", "li", "div", "p", "h3", "a", "strong", "dl", "dt", "dd", "span", "ul",
+];
+
+/// Renders the view of `link` and checks every row against its summary.
+fn check(dataset: &Dataset, link: &str) -> usize {
+    let explorer = Explorer::new(dataset);
+    let (view, notices) = decode(link, &explorer);
+    assert!(notices.is_empty(), "{link}: {notices:?}");
+    let e = explorer.run(&view);
+    let html = record_rows(dataset, &e.rows, &view, &e.query);
+    let fragment = Html::parse_fragment(&html);
+    let root = fragment.root_element();
+    for element in select(root, "*") {
+        let name = element.value().name();
+        assert!(
+            ROW_ELEMENTS.contains(&name),
+            "{link}: a <{name}> in the rows: {html}"
+        );
+    }
+    let rows = select(root, "li.record");
+    assert_eq!(rows.len(), e.rows.len(), "{link}");
+    for (row, li) in e.rows.iter().zip(rows) {
+        let summary = summarise_row(dataset, row).unwrap();
+        let title = select(li, ".record-title a");
+        assert_eq!(title.len(), 1);
+        assert_eq!(text(title[0]), summary.title);
+        assert_eq!(
+            title[0].value().attr(OPEN_ATTRIBUTE),
+            Some(summary.id.as_str())
+        );
+        let opened = ViewState {
+            open: Some(summary.id.clone()),
+            ..view.clone()
+        };
+        assert_eq!(
+            title[0].value().attr("href"),
+            Some(encode(&opened).as_str())
+        );
+        let hits: Vec<String> = select(li, ".record-title strong.hit")
+            .into_iter()
+            .map(text)
+            .collect();
+        let expected: Vec<String> = highlight(&summary.title, &e.query)
+            .into_iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(hits, expected);
+        let one = |css: &str| select(li, css).into_iter().map(text).next();
+        assert_eq!(one(".amount-as-written"), summary.amount_as_written);
+        assert_eq!(one(".amount-in-pounds"), summary.amount_in_pounds);
+        assert_eq!(one(".role-badge").as_deref(), summary.role);
+        assert_eq!(one(".record-recipients"), summary.recipients);
+        let facts: Vec<(String, String)> = select(li, ".record-facts > div")
+            .into_iter()
+            .map(|d| (text(select(d, "dt")[0]), text(select(d, "dd")[0])))
+            .collect();
+        assert_eq!(
+            facts,
+            [
+                ("Period".to_string(), summary.period.clone()),
+                ("Published".to_string(), summary.date.clone()),
+                ("Source".to_string(), summary.publisher.clone()),
+            ]
+        );
+        let source = select(li, ".record-facts a");
+        assert_eq!(
+            source.first().and_then(|a| a.value().attr("href")),
+            summary.source_url.as_deref()
+        );
+        let notes: Vec<String> = select(li, ".record-notes > li")
+            .into_iter()
+            .map(text)
+            .collect();
+        assert_eq!(notes, summary.notes);
+        assert_eq!(
+            one(".more-figures"),
+            match summary.other_figures {
+                0 => None,
+                1 => Some("+ 1 more figure".to_string()),
+                n => Some(format!("+ {n} more figures")),
+            }
+        );
+    }
+    e.rows.len()
+}
+
+#[test]
+fn each_row_shows_its_summary_on_the_real_data() {
+    let dataset = load("../data");
+    assert_eq!(check(&dataset, ""), dataset.records.len());
+    assert!(check(&dataset, "?q=vanguard&model=MCP") > 0);
+    assert!(check(&dataset, "?q=dudley") > 0);
+}
+
+#[test]
+fn markup_in_the_data_or_the_search_shows_as_typed() {
+    let dataset = load("../tests/fixtures/hostile-data");
+    assert_eq!(check(&dataset, ""), dataset.records.len());
+    // A search that marks hits inside the markup-like titles and notes.
+    assert!(check(&dataset, "?q=img%20onerror%20script") > 0);
+    assert!(check(&dataset, "?q=%22%3Cscript%3E%22") > 0);
+}
+
+#[test]
+fn the_open_record_is_marked_and_its_link_is_current() {
+    let dataset = load("../data");
+    let explorer = Explorer::new(&dataset);
+    let id = dataset.records[3].id.clone();
+    let (view, _) = decode(&format!("?open={id}"), &explorer);
+    let e = explorer.run(&view);
+    let fragment = Html::parse_fragment(&record_rows(&dataset, &e.rows, &view, &e.query));
+    let open = select(fragment.root_element(), "li.is-open");
+    assert_eq!(open.len(), 1);
+    let link = select(open[0], ".record-title a")[0];
+    assert_eq!(link.value().attr(OPEN_ATTRIBUTE), Some(id.as_str()));
+    assert_eq!(link.value().attr("aria-current"), Some("true"));
+    assert_eq!(select(fragment.root_element(), "[aria-current]").len(), 1);
+}
+
+#[test]
+fn escaping_keeps_text_and_attributes_whole() {
+    let mut out = String::new();
+    escape_into(&mut out, r#"<a href="x" onclick='y'>&amp;</a>"#);
+    assert_eq!(
+        out,
+        "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;"
+    );
+    let fragment = Html::parse_fragment(&format!("<p title=\"{out}\">{out}</p>"));
+    let p = select(fragment.root_element(), "p")[0];
+    assert_eq!(text(p), r#"<a href="x" onclick='y'>&amp;</a>"#);
+    assert_eq!(
+        p.value().attr("title"),
+        Some(r#"<a href="x" onclick='y'>&amp;</a>"#)
+    );
+}
