@@ -7,11 +7,12 @@ use crate::download;
 use funding_core::charts::{css_percent, Chart, TargetAction};
 use leptos::prelude::*;
 
+/// `as_table` belongs to the place the chart is shown, not to one drawing,
+/// so a table chosen stays chosen as the view changes and the chart redraws.
 #[component]
-pub fn ChartView(chart: Chart) -> impl IntoView {
+pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
     let wide = chart;
     let view_state = expect_context::<ViewSignal>();
-    let as_table = RwSignal::new(false);
     let heading_id = format!("chart-{}-title", wide.id);
     let summary_id = format!("chart-{}-summary", wide.id);
     let file_name = format!("funding-{}.svg", wide.id);

@@ -34,7 +34,12 @@ pub fn ChartsPanel(dataset: &'static Dataset) -> impl IntoView {
             .then(|| results.0.with(|e| timeline::chart(dataset, &e.rows, size)))
     });
     let shown = move |chart: Memo<Option<Chart>>| {
-        move || chart.get().map(|chart| view! { <ChartView chart=chart /> })
+        let as_table = RwSignal::new(false);
+        move || {
+            chart
+                .get()
+                .map(|chart| view! { <ChartView chart=chart as_table=as_table /> })
+        }
     };
     view! {
         <details class="charts" open on:toggle=move |ev| {

@@ -20,6 +20,7 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
     let query = Memo::new(move |_| results.0.with(|e| e.query.clone()));
     let heading = NodeRef::<leptos::html::H2>::new();
     let chart_size = super::charts_panel::chart_size();
+    let split_as_table = RwSignal::new(false);
     // Move focus to the record that was opened, so keyboard and screen-reader
     // users land on it.
     Effect::new(move |_| {
@@ -102,7 +103,7 @@ pub fn RecordReader(dataset: &'static Dataset, record: &'static FundingRecord) -
                 }).collect_view()}
             </ol>
 
-            {move || breakdown::chart(record, chart_size.get()).map(|chart| view! { <ChartView chart=chart /> })}
+            {move || breakdown::chart(record, chart_size.get()).map(|chart| view! { <ChartView chart=chart as_table=split_as_table /> })}
             {(!record.notes.is_empty()).then(|| view! {
                 <h3>"Notes"</h3>
                 <ul class="reader-notes">{record.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>

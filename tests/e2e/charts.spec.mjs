@@ -46,6 +46,20 @@ test('"Show as table" shows the same numbers as the chart', async ({ page, isMob
   });
 });
 
+test('a chart shown as a table stays a table, with the new numbers, as the view changes', async ({ page }) => {
+  await page.goto(at());
+  const chart = page.locator('figure.chart').nth(1);
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  const rows = chart.locator('.chart-table tbody tr');
+  const before = await rows.count();
+  await page.getByLabel('Search the announcements').fill('dudley');
+  await expect(chart.locator('.chart-summary')).toContainText('Dudley MCP received the most money in this view');
+  await expect(chart.getByRole('button', { name: 'Show as chart' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows).not.toHaveCount(before);
+  await expect(rows.first()).toContainText('Dudley MCP');
+  await expect(chart.locator('.chart-target')).toHaveCount(0);
+});
+
 test('the view and each chart download as files', async ({ page }) => {
   await page.goto(at('?recipient=dudley-mcp&fy=2017/18'));
   const csv = page.waitForEvent('download');
