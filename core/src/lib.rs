@@ -10,6 +10,7 @@ pub mod explore;
 pub mod export;
 pub mod extract;
 pub mod facets;
+pub mod html;
 pub mod listing;
 pub mod model;
 pub mod money;
@@ -17,7 +18,6 @@ pub mod order;
 pub mod period;
 pub mod query;
 pub mod reader;
-pub mod row_html;
 pub mod search;
 #[cfg(feature = "sources")]
 pub mod sources;

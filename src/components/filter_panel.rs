@@ -3,10 +3,11 @@
 //! On a phone (and beside the reader) the panel folds away behind "Filters".
 
 use super::explorer::{ResultsMemo, ViewSignal};
+use funding_core::html;
 use funding_core::money::{parse_typed, typed};
 use funding_core::view::Facet;
 use leptos::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
@@ -25,22 +26,7 @@ pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let results = expect_context::<ResultsMemo>();
-    // This facet's counts by code: a memo, so the options below hear only of
-    // changes to this facet, and each finds its count in one look-up.
-    let counts = Memo::new(move |_| {
-        results.0.with(|e| {
-            e.facets
-                .iter()
-                .find(|(f, _)| *f == facet)
-                .map(|(_, values)| {
-                    values
-                        .iter()
-                        .map(|v| (v.code.clone(), v.count))
-                        .collect::<HashMap<String, usize>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let view_state = expect_context::<ViewSignal>();
     // A long facet (hundreds of recipients) shows the values with the most
     // records first, and every value on request; chosen values always show.
     let long = matches!(facet, Facet::Recipient | Facet::Publisher);
@@ -53,33 +39,61 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 .map_or(0, |(_, values)| values.len())
         })
     });
-    // The values offered, keyed by code, so a checkbox keeps its focus while the
-    // counts around it change; unchanged when only counts change.
-    let values = Memo::new(move |_| {
+    // The checkboxes as HTML written by the core (labels escaped there).
+    let options = Memo::new(move |_| {
         let all = !long || expanded.get();
         results.0.with(|e| {
             let Some((_, values)) = e.facets.iter().find(|(f, _)| *f == facet) else {
-                return Vec::new();
+                return String::new();
             };
             if all || values.len() <= SHORT_LIST {
-                return values
-                    .iter()
-                    .map(|v| (v.code.clone(), v.label.clone()))
-                    .collect::<Vec<_>>();
+                return html::facet_options(facet, values);
             }
             let mut by_count: Vec<usize> = (0..values.len()).collect();
             // Most records first; ties keep the facet's own order (A to Z).
             funding_core::order::sort_by_key(&mut by_count, |&i| {
                 std::cmp::Reverse(values[i].count)
             });
-            by_count
-                .into_iter()
-                .enumerate()
-                .filter(|(rank, i)| *rank < SHORT_LIST || values[*i].selected)
-                .map(|(_, i)| (values[i].code.clone(), values[i].label.clone()))
-                .collect()
+            html::facet_options(
+                facet,
+                by_count
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(rank, i)| *rank < SHORT_LIST || values[*i].selected)
+                    .map(|(_, i)| &values[i]),
+            )
         })
     });
+    // Written in one step when anything in it changes; a checkbox that had
+    // focus (the one just ticked, say) has it again afterwards, so keyboard
+    // and screen-reader users stay where they were.
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let html = options.get();
+        let Some(list) = list.get() else {
+            return;
+        };
+        let focused = document()
+            .active_element()
+            .filter(|e| list.contains(Some(e)))
+            .map(|e| e.id());
+        list.set_inner_html(&html);
+        if let Some(element) = focused
+            .and_then(|id| document().get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+    let toggle = move |ev: leptos::ev::Event| {
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let code = input.value();
+            view_state.change(|v| v.toggle(facet, &code));
+        }
+    };
     let more_button = move || {
         (long && total.get() > SHORT_LIST).then(|| {
             let title = facet.title().to_ascii_lowercase();
@@ -102,12 +116,8 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     view! {
         <fieldset class="facet" class:facet-long=long>
             <legend>{facet.title()}</legend>
-            <Show when=move || values.with(|v| !v.is_empty()) fallback=|| view! { <p class="facet-empty">"None in this view"</p> }>
-                <ul>
-                    <For each=move || values.get() key=|(code, _)| code.clone() let((code, label))>
-                        <FacetOption facet=facet code=code label=label counts=counts />
-                    </For>
-                </ul>
+            <Show when=move || { total.get() > 0 } fallback=|| view! { <p class="facet-empty">"None in this view"</p> }>
+                <ul node_ref=list on:change=toggle></ul>
             </Show>
             {more_button}
         </fieldset>
@@ -116,40 +126,6 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
 
 /// How many values a long facet shows before "Show all".
 const SHORT_LIST: usize = 10;
-
-#[component]
-fn FacetOption(
-    facet: Facet,
-    code: String,
-    label: String,
-    counts: Memo<HashMap<String, usize>>,
-) -> impl IntoView {
-    let view_state = expect_context::<ViewSignal>();
-    let id = format!(
-        "facet-{}-{}",
-        facet.id_name(),
-        funding_core::model::slug(&code)
-    );
-    let checked = {
-        let code = code.clone();
-        Memo::new(move |_| view_state.0.with(|v| v.is_selected(facet, &code)))
-    };
-    let count = {
-        let code = code.clone();
-        Memo::new(move |_| counts.with(|c| c.get(&code).copied().unwrap_or(0)))
-    };
-    let toggle = move |_| view_state.change(|v| v.toggle(facet, &code));
-    view! {
-        <li>
-            <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle />
-            <label for=id>
-                <span class="facet-label">{label}</span>
-                " "
-                <span class="facet-count">{count}<span class="visually-hidden">" records"</span></span>
-            </label>
-        </li>
-    }
-}
 
 /// "From" and "To" amounts, typed the way people write money (4.5m, 450k).
 #[component]

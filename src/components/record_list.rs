@@ -3,7 +3,7 @@
 //! highlighted. Long lists come a page at a time.
 
 use super::explorer::{CoreExplorerRef, ResultsMemo, ViewSignal};
-use funding_core::row_html;
+use funding_core::html;
 use funding_core::Dataset;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,7 +34,7 @@ pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
             let rows = &e.rows[..e.rows.len().min(shown.get())];
             view_state
                 .0
-                .with(|v| row_html::record_rows(dataset, rows, v, &e.query))
+                .with(|v| html::record_rows(dataset, rows, v, &e.query))
         })
     });
     // One listener for every row's title link: a plain click opens the reader
@@ -47,11 +47,11 @@ pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|t| {
-                t.closest(&format!("a[{}]", row_html::OPEN_ATTRIBUTE))
+                t.closest(&format!("a[{}]", html::OPEN_ATTRIBUTE))
                     .ok()
                     .flatten()
             })
-            .and_then(|a| a.get_attribute(row_html::OPEN_ATTRIBUTE));
+            .and_then(|a| a.get_attribute(html::OPEN_ATTRIBUTE));
         if let Some(id) = id {
             ev.prevent_default();
             view_state.change(|v| v.open = Some(id));

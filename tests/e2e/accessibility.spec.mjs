@@ -46,6 +46,18 @@ test('everything can be reached and used with the keyboard', async ({ page, isMo
   await mcp.focus();
   await page.keyboard.press('Space');
   await expect(page).toHaveURL(/model=MCP/);
+  // The counts around it change, and focus stays on it: Space again takes
+  // the filter off, and Tab goes on to the next value.
+  await expect(mcp).toBeFocused();
+  await expect(mcp).toBeChecked();
+  await page.keyboard.press('Space');
+  await expect(page).not.toHaveURL(/model=MCP/);
+  await expect(mcp).toBeFocused();
+  await expect(mcp).not.toBeChecked();
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement?.id);
+  expect(next).toMatch(/^facet-/);
+  expect(next).not.toBe('facet-caremodel-mcp');
   // A record opens with Enter, and focus lands on it.
   await page.locator('.record-title a').first().focus();
   await page.keyboard.press('Enter');

@@ -1,15 +1,16 @@
-//! The list's rows written as one string of HTML, which the page sets in one
-//! step: one call into the browser for the whole list instead of some fifty
-//! for each row. Every text from the data or the search is escaped here, and
-//! the only links are the explorer's own and a source's web address.
+//! The HTML the page sets in one step, written here as strings: the list's
+//! rows and each facet's checkboxes. One call into the browser for a whole
+//! list instead of some fifty for each row. Every text from the data or the
+//! search is escaped here, and the only links are the explorer's own and a
+//! source's web address.
 
-use crate::explore::ResultRow;
+use crate::explore::{FacetValue, ResultRow};
 use crate::listing::summarise_row;
-use crate::model::Dataset;
+use crate::model::{slug, Dataset};
 use crate::query::Query;
 use crate::search::{highlight, record_snippet, Highlighted};
 use crate::url_state;
-use crate::view::ViewState;
+use crate::view::{Facet, ViewState};
 
 /// The attribute on a row's title link that names the record it opens.
 pub const OPEN_ATTRIBUTE: &str = "data-open";
@@ -167,6 +168,37 @@ pub fn record_rows(
             out.push_str("</ul>");
         }
         out.push_str("</li>");
+    }
+    out
+}
+
+/// The id of a facet value's checkbox (`facet-caremodel-mcp`).
+pub fn facet_option_id(facet: Facet, code: &str) -> String {
+    format!("facet-{}-{}", facet.id_name(), slug(code))
+}
+
+/// A facet's values as labelled checkboxes, in the order given: each with
+/// its code as its value, ticked when chosen, and the number of records it
+/// would show.
+pub fn facet_options<'a>(facet: Facet, values: impl IntoIterator<Item = &'a FacetValue>) -> String {
+    let mut out = String::new();
+    for value in values {
+        let id = facet_option_id(facet, &value.code);
+        out.push_str("<li><input type=\"checkbox\" id=\"");
+        escape_into(&mut out, &id);
+        out.push_str("\" value=\"");
+        escape_into(&mut out, &value.code);
+        out.push('"');
+        if value.selected {
+            out.push_str(" checked");
+        }
+        out.push_str("><label for=\"");
+        escape_into(&mut out, &id);
+        out.push_str("\">");
+        element(&mut out, "span", "facet-label", &value.label);
+        out.push_str(" <span class=\"facet-count\">");
+        out.push_str(&value.count.to_string());
+        out.push_str("<span class=\"visually-hidden\"> records</span></span></label></li>");
     }
     out
 }

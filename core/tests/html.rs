@@ -1,11 +1,14 @@
-//! The list's rows as HTML, read back by a browser's HTML parser (html5ever,
-//! through scraper): every row shows its summary's text exactly, markup in the
-//! data or the search shows as typed and makes no element, and the links are
-//! the reader's (keeping the view) and the source's web address.
+//! The list's rows and the facets' checkboxes as HTML, read back by a
+//! browser's HTML parser (html5ever, through scraper): every row shows its
+//! summary's text exactly, every checkbox its value, label and count, markup
+//! in the data or the search shows as typed and makes no element, and the
+//! links are the reader's (keeping the view) and the source's web address.
 
 use funding_core::explore::Explorer;
+use funding_core::html::{
+    escape_into, facet_option_id, facet_options, record_rows, OPEN_ATTRIBUTE,
+};
 use funding_core::listing::summarise_row;
-use funding_core::row_html::{escape_into, record_rows, OPEN_ATTRIBUTE};
 use funding_core::search::highlight;
 use funding_core::sources::load_dir;
 use funding_core::url_state::{decode, encode};
@@ -163,4 +166,60 @@ fn escaping_keeps_text_and_attributes_whole() {
         p.value().attr("title"),
         Some(r#"<a href="x" onclick='y'>&amp;</a>"#)
     );
+}
+
+/// Every facet's checkboxes in the view of `link`, against the engine's values.
+fn check_facets(dataset: &Dataset, link: &str) {
+    let explorer = Explorer::new(dataset);
+    let (view, _) = decode(link, &explorer);
+    let e = explorer.run(&view);
+    for (facet, values) in &e.facets {
+        let html = facet_options(*facet, values);
+        let fragment = Html::parse_fragment(&html);
+        let root = fragment.root_element();
+        for element in select(root, "*") {
+            let name = element.value().name();
+            assert!(
+                ["html", "li", "input", "label", "span"].contains(&name),
+                "{link}: a <{name}> in the {facet:?} options: {html}"
+            );
+        }
+        let options = select(root, "li");
+        assert_eq!(options.len(), values.len(), "{link} {facet:?}");
+        for (value, li) in values.iter().zip(options) {
+            let input = select(li, "input[type=checkbox]")[0].value();
+            let id = facet_option_id(*facet, &value.code);
+            assert_eq!(input.attr("id"), Some(id.as_str()));
+            assert_eq!(input.attr("value"), Some(value.code.as_str()));
+            assert_eq!(
+                input.attr("checked").is_some(),
+                value.selected,
+                "{link} {}",
+                value.code
+            );
+            let label = select(li, "label")[0];
+            assert_eq!(label.value().attr("for"), Some(id.as_str()));
+            assert_eq!(text(select(label, ".facet-label")[0]), value.label);
+            assert_eq!(
+                text(select(label, ".facet-count")[0]),
+                format!("{} records", value.count)
+            );
+        }
+    }
+}
+
+#[test]
+fn each_facet_value_is_a_labelled_checkbox_with_its_count() {
+    let dataset = load("../data");
+    check_facets(&dataset, "");
+    check_facets(&dataset, "?model=MCP&fy=2016/17&q=vanguard");
+    let hostile = load("../tests/fixtures/hostile-data");
+    check_facets(&hostile, "");
+    let explorer = Explorer::new(&hostile);
+    let e = explorer.run(&ViewState::default());
+    // The markup-like names are there, as text.
+    assert!(e
+        .facets
+        .iter()
+        .any(|(_, values)| values.iter().any(|v| v.label.contains('<'))));
 }
