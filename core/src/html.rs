@@ -1,9 +1,10 @@
 //! The HTML the page sets in one step, written here as strings: the list's
-//! rows and each facet's checkboxes. One call into the browser for a whole
+//! rows, each facet's checkboxes and the buttons over a chart's bars. One call into the browser for a whole
 //! list instead of some fifty for each row. Every text from the data or the
 //! search is escaped here, and the only links are the explorer's own and a
 //! source's web address.
 
+use crate::charts::Chart;
 use crate::explore::{FacetValue, ResultRow};
 use crate::listing::summarise_row;
 use crate::model::{slug, Dataset};
@@ -201,4 +202,59 @@ pub fn facet_options<'a>(facet: Facet, values: impl IntoIterator<Item = &'a Face
         out.push_str("<span class=\"visually-hidden\"> records</span></span></label></li>");
     }
     out
+}
+
+/// The attribute on a chart's button that gives its place in `Chart::targets`.
+pub const TARGET_ATTRIBUTE: &str = "data-target";
+
+/// The smallest button over a bar or dot, in the chart's own units (a thin
+/// bar still gets a button one can hit).
+const SMALLEST_TARGET: f32 = 8.0;
+
+/// A button over each of the chart's bars and dots, named by its label: an
+/// SVG the size of the drawing, laid over it, with each button in a
+/// `foreignObject` at its bar's place. The places are SVG attributes, not
+/// inline styles, so the page's content security policy (no inline styles)
+/// holds, and the buttons scale with the drawing. The SVG itself is no
+/// image to a screen reader (`role="none"`): only its buttons are there.
+pub fn chart_targets(chart: &Chart) -> String {
+    let (width, height) = (chart.size.width, chart.size.height);
+    let mut out = format!(
+        "<svg class=\"chart-targets\" role=\"none\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    for (n, target) in chart.targets.iter().enumerate() {
+        let place = |percent: f32, span: u32| percent * span as f32 / 100.0;
+        out.push_str("<foreignObject x=\"");
+        push_units(&mut out, place(target.left, width));
+        out.push_str("\" y=\"");
+        push_units(&mut out, place(target.top, height));
+        out.push_str("\" width=\"");
+        push_units(&mut out, place(target.width, width).max(SMALLEST_TARGET));
+        out.push_str("\" height=\"");
+        push_units(&mut out, place(target.height, height).max(SMALLEST_TARGET));
+        out.push_str("\"><button type=\"button\" class=\"chart-target\" ");
+        out.push_str(TARGET_ATTRIBUTE);
+        out.push_str("=\"");
+        out.push_str(&n.to_string());
+        out.push_str("\" aria-label=\"");
+        escape_into(&mut out, &target.label);
+        out.push_str("\" title=\"");
+        escape_into(&mut out, &target.label);
+        out.push_str("\"></button></foreignObject>");
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// A length in the chart's units to a tenth (`12.3`), written with integers:
+/// the page then carries no float formatting.
+fn push_units(out: &mut String, value: f32) {
+    let tenths = (f64::from(value).clamp(-1e9, 1e9) * 10.0).round() as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    out.push_str(&(t / 10).to_string());
+    out.push('.');
+    out.push_str(&(t % 10).to_string());
 }

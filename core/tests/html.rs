@@ -1,12 +1,15 @@
-//! The list's rows and the facets' checkboxes as HTML, read back by a
-//! browser's HTML parser (html5ever, through scraper): every row shows its
-//! summary's text exactly, every checkbox its value, label and count, markup
-//! in the data or the search shows as typed and makes no element, and the
-//! links are the reader's (keeping the view) and the source's web address.
+//! The list's rows, the facets' checkboxes and the charts' buttons as HTML,
+//! read back by a browser's HTML parser (html5ever, through scraper): every
+//! row shows its summary's text exactly, every checkbox its value, label and
+//! count, every button its label at its bar; markup in the data or the
+//! search shows as typed and makes no element; and the links are the
+//! reader's (keeping the view) and the source's web address.
 
+use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::html::{
-    escape_into, facet_option_id, facet_options, record_rows, OPEN_ATTRIBUTE,
+    chart_targets, escape_into, facet_option_id, facet_options, record_rows, OPEN_ATTRIBUTE,
+    TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
 use funding_core::search::highlight;
@@ -222,4 +225,73 @@ fn each_facet_value_is_a_labelled_checkbox_with_its_count() {
         .facets
         .iter()
         .any(|(_, values)| values.iter().any(|v| v.label.contains('<'))));
+}
+
+/// Each chart's buttons: one per target, named by its label, numbered in
+/// order, at its bar's place in the drawing's units (never smaller than 8).
+#[test]
+fn each_chart_target_is_a_named_button_at_its_bar() {
+    let real = load("../data");
+    let hostile = load("../tests/fixtures/hostile-data");
+    // The hostile data's records give no dates: it has no timeline dots.
+    let mut buttons = 0;
+    for dataset in [&real, &hostile] {
+        let explorer = Explorer::new(dataset);
+        let e = explorer.run(&ViewState::default());
+        for size in [ChartSize::WIDE, ChartSize::NARROW] {
+            for chart in [
+                by_year::chart(dataset, &e.totals, size),
+                by_recipient::chart(dataset, &e.totals, size),
+                timeline::chart(dataset, &e.rows, size),
+            ] {
+                buttons += chart.targets.len();
+                let html = chart_targets(&chart);
+                let fragment = Html::parse_fragment(&html);
+                let root = fragment.root_element();
+                let names: Vec<&str> = select(root, "*").iter().map(|e| e.value().name()).collect();
+                assert!(
+                    names
+                        .iter()
+                        .all(|n| ["html", "svg", "foreignObject", "button"].contains(n)),
+                    "{names:?}"
+                );
+                // The overlay has the drawing's own units, so the two scale alike.
+                let view_box = format!("0 0 {} {}", chart.size.width, chart.size.height);
+                assert!(
+                    chart.svg.contains(&format!("viewBox=\"{view_box}\"")),
+                    "{}",
+                    chart.id
+                );
+                assert_eq!(
+                    select(root, "svg")[0].value().attr("viewBox"),
+                    Some(view_box.as_str())
+                );
+                let places = select(root, "foreignObject");
+                assert_eq!(places.len(), chart.targets.len());
+                for (n, (place, target)) in places.into_iter().zip(&chart.targets).enumerate() {
+                    let button = select(place, "button")[0].value();
+                    assert_eq!(button.attr("aria-label"), Some(target.label.as_str()));
+                    assert_eq!(button.attr("title"), Some(target.label.as_str()));
+                    assert_eq!(button.attr(TARGET_ATTRIBUTE), Some(n.to_string().as_str()));
+                    let number =
+                        |name: &str| -> f32 { place.value().attr(name).unwrap().parse().unwrap() };
+                    let near = |a: f32, b: f32| (a - b).abs() <= 0.051;
+                    let (w, h) = (chart.size.width as f32, chart.size.height as f32);
+                    assert!(
+                        near(number("x"), target.left * w / 100.0),
+                        "{}",
+                        target.label
+                    );
+                    assert!(
+                        near(number("y"), target.top * h / 100.0),
+                        "{}",
+                        target.label
+                    );
+                    assert!(near(number("width"), (target.width * w / 100.0).max(8.0)));
+                    assert!(near(number("height"), (target.height * h / 100.0).max(8.0)));
+                }
+            }
+        }
+    }
+    assert!(buttons > 50, "{buttons}");
 }

@@ -4,8 +4,10 @@
 
 use super::explorer::ViewSignal;
 use crate::download;
-use funding_core::charts::{css_percent, Chart, TargetAction};
+use funding_core::charts::{Chart, TargetAction};
+use funding_core::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// `as_table` belongs to the place the chart is shown, not to one drawing,
 /// so a table chosen stays chosen as the view changes and the chart redraws.
@@ -19,43 +21,36 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
     let svg_for_download = wide.svg.clone();
     let saved = RwSignal::new(None::<bool>);
     let drawing = move |chart: Chart, class: &'static str| {
-        let targets = chart
-            .targets
-            .into_iter()
-            .map(|t| {
-                let action = t.action.clone();
-                let apply = move |_| match &action {
-                    TargetAction::Filter(values) => view_state.change(|v| {
-                        for (facet, code) in values {
-                            // Inserted, not collected: a collected set
-                            // brings its own copy of the standard sort.
-                            let mut chosen = std::collections::BTreeSet::new();
-                            chosen.insert(code.clone());
-                            v.filters.insert(*facet, chosen);
-                        }
-                    }),
-                    TargetAction::Open(id) => view_state.change(|v| v.open = Some(id.clone())),
-                };
-                view! {
-                    <button
-                        type="button"
-                        class="chart-target"
-                        style:left=css_percent(t.left)
-                        style:top=css_percent(t.top)
-                        style:width=css_percent(t.width)
-                        style:height=css_percent(t.height)
-                        aria-label=t.label.clone()
-                        title=t.label
-                        on:click=apply
-                    ></button>
-                }
-            })
-            .collect_view();
+        // The buttons over the bars, written by the core; one listener finds
+        // which was chosen.
+        let targets = html::chart_targets(&chart);
+        let actions: Vec<TargetAction> = chart.targets.into_iter().map(|t| t.action).collect();
+        let apply = move |ev: leptos::ev::MouseEvent| {
+            let chosen = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.get_attribute(html::TARGET_ATTRIBUTE))
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| actions.get(n));
+            match chosen {
+                Some(TargetAction::Filter(values)) => view_state.change(|v| {
+                    for (facet, code) in values {
+                        // Inserted, not collected: a collected set
+                        // brings its own copy of the standard sort.
+                        let mut chosen = std::collections::BTreeSet::new();
+                        chosen.insert(code.clone());
+                        v.filters.insert(*facet, chosen);
+                    }
+                }),
+                Some(TargetAction::Open(id)) => view_state.change(|v| v.open = Some(id.clone())),
+                None => {}
+            }
+        };
         view! {
             <div class=format!("chart-drawing {class}")>
                 // The core drew this SVG and escaped every label in it.
                 <div class="chart-svg" role="img" aria-label=chart.title.clone() inner_html=chart.svg></div>
-                {targets}
+                <div class="chart-overlay" inner_html=targets on:click=apply></div>
             </div>
         }
     };

@@ -37,7 +37,7 @@ test('after one visit online, the whole explorer works offline', async ({ page, 
   await expect(page.locator('.totals .total-amount')).toContainText('£');
   const chart = page.locator('figure.chart').first();
   await expect(chart.locator('.chart-summary')).toContainText('2017/18 holds the most money for recipients in this view');
-  await expect(chart.locator(isMobile ? '.chart-narrow svg' : '.chart-wide svg')).toBeVisible();
+  await expect(chart.locator(isMobile ? '.chart-narrow .chart-svg svg' : '.chart-wide .chart-svg svg')).toBeVisible();
   await page.locator('.record-title a').first().click();
   await expect(page.locator('.reader h2')).toBeVisible();
 

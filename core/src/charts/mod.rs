@@ -59,7 +59,8 @@ impl ChartSize {
 }
 
 /// A region of the chart that does something when chosen, in percent of the
-/// chart's width and height, so the page can lay a button over it.
+/// chart's width and height; the page lays a button over it
+/// (`html::chart_targets`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartTarget {
     /// What a screen reader says: "2016/17, multispecialty community provider: £12.3m".
@@ -102,15 +103,6 @@ pub struct Chart {
     pub table_rows: Vec<Vec<String>>,
     /// What the chart leaves out and why, if anything ("3 records have no date").
     pub left_out: Option<String>,
-}
-
-/// A share of the chart as a CSS percentage with three decimals (`12.345%`),
-/// written with integers: the page then carries no float formatting.
-pub fn css_percent(value: f32) -> String {
-    let thousandths = (f64::from(value).clamp(-1e9, 1e9) * 1000.0).round() as i64;
-    let sign = if thousandths < 0 { "-" } else { "" };
-    let t = thousandths.unsigned_abs();
-    format!("{sign}{}.{:03}%", t / 1000, t % 1000)
 }
 
 /// The size labels are drawn at, in the chart's own pixels. plotters writes
