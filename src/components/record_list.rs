@@ -15,10 +15,14 @@ const PAGE: usize = 20;
 pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
     let results = expect_context::<ResultsMemo>();
     let shown = RwSignal::new(PAGE);
-    // A new result set starts at the first page again.
+    // A new result set starts at the first page again. Set only when it
+    // changes: setting a signal tells its readers even when the value is the
+    // same, and the rows below would be written twice on every change.
     Effect::new(move |_| {
         results.0.track();
-        shown.set(PAGE);
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
     });
     let count = move || results.0.with(|e| e.rows.len());
     let count_text = move || match count() {

@@ -35,6 +35,18 @@ test('says what it is and how much it holds, and lists every record', async ({ p
   await expect(fact('Source')).toHaveText('Not stated');
 });
 
+test('a new set of results starts at its first screenful again', async ({ page }) => {
+  await page.goto(at());
+  await page.getByRole('button', { name: 'Show 20 more of 49' }).click();
+  await expect(page.locator('.record')).toHaveCount(40);
+  await page.getByLabel('Search the announcements').fill('vanguard');
+  await expect(page.getByRole('button', { name: /^Show 20 more of / })).toBeVisible();
+  await expect(page.locator('.record')).toHaveCount(20);
+  await page.getByLabel('Search the announcements').fill('');
+  await expect(page.locator('.result-count')).toHaveText('69 records');
+  await expect(page.locator('.record')).toHaveCount(20);
+});
+
 test('opening an announcement shows its full text with every figure marked', async ({ page }) => {
   await page.goto(at());
   await page.getByRole('link', { name: 'West Yorkshire and Harrogate set for multi-million pound health and social care funding boost' }).click();
