@@ -17,7 +17,7 @@ use crate::view::{Facet, ViewState};
 pub const OPEN_ATTRIBUTE: &str = "data-open";
 
 /// `text` as HTML text or a quoted attribute value: markup in it shows as
-/// typed and cannot end the attribute.
+/// typed and cannot end the attribute, and it reads back exactly.
 pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -26,6 +26,10 @@ pub fn escape_into(out: &mut String, text: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // The parser turns a raw carriage return into a line feed; as a
+            // reference it comes back as written (a code read back from a
+            // checkbox's value must be the code).
+            '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
     }

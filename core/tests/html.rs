@@ -169,6 +169,12 @@ fn escaping_keeps_text_and_attributes_whole() {
         p.value().attr("title"),
         Some(r#"<a href="x" onclick='y'>&amp;</a>"#)
     );
+    // A carriage return comes back as written, not as a line feed.
+    let mut value = String::new();
+    escape_into(&mut value, "a\r\nb\rc");
+    let fragment = Html::parse_fragment(&format!("<input value=\"{value}\">"));
+    let input = select(fragment.root_element(), "input")[0];
+    assert_eq!(input.value().attr("value"), Some("a\r\nb\rc"));
 }
 
 /// Every facet's checkboxes in the view of `link`, against the engine's values.
