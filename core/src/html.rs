@@ -105,11 +105,10 @@ pub fn record_rows(
             },
         );
         out.push_str("<h3 class=\"record-title\"><a href=\"");
-        let href = url_state::encode(&ViewState {
-            open: Some(summary.id.clone()),
-            ..view.clone()
-        });
-        escape_into(&mut out, &href);
+        escape_into(
+            &mut out,
+            &url_state::encode_opening(view, Some(&summary.id)),
+        );
         out.push_str("\" ");
         out.push_str(OPEN_ATTRIBUTE);
         out.push_str("=\"");

@@ -271,6 +271,12 @@ pub fn decode(query: &str, explorer: &Explorer) -> (ViewState, Vec<Notice>) {
 /// Writes the view as a query string, with its `?`, or an empty string for the
 /// default view.
 pub fn encode(view: &ViewState) -> String {
+    encode_opening(view, view.open.as_deref())
+}
+
+/// The view with `open` in the reader instead of its own open record (a
+/// row's link), written without copying the view.
+pub fn encode_opening(view: &ViewState, open: Option<&str>) -> String {
     let mut pairs = Vec::new();
     for param in Param::ALL {
         let value = match param {
@@ -289,7 +295,7 @@ pub fn encode(view: &ViewState) -> String {
             Param::Sort => {
                 (view.sort != SortOrder::default()).then(|| view.sort.code().to_string())
             }
-            Param::Open => view.open.as_deref().map(percent_encode),
+            Param::Open => open.map(percent_encode),
         };
         if let Some(value) = value {
             pairs.push(format!("{}={value}", param.name()));
