@@ -149,6 +149,18 @@ impl ViewState {
         }
     }
 
+    /// Narrows each named facet to the one value given (a chart's bar):
+    /// other values of those facets are dropped, other facets kept.
+    pub fn narrow_to(&mut self, values: &[(Facet, String)]) {
+        for (facet, code) in values {
+            // Inserted, not collected: a collected set brings its own copy
+            // of the standard sort into the page.
+            let mut chosen = BTreeSet::new();
+            chosen.insert(code.clone());
+            self.filters.insert(*facet, chosen);
+        }
+    }
+
     /// Whether anything narrows the records (search, filters or amounts).
     pub fn is_narrowed(&self) -> bool {
         !self.query.trim().is_empty() || self.has_filters()
@@ -168,5 +180,37 @@ impl ViewState {
             max_amount: None,
             ..self.clone()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrowing_to_a_bar_replaces_its_facets_values_and_keeps_the_rest() {
+        let mut view = ViewState::default();
+        view.toggle(Facet::FinancialYear, "2015/16");
+        view.toggle(Facet::FinancialYear, "2016/17");
+        view.toggle(Facet::Recipient, "dudley-mcp");
+        view.query = "vanguard".into();
+        view.narrow_to(&[
+            (Facet::FinancialYear, "2017/18".into()),
+            (Facet::CareModel, "MCP".into()),
+        ]);
+        let chosen = |facet| {
+            view.selected(facet)
+                .map(|s| s.iter().cloned().collect::<Vec<_>>())
+        };
+        assert_eq!(
+            chosen(Facet::FinancialYear),
+            Some(vec!["2017/18".to_string()])
+        );
+        assert_eq!(chosen(Facet::CareModel), Some(vec!["MCP".to_string()]));
+        assert_eq!(
+            chosen(Facet::Recipient),
+            Some(vec!["dudley-mcp".to_string()])
+        );
+        assert_eq!(view.query, "vanguard");
     }
 }

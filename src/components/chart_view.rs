@@ -33,15 +33,7 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
                 .and_then(|n| n.parse::<usize>().ok())
                 .and_then(|n| actions.get(n));
             match chosen {
-                Some(TargetAction::Filter(values)) => view_state.change(|v| {
-                    for (facet, code) in values {
-                        // Inserted, not collected: a collected set
-                        // brings its own copy of the standard sort.
-                        let mut chosen = std::collections::BTreeSet::new();
-                        chosen.insert(code.clone());
-                        v.filters.insert(*facet, chosen);
-                    }
-                }),
+                Some(TargetAction::Filter(values)) => view_state.change(|v| v.narrow_to(values)),
                 Some(TargetAction::Open(id)) => view_state.change(|v| v.open = Some(id.clone())),
                 None => {}
             }
