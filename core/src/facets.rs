@@ -2,7 +2,7 @@
 //! links use (`model=MCP`, `fy=2017/18`, `recipient=dudley-mcp`), and the words
 //! a person sees for each code.
 
-use crate::model::slug;
+use crate::model::{slug, slug_into};
 use crate::model::{CareModel, Dataset, FundingItem, FundingRecord, Programme, RecordKind, Role};
 use crate::view::Facet;
 
@@ -54,7 +54,7 @@ pub fn each_record_value(
         },
         Facet::Publisher => match record.publisher.as_deref() {
             Some(name) => {
-                buffer.push_str(&slug(name));
+                slug_into(name, buffer);
                 f(buffer)
             }
             None => f(NONE),

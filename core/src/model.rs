@@ -11,14 +11,23 @@ use serde::{Deserialize, Serialize};
 /// A lower-case, hyphenated id from a name: `Dudley MCP` becomes `dudley-mcp`.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
+    slug_into(name, &mut out);
+    out
+}
+
+/// `slug(name)` added to the end of `out`, without a string of its own.
+pub fn slug_into(name: &str, out: &mut String) {
+    let start = out.len();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
+        } else if out.len() > start && !out.ends_with('-') {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_string()
+    if out.len() > start && out.ends_with('-') {
+        out.pop();
+    }
 }
 
 /// The NHS England new care models (2015 vanguards), by the registry's codes.
@@ -415,5 +424,30 @@ impl FundingRecord {
             .iter()
             .position(|i| i.role == Role::Allocation && i.part_of.is_none())
             .or_else(|| (!self.items.is_empty()).then_some(0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slug_is_added_after_what_the_buffer_holds() {
+        let mut out = String::from("x-");
+        slug_into("  Modality Birmingham & Sandwell ", &mut out);
+        assert_eq!(out, "x-modality-birmingham-sandwell");
+        for name in [
+            "Dudley MCP",
+            "-- a --",
+            "",
+            "£££",
+            "Connecting Care – Wakefield",
+        ] {
+            let mut appended = String::from("prefix:");
+            slug_into(name, &mut appended);
+            assert_eq!(appended, format!("prefix:{}", slug(name)), "{name:?}");
+        }
+        assert_eq!(slug("-- a --"), "a");
+        assert_eq!(slug("£££"), "");
     }
 }
