@@ -5,7 +5,7 @@
 use super::*;
 use crate::calendar::PartialDate;
 use crate::explore::ResultRow;
-use crate::model::{Dataset, RecordKind};
+use crate::model::{Dataset, FundingRecord, RecordKind};
 
 /// A date as a position in years (2017.0 is 1 January 2017); a month without
 /// a day sits mid-month, a year without a month mid-year.
@@ -57,6 +57,15 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             .collect();
     }
     crate::order::sort_by_key(&mut points, |p| p.0);
+    // Each drawn dot's record and title, the title worked out once for its
+    // button and its table row.
+    let drawn: Vec<(PartialDate, Money, &FundingRecord, String)> = points
+        .iter()
+        .filter_map(|&(date, amount, record)| {
+            let record = dataset.records.get(record)?;
+            Some((date, amount, record, record.display_title(dataset)))
+        })
+        .collect();
     let (w, h) = (size.width as f64, size.height as f64);
     let font = label_size(size);
     let (left, right, top_margin, bottom) = (text_width("£000.0m", font) + 10.0, 14.0, 12.0, 28.0);
@@ -103,10 +112,8 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             ],
             INK.stroke_width(1),
         ));
-        for &(date, amount, record) in &points {
-            let Some(record) = dataset.records.get(record) else {
-                continue;
-            };
+        for (date, amount, record, title) in &drawn {
+            let (date, amount) = (*date, *amount);
             let x = x_of(date);
             let y = top_margin + plot_h - scale(amount, max, plot_h);
             let colour = if record.kind == RecordKind::Announcement {
@@ -116,12 +123,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             };
             let _ = area.draw(&Circle::new((x as i32, y as i32), 5, colour.filled()));
             targets.push(ChartTarget {
-                label: format!(
-                    "{}: {}, {}",
-                    date.readable(),
-                    record.display_title(dataset),
-                    amount.compact()
-                ),
+                label: format!("{}: {title}, {}", date.readable(), amount.compact()),
                 left: percent(x - 8.0, w),
                 top: percent(y - 8.0, h),
                 width: percent(16.0, w),
@@ -162,12 +164,9 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
         ],
         targets,
         table_headers: ["Date", "Record", "Figure"].map(String::from).to_vec(),
-        table_rows: points
-            .iter()
-            .filter_map(|&(d, m, record)| {
-                let title = dataset.records.get(record)?.display_title(dataset);
-                Some(vec![d.to_string(), title, m.compact()])
-            })
+        table_rows: drawn
+            .into_iter()
+            .map(|(d, m, _, title)| vec![d.to_string(), title, m.compact()])
             .collect(),
         left_out: {
             let mut notes = Vec::new();
