@@ -1,5 +1,6 @@
 //! The HTML the page sets in one step, written here as strings: the list's
-//! rows, each facet's checkboxes and the buttons over a chart's bars. One call into the browser for a whole
+//! rows, each facet's checkboxes, the buttons over a chart's bars and the
+//! reader's record. One call into the browser for a whole
 //! list instead of some fifty for each row. Every text from the data or the
 //! search is escaped here, and the only links are the explorer's own and a
 //! source's web address.
@@ -7,9 +8,10 @@
 use crate::charts::Chart;
 use crate::explore::{FacetValue, ResultRow};
 use crate::listing::summarise_row;
-use crate::model::{slug, Dataset};
+use crate::model::{slug, Dataset, FundingRecord, Person, Role};
 use crate::query::Query;
-use crate::search::{highlight, record_snippet, Highlighted};
+use crate::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
+use crate::search::{highlight, hit_ranges, record_snippet, Highlighted};
 use crate::url_state;
 use crate::view::{Facet, ViewState};
 
@@ -152,14 +154,8 @@ pub fn record_rows(
         fact(&mut out, "Period", |out| escape_into(out, &summary.period));
         fact(&mut out, "Published", |out| escape_into(out, &summary.date));
         fact(&mut out, "Source", |out| match &summary.source_url {
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-                out.push_str("<a href=\"");
-                escape_into(out, url);
-                out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
-                escape_into(out, &summary.publisher);
-                out.push_str("</a>");
-            }
-            _ => element(out, "span", "", &summary.publisher),
+            Some(url) => source_link(out, url, &summary.publisher, &summary.publisher),
+            None => element(out, "span", "", &summary.publisher),
         });
         out.push_str("</dl>");
         if !summary.notes.is_empty() {
@@ -260,4 +256,238 @@ fn push_units(out: &mut String, value: f32) {
     out.push_str(&(t / 10).to_string());
     out.push('.');
     out.push_str(&(t % 10).to_string());
+}
+
+/// `text` with the search words in `<strong class="hit">`: a heading's
+/// contents.
+pub fn highlighted(text: &str, query: &Query) -> String {
+    let mut out = String::new();
+    pieces(&mut out, &highlight(text, query));
+    out
+}
+
+/// `text` linking to a source's page if its address is a web address;
+/// `otherwise` as text if not (a `javascript:` address is never a link).
+fn source_link(out: &mut String, url: &str, text: &str, otherwise: &str) {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        out.push_str("<a href=\"");
+        escape_into(out, url);
+        out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+        escape_into(out, text);
+        out.push_str("</a>");
+    } else {
+        element(out, "span", "", otherwise);
+    }
+}
+
+/// The reader's facts about a record (recipient, programme, care model and
+/// where it came from), then its figures: each as written and in pounds,
+/// its role and period, what it is for, what it is part of, and a link to
+/// each passage of the text that states it.
+pub fn reader_facts_and_figures(dataset: &Dataset, record: &FundingRecord) -> String {
+    let mut out = String::from("<dl class=\"reader-facts\">");
+    fact(&mut out, "Recipient", |out| {
+        escape_into(out, &dataset.recipient_names(record).join(", "))
+    });
+    fact(&mut out, "Programme", |out| {
+        escape_into(out, record.programme.name())
+    });
+    let care_model = match (record.care_model, dataset.effective_care_model(record)) {
+        (Some(m), _) => Some((m, "as the text states")),
+        (None, Some(m)) => Some((m, "from the vanguard registry")),
+        (None, None) => None,
+    };
+    if let Some((model, whence)) = care_model {
+        fact(&mut out, "Care model", |out| {
+            escape_into(
+                out,
+                &format!("{} ({}), {whence}", model.name(), model.code()),
+            )
+        });
+    }
+    let not_stated = || "Not stated".to_string();
+    fact(&mut out, "Published", |out| {
+        escape_into(
+            out,
+            &record
+                .published_on
+                .map(|d| d.readable())
+                .unwrap_or_else(not_stated),
+        )
+    });
+    fact(&mut out, "Publisher", |out| {
+        escape_into(out, record.publisher.as_deref().unwrap_or("Not stated"))
+    });
+    if let Some(author) = &record.author {
+        fact(&mut out, "Author", |out| escape_into(out, author));
+    }
+    if !record.places.is_empty() {
+        fact(&mut out, "Places", |out| {
+            escape_into(out, &record.places.join(", "))
+        });
+    }
+    if let Some(url) = &record.source_url {
+        fact(&mut out, "Source", |out| {
+            source_link(out, url, "The page that states it", url)
+        });
+    }
+    if let Some(file) = &record.text_file {
+        fact(&mut out, "Text file", |out| element(out, "code", "", file));
+    }
+    out.push_str("</dl><h3>Figures</h3><ol class=\"figure-list\">");
+    for (index, item) in record.items.iter().enumerate() {
+        out.push_str("<li id=\"");
+        out.push_str(&item_anchor(index));
+        out.push_str(if item.role == Role::Allocation {
+            "\" class=\"figure\">"
+        } else {
+            "\" class=\"figure is-context\">"
+        });
+        out.push_str("<p class=\"figure-amount\">");
+        element(&mut out, "span", "amount-as-written", &item.stated_as);
+        out.push(' ');
+        element(&mut out, "span", "amount-in-pounds", &item.amount.full());
+        out.push_str("</p><p class=\"figure-meta\">");
+        element(&mut out, "span", "role-badge", item.role.name());
+        out.push_str(" · ");
+        escape_into(
+            &mut out,
+            &item
+                .period
+                .stated()
+                .unwrap_or_else(|| "Period not stated".to_string()),
+        );
+        out.push_str("</p>");
+        if let Some(purpose) = &item.purpose {
+            element(&mut out, "p", "figure-purpose", purpose);
+        }
+        let whole = item
+            .part_of
+            .as_ref()
+            .and_then(|whole| record.items.iter().find(|i| &i.id == whole));
+        if let Some(whole) = whole {
+            element(
+                &mut out,
+                "p",
+                "figure-part",
+                &format!("Part of the {}", whole.stated_as),
+            );
+        }
+        if !item.evidence.is_empty() {
+            out.push_str("<p class=\"figure-evidence\">");
+            for (evidence, e) in item.evidence.iter().enumerate() {
+                out.push_str("<a class=\"evidence-link\" href=\"#");
+                out.push_str(&evidence_anchor(FigureMark {
+                    item: index,
+                    evidence,
+                }));
+                out.push_str("\">");
+                escape_into(&mut out, &format!("“{}” in the text", e.quote));
+                out.push_str("</a>");
+            }
+            out.push_str("</p>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ol>");
+    out
+}
+
+/// `<h3>heading</h3><ul class="class">` with an item for each of `items`.
+fn list<T>(
+    out: &mut String,
+    heading: &str,
+    class: &str,
+    items: &[T],
+    mut item: impl FnMut(&mut String, &T),
+) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str("<h3>");
+    out.push_str(heading);
+    out.push_str("</h3><ul class=\"");
+    out.push_str(class);
+    out.push_str("\">");
+    for i in items {
+        out.push_str("<li>");
+        item(out, i);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// The reader's notes, the people the text quotes and the conditions it
+/// attaches, each list only where there is one, then the full text's heading
+/// for a record that has a text.
+pub fn reader_notes(record: &FundingRecord) -> String {
+    let mut out = String::new();
+    list(
+        &mut out,
+        "Notes",
+        "reader-notes",
+        &record.notes,
+        |out, n| escape_into(out, n),
+    );
+    list(&mut out, "People quoted", "people", &record.people, person);
+    list(
+        &mut out,
+        "Conditions attached",
+        "conditions",
+        &record.conditions,
+        |out, c| escape_into(out, c),
+    );
+    if record.text.is_some() {
+        out.push_str("<h3>Full text</h3><p class=\"text-help\">Figures are marked; each links to its entry under Figures. Search words are in bold.</p>");
+    }
+    out
+}
+
+/// A person quoted: their name (or that it is not given), then their role
+/// and organisation where stated.
+fn person(out: &mut String, p: &Person) {
+    element(
+        out,
+        "strong",
+        "",
+        p.name.as_deref().unwrap_or("Name not given"),
+    );
+    for about in [&p.role, &p.organisation].into_iter().flatten() {
+        out.push_str(", ");
+        escape_into(out, about);
+    }
+}
+
+/// The record's text, with each figure's words in a `<mark>` that links to
+/// its figure (the first piece of each mark carries the evidence's anchor,
+/// which the figure links back to) and the search words in bold.
+pub fn full_text(record: &FundingRecord, query: &Query) -> String {
+    let hits = record
+        .text
+        .as_deref()
+        .map(|t| hit_ranges(t, query))
+        .unwrap_or_default();
+    let mut out = String::new();
+    for run in marked_runs(record, &hits) {
+        if let Some(mark) = run.mark {
+            out.push_str("<mark");
+            if run.starts_mark {
+                out.push_str(" id=\"");
+                out.push_str(&evidence_anchor(mark));
+                out.push('"');
+            }
+            out.push_str("><a href=\"#");
+            out.push_str(&item_anchor(mark.item));
+            out.push_str("\">");
+        }
+        if run.hit {
+            element(&mut out, "strong", "hit", &run.text);
+        } else {
+            escape_into(&mut out, &run.text);
+        }
+        if run.mark.is_some() {
+            out.push_str("</a></mark>");
+        }
+    }
+    out
 }

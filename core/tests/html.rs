@@ -1,4 +1,5 @@
-//! The list's rows, the facets' checkboxes and the charts' buttons as HTML,
+//! The list's rows, the facets' checkboxes, the charts' buttons and the
+//! reader's record as HTML,
 //! read back by a browser's HTML parser (html5ever, through scraper): every
 //! row shows its summary's text exactly, every checkbox its value, label and
 //! count, every button its label at its bar; markup in the data or the
@@ -8,10 +9,12 @@
 use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::html::{
-    chart_targets, escape_into, facet_option_id, facet_options, record_rows, OPEN_ATTRIBUTE,
-    TARGET_ATTRIBUTE,
+    chart_targets, escape_into, facet_option_id, facet_options, full_text, highlighted,
+    reader_facts_and_figures, reader_notes, record_rows, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
+use funding_core::model::FundingRecord;
+use funding_core::query::parse;
 use funding_core::search::highlight;
 use funding_core::sources::load_dir;
 use funding_core::url_state::{decode, encode};
@@ -300,4 +303,180 @@ fn each_chart_target_is_a_named_button_at_its_bar() {
         }
     }
     assert!(buttons > 50, "{buttons}");
+}
+
+/// The elements the reader's parts are made of; anything else came from the data.
+const READER_ELEMENTS: [&str; 14] = [
+    "html", "dl", "div", "dt", "dd", "a", "code", "span", "h3", "ol", "ul", "li", "p", "strong",
+];
+
+/// Parses `html` and requires that it holds only the reader's own elements.
+fn reader_part(html: &str, extra: &[&str]) -> Html {
+    let fragment = Html::parse_fragment(html);
+    for element in select(fragment.root_element(), "*") {
+        let name = element.value().name();
+        assert!(
+            READER_ELEMENTS.contains(&name) || extra.contains(&name),
+            "a <{name}> in the reader: {html}"
+        );
+        for (attribute, _) in element.value().attrs() {
+            assert!(
+                ["class", "id", "href", "target", "rel"].contains(&attribute),
+                "a {attribute} attribute in the reader: {html}"
+            );
+        }
+    }
+    fragment
+}
+
+/// One record in the reader, with the search `q`: its facts, each figure
+/// with its evidence links, the notes, and the full text with every figure
+/// marked and linked both ways. Returns the number of search words in bold.
+fn check_reader(dataset: &Dataset, record: &FundingRecord, q: &str) -> usize {
+    let query = parse(q);
+    let facts = reader_part(&reader_facts_and_figures(dataset, record), &[]);
+    let root = facts.root_element();
+    let fact = |name: &str| {
+        select(root, ".reader-facts > div")
+            .into_iter()
+            .find(|d| select(*d, "dt").first().map(|dt| text(*dt)).as_deref() == Some(name))
+            .map(|d| text(select(d, "dd")[0]))
+    };
+    assert_eq!(
+        fact("Recipient"),
+        Some(dataset.recipient_names(record).join(", "))
+    );
+    assert_eq!(
+        fact("Publisher").as_deref(),
+        Some(record.publisher.as_deref().unwrap_or("Not stated"))
+    );
+    assert_eq!(fact("Author"), record.author.clone());
+    let source = select(root, ".reader-facts a");
+    match record.source_url.as_deref() {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            assert_eq!(source.len(), 1);
+            assert_eq!(source[0].value().attr("href"), Some(url));
+            assert_eq!(source[0].value().attr("rel"), Some("noopener noreferrer"));
+        }
+        Some(url) => {
+            assert!(source.is_empty());
+            assert_eq!(fact("Source").as_deref(), Some(url));
+        }
+        None => assert!(source.is_empty() && fact("Source").is_none()),
+    }
+    let figures = select(root, "ol.figure-list > li");
+    assert_eq!(figures.len(), record.items.len(), "{}", record.id);
+    let mut evidence_links = Vec::new();
+    for (index, (li, item)) in figures.iter().zip(&record.items).enumerate() {
+        assert_eq!(
+            li.value().attr("id"),
+            Some(format!("figure-{index}").as_str())
+        );
+        let one = |css: &str| text(select(*li, css)[0]);
+        assert_eq!(one(".amount-as-written"), item.stated_as);
+        assert_eq!(one(".amount-in-pounds"), item.amount.full());
+        assert_eq!(one(".role-badge"), item.role.name());
+        assert_eq!(
+            select(*li, ".figure-purpose").first().map(|p| text(*p)),
+            item.purpose.clone()
+        );
+        let links = select(*li, "a.evidence-link");
+        assert_eq!(links.len(), item.evidence.len());
+        for (e, (a, evidence)) in links.iter().zip(&item.evidence).enumerate() {
+            assert_eq!(text(*a), format!("“{}” in the text", evidence.quote));
+            let href = a.value().attr("href").unwrap().to_string();
+            assert_eq!(href, format!("#evidence-{index}-{e}"));
+            evidence_links.push(href);
+        }
+    }
+
+    let notes = reader_part(&reader_notes(record), &[]);
+    let notes_root = notes.root_element();
+    let texts =
+        |css: &str| -> Vec<String> { select(notes_root, css).into_iter().map(text).collect() };
+    assert_eq!(texts(".reader-notes > li"), record.notes);
+    assert_eq!(texts(".conditions > li"), record.conditions);
+    assert_eq!(
+        texts(".people > li strong"),
+        record
+            .people
+            .iter()
+            .map(|p| p.name.clone().unwrap_or_else(|| "Name not given".into()))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        texts("h3").contains(&"Full text".to_string()),
+        record.text.is_some()
+    );
+
+    let Some(words) = record.text.as_deref() else {
+        assert!(full_text(record, &query).is_empty());
+        return 0;
+    };
+    let body = reader_part(&full_text(record, &query), &["mark"]);
+    let body_root = body.root_element();
+    // The text reads back exactly, every character where it was.
+    assert_eq!(text(body_root), words, "{}", record.id);
+    // Each figure's evidence is marked, and the mark and the figure link to
+    // each other.
+    let anchors: Vec<String> = select(body_root, "mark[id]")
+        .into_iter()
+        .map(|m| format!("#{}", m.value().attr("id").unwrap()))
+        .collect();
+    assert_eq!(anchors.len(), evidence_links.len(), "{}", record.id);
+    for link in &evidence_links {
+        assert!(
+            anchors.contains(link),
+            "{}: {link} marks nothing",
+            record.id
+        );
+    }
+    for mark in select(body_root, "mark") {
+        let to = select(mark, "a")[0].value().attr("href").unwrap();
+        assert!(
+            figures
+                .iter()
+                .any(|li| Some(&to[1..]) == li.value().attr("id")),
+            "{}: a mark links to {to}",
+            record.id
+        );
+    }
+    // The heading and the text mark the same words as the search does.
+    let title = record.display_title(dataset);
+    let heading = reader_part(&highlighted(&title, &query), &[]);
+    assert_eq!(text(heading.root_element()), title);
+    let bold = select(body_root, "strong.hit");
+    for hit in &bold {
+        assert!(
+            query.included().any(|t| t
+                .words
+                .iter()
+                .any(|w| text(*hit).to_lowercase().contains(w.as_str()))),
+            "{}: {} is no search word",
+            record.id,
+            text(*hit)
+        );
+    }
+    bold.len()
+}
+
+#[test]
+fn the_reader_shows_each_record_whole_on_the_real_data() {
+    let dataset = load("../data");
+    let mut bold = 0;
+    for record in &dataset.records {
+        assert_eq!(check_reader(&dataset, record, ""), 0);
+        bold += check_reader(&dataset, record, "vanguard funding");
+    }
+    assert!(bold > 10, "{bold} search words in bold");
+    assert!(dataset.records.iter().any(|r| r.text.is_some()));
+}
+
+#[test]
+fn the_reader_shows_markup_in_the_data_as_typed() {
+    let dataset = load("../tests/fixtures/hostile-data");
+    for record in &dataset.records {
+        check_reader(&dataset, record, "");
+        check_reader(&dataset, record, "script onerror");
+    }
 }

@@ -7,7 +7,6 @@ pub mod copy_link;
 pub mod explorer;
 pub mod exports;
 pub mod filter_panel;
-pub mod highlighted;
 pub mod notices;
 pub mod reader;
 pub mod record_list;
