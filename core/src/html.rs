@@ -1,6 +1,6 @@
 //! The HTML the page sets in one step, written here as strings: the list's
-//! rows, each facet's checkboxes, the buttons over a chart's bars and the
-//! reader's record. One call into the browser for a whole
+//! rows, each facet's checkboxes, the buttons over a chart's bars, the
+//! totals and the reader's record. One call into the browser for a whole
 //! list instead of some fifty for each row. Every text from the data or the
 //! search is escaped here, and the only links are the explorer's own and a
 //! source's web address.
@@ -12,6 +12,7 @@ use crate::model::{slug, Dataset, FundingRecord, Person, Role};
 use crate::query::Query;
 use crate::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
 use crate::search::{highlight, hit_ranges, record_snippet, Highlighted};
+use crate::totals::Totals;
 use crate::url_state;
 use crate::view::{Facet, ViewState};
 
@@ -393,7 +394,8 @@ pub fn reader_facts_and_figures(dataset: &Dataset, record: &FundingRecord) -> St
     out
 }
 
-/// `<h3>heading</h3><ul class="class">` with an item for each of `items`.
+/// `<h3>heading</h3><ul class="class">` with an item for each of `items`
+/// (nothing if there are none; no heading or class where they are empty).
 fn list<T>(
     out: &mut String,
     heading: &str,
@@ -404,11 +406,18 @@ fn list<T>(
     if items.is_empty() {
         return;
     }
-    out.push_str("<h3>");
-    out.push_str(heading);
-    out.push_str("</h3><ul class=\"");
-    out.push_str(class);
-    out.push_str("\">");
+    if !heading.is_empty() {
+        out.push_str("<h3>");
+        out.push_str(heading);
+        out.push_str("</h3>");
+    }
+    if class.is_empty() {
+        out.push_str("<ul>");
+    } else {
+        out.push_str("<ul class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+    }
     for i in items {
         out.push_str("<li>");
         item(out, i);
@@ -488,6 +497,83 @@ pub fn full_text(record: &FundingRecord, query: &Query) -> String {
         if run.mark.is_some() {
             out.push_str("</a></mark>");
         }
+    }
+    out
+}
+
+/// The view's total (a range where sources disagree) and a table of it by
+/// financial year, with the figures each year adds.
+pub fn totals_summary(totals: &Totals) -> String {
+    let mut out = String::from("<p class=\"total-amount\">");
+    escape_into(&mut out, &Totals::amount_text(totals.low, totals.high));
+    if totals.is_range() {
+        out.push_str(
+            "<span class=\"total-range-note\"> (sources disagree: lowest to highest)</span>",
+        );
+    }
+    out.push_str("</p>");
+    if totals.by_year.is_empty() {
+        return out;
+    }
+    out.push_str("<table class=\"totals-by-year\"><caption class=\"visually-hidden\">Money for recipients by financial year</caption><thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\" class=\"num\">Money</th><th scope=\"col\" class=\"num\">Added</th></tr></thead><tbody>");
+    for year in &totals.by_year {
+        out.push_str("<tr>");
+        let name = year
+            .year
+            .map_or("Other or unstated period".to_string(), |y| y.to_string());
+        out.push_str("<th scope=\"row\">");
+        escape_into(&mut out, &name);
+        out.push_str("</th>");
+        element(
+            &mut out,
+            "td",
+            "num",
+            &Totals::amount_text(year.low, year.high),
+        );
+        let plural = if year.figures == 1 { "" } else { "s" };
+        element(
+            &mut out,
+            "td",
+            "num",
+            &format!("{} figure{plural}", year.figures),
+        );
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// What the total includes, then each place where sources disagree: the
+/// recipients, the year and each figure with its source.
+pub fn totals_explained(dataset: &Dataset, totals: &Totals) -> String {
+    let mut out = String::new();
+    list(&mut out, "", "", &totals.explanation(), |out, line| {
+        escape_into(out, line)
+    });
+    if totals.disagreement_count() > 0 {
+        out.push_str("<p>Where sources disagree:</p>");
+        list(
+            &mut out,
+            "",
+            "disagreements",
+            &totals.disagreements(dataset),
+            |out, d| {
+                let figures: Vec<String> = d
+                    .figures
+                    .iter()
+                    .map(|f| format!("{} ({})", f.stated_as(dataset), f.source(dataset)))
+                    .collect();
+                escape_into(
+                    out,
+                    &format!(
+                        "{}, {}: {}",
+                        d.recipients(dataset),
+                        d.year,
+                        figures.join(" or ")
+                    ),
+                );
+            },
+        );
     }
     out
 }

@@ -1,5 +1,5 @@
-//! The list's rows, the facets' checkboxes, the charts' buttons and the
-//! reader's record as HTML,
+//! The list's rows, the facets' checkboxes, the charts' buttons, the totals
+//! and the reader's record as HTML,
 //! read back by a browser's HTML parser (html5ever, through scraper): every
 //! row shows its summary's text exactly, every checkbox its value, label and
 //! count, every button its label at its bar; markup in the data or the
@@ -10,13 +10,15 @@ use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::html::{
     chart_targets, escape_into, facet_option_id, facet_options, full_text, highlighted,
-    reader_facts_and_figures, reader_notes, record_rows, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
+    reader_facts_and_figures, reader_notes, record_rows, totals_explained, totals_summary,
+    OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
 use funding_core::model::FundingRecord;
 use funding_core::query::parse;
 use funding_core::search::highlight;
 use funding_core::sources::load_dir;
+use funding_core::totals::Totals;
 use funding_core::url_state::{decode, encode};
 use funding_core::view::ViewState;
 use funding_core::Dataset;
@@ -312,21 +314,8 @@ const READER_ELEMENTS: [&str; 14] = [
 
 /// Parses `html` and requires that it holds only the reader's own elements.
 fn reader_part(html: &str, extra: &[&str]) -> Html {
-    let fragment = Html::parse_fragment(html);
-    for element in select(fragment.root_element(), "*") {
-        let name = element.value().name();
-        assert!(
-            READER_ELEMENTS.contains(&name) || extra.contains(&name),
-            "a <{name}> in the reader: {html}"
-        );
-        for (attribute, _) in element.value().attrs() {
-            assert!(
-                ["class", "id", "href", "target", "rel"].contains(&attribute),
-                "a {attribute} attribute in the reader: {html}"
-            );
-        }
-    }
-    fragment
+    let elements: Vec<&str> = READER_ELEMENTS.iter().chain(extra).copied().collect();
+    only_elements(html, &elements, &["class", "id", "href", "target", "rel"])
 }
 
 /// One record in the reader, with the search `q`: its facts, each figure
@@ -479,4 +468,76 @@ fn the_reader_shows_markup_in_the_data_as_typed() {
         check_reader(&dataset, record, "");
         check_reader(&dataset, record, "script onerror");
     }
+}
+
+/// The totals of the view of `link`: the amount, a row for each year with
+/// its money and figures, and every disagreement the engine found. Returns
+/// the number of disagreements shown.
+fn check_totals(dataset: &Dataset, link: &str) -> usize {
+    let explorer = Explorer::new(dataset);
+    let (view, _) = decode(link, &explorer);
+    let t = explorer.run(&view).totals;
+    let allowed = [
+        "html", "p", "span", "table", "caption", "thead", "tbody", "tr", "th", "td", "ul", "li",
+    ];
+    let summary = only_elements(&totals_summary(&t), &allowed, &["class", "scope"]);
+    let root = summary.root_element();
+    let amount = text(select(root, ".total-amount")[0]);
+    assert!(
+        amount.starts_with(&Totals::amount_text(t.low, t.high)),
+        "{link}"
+    );
+    assert_eq!(amount.contains("sources disagree"), t.is_range(), "{link}");
+    let rows = select(root, "tbody tr");
+    assert_eq!(rows.len(), t.by_year.len(), "{link}");
+    for (tr, year) in rows.into_iter().zip(&t.by_year) {
+        let cells: Vec<String> = select(tr, "th, td").into_iter().map(text).collect();
+        let plural = if year.figures == 1 { "" } else { "s" };
+        assert_eq!(
+            cells,
+            [
+                year.year
+                    .map_or("Other or unstated period".to_string(), |y| y.to_string()),
+                Totals::amount_text(year.low, year.high),
+                format!("{} figure{plural}", year.figures),
+            ],
+            "{link}"
+        );
+    }
+    let explained = only_elements(&totals_explained(dataset, &t), &allowed, &["class"]);
+    let root = explained.root_element();
+    let lines: Vec<String> = select(root, "ul:not(.disagreements) > li")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(lines, t.explanation(), "{link}");
+    let disagreements = select(root, ".disagreements > li");
+    assert_eq!(disagreements.len(), t.disagreement_count(), "{link}");
+    for (li, d) in disagreements.into_iter().zip(t.disagreements(dataset)) {
+        assert!(text(li).starts_with(&d.recipients(dataset)), "{link}");
+    }
+    t.disagreement_count()
+}
+
+/// Parses `html` and requires that it holds only `elements` with `attributes`.
+fn only_elements(html: &str, elements: &[&str], attributes: &[&str]) -> Html {
+    let fragment = Html::parse_fragment(html);
+    for element in select(fragment.root_element(), "*") {
+        let name = element.value().name();
+        assert!(elements.contains(&name), "a <{name}>: {html}");
+        for (attribute, _) in element.value().attrs() {
+            assert!(attributes.contains(&attribute), "a {attribute}: {html}");
+        }
+    }
+    fragment
+}
+
+#[test]
+fn the_totals_show_each_year_and_every_disagreement() {
+    let dataset = load("../data");
+    assert!(check_totals(&dataset, "") > 0);
+    check_totals(&dataset, "?q=vanguard&model=MCP");
+    check_totals(&dataset, "?q=nothingmatchesthis");
+    let hostile = load("../tests/fixtures/hostile-data");
+    check_totals(&hostile, "");
 }
