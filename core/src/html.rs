@@ -1,6 +1,6 @@
 //! The HTML the page sets in one step, written here as strings: the list's
 //! rows, each facet's checkboxes, the buttons over a chart's bars, the
-//! totals and the reader's record. One call into the browser for a whole
+//! active filters' chips, the totals and the reader's record. One call into the browser for a whole
 //! list instead of some fifty for each row. Every text from the data or the
 //! search is escaped here, and the only links are the explorer's own and a
 //! source's web address.
@@ -13,7 +13,7 @@ use crate::query::Query;
 use crate::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
 use crate::search::{highlight, hit_ranges, record_snippet, Highlighted};
 use crate::totals::Totals;
-use crate::url_state;
+use crate::url_state::{self, ActiveFilter};
 use crate::view::{Facet, ViewState};
 
 /// The attribute on a row's title link that names the record it opens.
@@ -574,6 +574,26 @@ pub fn totals_explained(dataset: &Dataset, totals: &Totals) -> String {
                 );
             },
         );
+    }
+    out
+}
+
+/// The attribute on a chip's button that gives its place in the list of
+/// active filters.
+pub const CHIP_ATTRIBUTE: &str = "data-chip";
+
+/// A button for each active filter (and the search), named for screen
+/// readers as removing it.
+pub fn filter_chips(chips: &[ActiveFilter]) -> String {
+    let mut out = String::new();
+    for (n, chip) in chips.iter().enumerate() {
+        out.push_str("<li><button type=\"button\" class=\"chip\" ");
+        out.push_str(CHIP_ATTRIBUTE);
+        out.push_str("=\"");
+        out.push_str(&n.to_string());
+        out.push_str("\"><span class=\"visually-hidden\">Remove </span>");
+        escape_into(&mut out, &chip.text);
+        out.push_str("<span class=\"chip-x\" aria-hidden=\"true\"> ×</span></button></li>");
     }
     out
 }

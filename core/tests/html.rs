@@ -9,9 +9,9 @@
 use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::html::{
-    chart_targets, escape_into, facet_option_id, facet_options, full_text, highlighted,
-    reader_facts_and_figures, reader_notes, record_rows, totals_explained, totals_summary,
-    OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
+    chart_targets, escape_into, facet_option_id, facet_options, filter_chips, full_text,
+    highlighted, reader_facts_and_figures, reader_notes, record_rows, totals_explained,
+    totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
 use funding_core::model::FundingRecord;
@@ -19,7 +19,7 @@ use funding_core::query::parse;
 use funding_core::search::highlight;
 use funding_core::sources::load_dir;
 use funding_core::totals::Totals;
-use funding_core::url_state::{decode, encode};
+use funding_core::url_state::{active_filters, decode, encode};
 use funding_core::view::ViewState;
 use funding_core::Dataset;
 use scraper::{ElementRef, Html, Selector};
@@ -540,4 +540,35 @@ fn the_totals_show_each_year_and_every_disagreement() {
     check_totals(&dataset, "?q=nothingmatchesthis");
     let hostile = load("../tests/fixtures/hostile-data");
     check_totals(&hostile, "");
+}
+
+#[test]
+fn each_active_filter_is_a_button_that_names_what_it_removes() {
+    let dataset = load("../data");
+    let explorer = Explorer::new(&dataset);
+    let (view, notices) = decode(
+        "?q=%3Cb%3Evanguard%3C/b%3E&model=MCP,PACS&min=1m",
+        &explorer,
+    );
+    assert!(notices.is_empty(), "{notices:?}");
+    let chips = active_filters(&view, &explorer);
+    assert_eq!(chips.len(), 4);
+    let html = filter_chips(&chips);
+    let fragment = only_elements(
+        &html,
+        &["html", "li", "button", "span"],
+        &["type", "class", CHIP_ATTRIBUTE, "aria-hidden"],
+    );
+    let buttons = select(fragment.root_element(), "li > button.chip");
+    assert_eq!(buttons.len(), chips.len());
+    for (n, (button, chip)) in buttons.into_iter().zip(&chips).enumerate() {
+        assert_eq!(
+            button.value().attr(CHIP_ATTRIBUTE),
+            Some(n.to_string().as_str())
+        );
+        assert_eq!(text(button), format!("Remove {} ×", chip.text));
+        assert_eq!(text(select(button, ".visually-hidden")[0]), "Remove ");
+    }
+    assert_eq!(chips[0].text, "Search: <b>vanguard</b>");
+    assert!(filter_chips(&[]).is_empty());
 }

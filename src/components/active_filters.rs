@@ -1,8 +1,11 @@
 //! The active search and filters as chips: one click removes one, and "Clear
-//! all" removes them all.
+//! all" removes them all. The core writes the chips (`html::filter_chips`);
+//! one listener finds which was chosen.
 
+use super::clicked_attribute;
 use super::explorer::ViewSignal;
 use funding_core::explore::Explorer as CoreExplorer;
+use funding_core::html;
 use funding_core::url_state::active_filters;
 use funding_core::view::ViewState;
 use leptos::prelude::*;
@@ -10,7 +13,15 @@ use leptos::prelude::*;
 #[component]
 pub fn ActiveFilters(core: &'static CoreExplorer<'static>) -> impl IntoView {
     let view_state = expect_context::<ViewSignal>();
-    let chips = move || view_state.0.with(|v| active_filters(v, core));
+    let chips = Memo::new(move |_| view_state.0.with(|v| active_filters(v, core)));
+    let remove = move |ev: leptos::ev::MouseEvent| {
+        let without = clicked_attribute(&ev, html::CHIP_ATTRIBUTE)
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| chips.with_untracked(|c| c.get(n).map(|chip| chip.without.clone())));
+        if let Some(view) = without {
+            view_state.show(view);
+        }
+    };
     let clear_all = move |_| {
         view_state.change(|v| {
             *v = ViewState {
@@ -21,22 +32,9 @@ pub fn ActiveFilters(core: &'static CoreExplorer<'static>) -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || !chips().is_empty()>
+        <Show when=move || chips.with(|c| !c.is_empty())>
             <div class="chips" aria-label="Active search and filters" role="group">
-                <ul>
-                    {move || chips().into_iter().map(|chip| {
-                        let without = chip.without.clone();
-                        view! {
-                            <li>
-                                <button type="button" class="chip" on:click=move |_| view_state.show(without.clone())>
-                                    <span class="visually-hidden">"Remove "</span>
-                                    {chip.text}
-                                    <span class="chip-x" aria-hidden="true">" ×"</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <ul inner_html=move || chips.with(|c| html::filter_chips(c)) on:click=remove></ul>
                 <button type="button" class="quiet clear-all" on:click=clear_all>"Clear all"</button>
             </div>
         </Show>

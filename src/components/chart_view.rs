@@ -7,7 +7,6 @@ use crate::download;
 use funding_core::charts::{Chart, TargetAction};
 use funding_core::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// `as_table` belongs to the place the chart is shown, not to one drawing,
 /// so a table chosen stays chosen as the view changes and the chart redraws.
@@ -26,10 +25,7 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
         let targets = html::chart_targets(&chart);
         let actions: Vec<TargetAction> = chart.targets.into_iter().map(|t| t.action).collect();
         let apply = move |ev: leptos::ev::MouseEvent| {
-            let chosen = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|t| t.get_attribute(html::TARGET_ATTRIBUTE))
+            let chosen = super::clicked_attribute(&ev, html::TARGET_ATTRIBUTE)
                 .and_then(|n| n.parse::<usize>().ok())
                 .and_then(|n| actions.get(n));
             match chosen {

@@ -14,3 +14,15 @@ pub mod search_box;
 pub mod sort_select;
 pub mod summary;
 pub mod totals_panel;
+
+use wasm_bindgen::JsCast;
+
+/// The value of `attribute` on the element a click landed in, or on the
+/// nearest element around it that has one: how one listener on a list the
+/// core wrote finds which of its buttons or links was chosen.
+pub fn clicked_attribute(ev: &leptos::ev::MouseEvent, attribute: &str) -> Option<String> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(&format!("[{attribute}]")).ok().flatten())
+        .and_then(|e| e.get_attribute(attribute))
+}

@@ -6,7 +6,6 @@ use super::explorer::{CoreExplorerRef, ResultsMemo, ViewSignal};
 use funding_core::html;
 use funding_core::Dataset;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Rows shown at first and added by "Show more": a screen or two.
 const PAGE: usize = 20;
@@ -47,16 +46,7 @@ pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
         if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
             return;
         }
-        let id = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| {
-                t.closest(&format!("a[{}]", html::OPEN_ATTRIBUTE))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|a| a.get_attribute(html::OPEN_ATTRIBUTE));
-        if let Some(id) = id {
+        if let Some(id) = super::clicked_attribute(&ev, html::OPEN_ATTRIBUTE) {
             ev.prevent_default();
             view_state.change(|v| v.open = Some(id));
         }
