@@ -1,6 +1,7 @@
 //! The HTML the page sets in one step, written here as strings: the list's
 //! rows, each facet's checkboxes, the buttons over a chart's bars, the
-//! active filters' chips, the totals and the reader's record. One call into the browser for a whole
+//! active filters' chips, the totals, the reader's record, the header's
+//! counts and a link's notices. One call into the browser for a whole
 //! list instead of some fifty for each row. Every text from the data or the
 //! search is escaped here, and the only links are the explorer's own and a
 //! source's web address.
@@ -8,12 +9,12 @@
 use crate::charts::Chart;
 use crate::explore::{FacetValue, ResultRow};
 use crate::listing::summarise_row;
-use crate::model::{slug, Dataset, FundingRecord, Person, Role};
+use crate::model::{slug, Dataset, FundingRecord, OrganisationKind, Person, RecordKind, Role};
 use crate::query::Query;
 use crate::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
 use crate::search::{highlight, hit_ranges, record_snippet, Highlighted};
 use crate::totals::Totals;
-use crate::url_state::{self, ActiveFilter};
+use crate::url_state::{self, ActiveFilter, Notice};
 use crate::view::{Facet, ViewState};
 
 /// The attribute on a row's title link that names the record it opens.
@@ -594,6 +595,55 @@ pub fn filter_chips(chips: &[ActiveFilter]) -> String {
         out.push_str("\"><span class=\"visually-hidden\">Remove </span>");
         escape_into(&mut out, &chip.text);
         out.push_str("<span class=\"chip-x\" aria-hidden=\"true\"> ×</span></button></li>");
+    }
+    out
+}
+
+/// What the explorer holds, as the items of the header's list of counts.
+pub fn dataset_counts(dataset: &Dataset) -> String {
+    let reported = dataset
+        .records
+        .iter()
+        .filter(|r| r.kind == RecordKind::ReportedFigure)
+        .count();
+    let vanguards = dataset
+        .organisations
+        .iter()
+        .filter(|o| o.kind == OrganisationKind::Vanguard)
+        .count();
+    let mut out = String::new();
+    for (count, what) in [
+        (
+            dataset.announcements().count(),
+            " announcements in full text".to_string(),
+        ),
+        (
+            reported,
+            " figures reported on other public pages".to_string(),
+        ),
+        (
+            dataset.funding_item_count(),
+            " funding figures in all".to_string(),
+        ),
+        (
+            dataset.organisations.len(),
+            format!(" organisations, {vanguards} of them vanguards"),
+        ),
+    ] {
+        out.push_str("<li><strong>");
+        out.push_str(&count.to_string());
+        out.push_str("</strong>");
+        escape_into(&mut out, &what);
+        out.push_str("</li>");
+    }
+    out
+}
+
+/// What a link's ignored parts were, and why, as list items.
+pub fn link_notices(notices: &[Notice]) -> String {
+    let mut out = String::new();
+    for notice in notices {
+        element(&mut out, "li", "", &notice.to_string());
     }
     out
 }

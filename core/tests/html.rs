@@ -9,9 +9,9 @@
 use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::html::{
-    chart_targets, escape_into, facet_option_id, facet_options, filter_chips, full_text,
-    highlighted, reader_facts_and_figures, reader_notes, record_rows, totals_explained,
-    totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
+    chart_targets, dataset_counts, escape_into, facet_option_id, facet_options, filter_chips,
+    full_text, highlighted, link_notices, reader_facts_and_figures, reader_notes, record_rows,
+    totals_explained, totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
 use funding_core::model::FundingRecord;
@@ -571,4 +571,51 @@ fn each_active_filter_is_a_button_that_names_what_it_removes() {
     }
     assert_eq!(chips[0].text, "Search: <b>vanguard</b>");
     assert!(filter_chips(&[]).is_empty());
+}
+
+#[test]
+fn the_header_counts_what_the_data_holds() {
+    let dataset = load("../data");
+    let fragment = only_elements(&dataset_counts(&dataset), &["html", "li", "strong"], &[]);
+    let items: Vec<String> = select(fragment.root_element(), "li")
+        .into_iter()
+        .map(text)
+        .collect();
+    let announcements = dataset.announcements().count();
+    assert_eq!(
+        items,
+        [
+            format!("{announcements} announcements in full text"),
+            format!(
+                "{} figures reported on other public pages",
+                dataset.records.len() - announcements
+            ),
+            format!("{} funding figures in all", dataset.funding_item_count()),
+            format!(
+                "{} organisations, 50 of them vanguards",
+                dataset.organisations.len()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_link_notice_shows_the_link_as_typed() {
+    let dataset = load("../data");
+    let explorer = Explorer::new(&dataset);
+    let (_, notices) = decode(
+        "?fy=%3Cimg%20src=x%20onerror=alert(1)%3E&sort=%3Cb%3E&open=%3C/li%3E%3Cscript%3E",
+        &explorer,
+    );
+    assert_eq!(notices.len(), 3, "{notices:?}");
+    let fragment = only_elements(&link_notices(&notices), &["html", "li"], &[]);
+    let items: Vec<String> = select(fragment.root_element(), "li")
+        .into_iter()
+        .map(text)
+        .collect();
+    let expected: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(items, expected);
+    assert!(items
+        .iter()
+        .any(|i| i.contains("<img src=x onerror=alert(1)>")));
 }

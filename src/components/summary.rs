@@ -1,24 +1,12 @@
-//! What the explorer is, and how much it holds.
+//! What the explorer is, and how much it holds (counted by the core,
+//! `html::dataset_counts`).
 
-use funding_core::model::{OrganisationKind, RecordKind};
+use funding_core::html;
 use funding_core::Dataset;
 use leptos::prelude::*;
 
 #[component]
 pub fn Summary(dataset: &'static Dataset) -> impl IntoView {
-    let announcements = dataset.announcements().count();
-    let reported = dataset
-        .records
-        .iter()
-        .filter(|r| r.kind == RecordKind::ReportedFigure)
-        .count();
-    let organisations = dataset.organisations.len();
-    let vanguards = dataset
-        .organisations
-        .iter()
-        .filter(|o| o.kind == OrganisationKind::Vanguard)
-        .count();
-    let items = dataset.funding_item_count();
     view! {
         <header class="site-header">
             <div class="site-header-inner">
@@ -27,12 +15,7 @@ pub fn Summary(dataset: &'static Dataset) -> impl IntoView {
                 "Money announced by NHS England for the 2015 new care models vanguards and the integrated care systems that followed. "
                 "Every figure comes with its source; for announcements held in full, with the very words that state it."
             </p>
-            <ul class="counts" aria-label="What the explorer holds">
-                <li><strong>{announcements}</strong>" announcements in full text"</li>
-                <li><strong>{reported}</strong>" figures reported on other public pages"</li>
-                <li><strong>{items}</strong>" funding figures in all"</li>
-                <li><strong>{organisations}</strong>" organisations, "{vanguards}" of them vanguards"</li>
-            </ul>
+            <ul class="counts" aria-label="What the explorer holds" inner_html=html::dataset_counts(dataset)></ul>
             </div>
         </header>
     }
