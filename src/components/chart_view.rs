@@ -44,6 +44,13 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
     };
     let headers = wide.table_headers.clone();
     let rows = wide.table_rows.clone();
+    // A view with nothing to draw says so in its summary; its empty axes,
+    // table and download are hidden (explorer.css).
+    let figure_class = if rows.is_empty() {
+        "chart chart-empty"
+    } else {
+        "chart"
+    };
     let title = wide.title.clone();
     let summary = wide.summary.clone();
     let legend = wide.legend.clone();
@@ -56,7 +63,7 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
     let drawings = move || drawing(wide.clone(), class);
     let (labelled_by, described_by) = (heading_id.clone(), summary_id.clone());
     view! {
-        <figure class="chart" aria-labelledby=labelled_by aria-describedby=described_by>
+        <figure class=figure_class aria-labelledby=labelled_by aria-describedby=described_by>
             <figcaption>
                 <h3 id=heading_id>{title}</h3>
                 <p class="chart-summary" id=summary_id>{summary}</p>

@@ -23,6 +23,25 @@ test('clicking a bar filters the view to it and the link records it', async ({ p
   await expect(page).toHaveURL(/fy=2015\/16/);
 });
 
+test('a chart with nothing to draw says so and shows no empty axes', async ({ page }) => {
+  await page.goto(at('?q=nothingmatchesthis'));
+  await expect(page.locator('.result-count')).toHaveText('No records match');
+  const charts = page.locator('figure.chart');
+  await expect(charts).toHaveCount(3);
+  await expect(charts.nth(0).locator('.chart-summary')).toHaveText('No money for recipients with a single financial year is in this view.');
+  await expect(charts.nth(1).locator('.chart-summary')).toHaveText('No money for recipients is in this view.');
+  await expect(charts.nth(2).locator('.chart-summary')).toHaveText('No record in this view gives a date.');
+  await expect(page.locator('figure.chart .chart-svg')).toHaveCount(3);
+  for (const hidden of ['.chart-svg', '.chart-actions']) {
+    for (const element of await page.locator(`figure.chart ${hidden}`).all()) await expect(element).toBeHidden();
+  }
+  await expect(page.getByRole('button', { name: 'Show as table' })).toHaveCount(0);
+  // With records again, the drawings and their buttons come back.
+  await page.getByLabel('Search the announcements').fill('dudley');
+  await expect(page.getByRole('button', { name: 'Show as table' })).toHaveCount(3);
+  await expect(page.locator('figure.chart:visible .chart-svg:visible').first()).toBeVisible();
+});
+
 test('charts redraw when the view changes', async ({ page }) => {
   await page.goto(at());
   const summary = page.locator('figure.chart .chart-summary').first();
