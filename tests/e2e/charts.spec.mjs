@@ -32,7 +32,7 @@ test('a chart with nothing to draw says so and shows no empty axes', async ({ pa
   await expect(charts.nth(1).locator('.chart-summary')).toHaveText('No money for recipients is in this view.');
   await expect(charts.nth(2).locator('.chart-summary')).toHaveText('No record in this view gives a date.');
   await expect(page.locator('figure.chart .chart-svg')).toHaveCount(3);
-  for (const hidden of ['.chart-svg', '.chart-actions']) {
+  for (const hidden of ['.chart-svg', '.chart-actions', '.chart-legend']) {
     for (const element of await page.locator(`figure.chart ${hidden}`).all()) await expect(element).toBeHidden();
   }
   await expect(page.getByRole('button', { name: 'Show as table' })).toHaveCount(0);
