@@ -9,7 +9,9 @@
 use crate::charts::Chart;
 use crate::explore::{FacetValue, ResultRow};
 use crate::listing::summarise_row;
-use crate::model::{slug, Dataset, FundingRecord, OrganisationKind, Person, RecordKind, Role};
+use crate::model::{
+    is_web_address, slug, Dataset, FundingRecord, OrganisationKind, Person, RecordKind, Role,
+};
 use crate::query::Query;
 use crate::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
 use crate::search::{highlight, hit_ranges, record_snippet, Highlighted};
@@ -271,7 +273,7 @@ pub fn highlighted(text: &str, query: &Query) -> String {
 /// `text` linking to a source's page if its address is a web address;
 /// `otherwise` as text if not (a `javascript:` address is never a link).
 fn source_link(out: &mut String, url: &str, text: &str, otherwise: &str) {
-    if url.starts_with("https://") || url.starts_with("http://") {
+    if is_web_address(url) {
         out.push_str("<a href=\"");
         escape_into(out, url);
         out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");

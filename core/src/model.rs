@@ -8,6 +8,16 @@ use crate::money::{Money, Qualifier};
 use crate::period::Period;
 use serde::{Deserialize, Serialize};
 
+/// Whether `url` is an http(s) address that may be a link: the data's
+/// checks refuse any other source address, and the page links no other.
+pub fn is_web_address(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && url.len() > "https://".len()
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
 /// A lower-case, hyphenated id from a name: `Dudley MCP` becomes `dudley-mcp`.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();

@@ -7,7 +7,7 @@
 
 use crate::calendar::PartialDate;
 use crate::extract::{extract, Gazetteer};
-use crate::model::slug;
+use crate::model::{is_web_address, slug};
 use crate::model::{
     CareModel, Dataset, Evidence, FundingItem, FundingRecord, Organisation, OrganisationKind,
     Person, Programme, RecordKind, Role,
@@ -127,14 +127,6 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, Vec<Problem>> {
     build(&Sources::read_dir(dir)?)
 }
 
-fn is_web_link(url: &str) -> bool {
-    (url.starts_with("https://") || url.starts_with("http://"))
-        && url.len() > "https://".len()
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
-}
-
 struct Checker {
     problems: Vec<Problem>,
 }
@@ -153,7 +145,7 @@ impl Checker {
         if url.is_empty() {
             return None;
         }
-        if !is_web_link(url) {
+        if !is_web_address(url) {
             self.report(
                 file,
                 Some(record),
@@ -924,9 +916,9 @@ mod tests {
 
     #[test]
     fn only_web_links_are_links() {
-        assert!(is_web_link("https://www.england.nhs.uk/"));
-        assert!(!is_web_link("javascript:alert(1)"));
-        assert!(!is_web_link("https://"));
-        assert!(!is_web_link("https://a b"));
+        assert!(is_web_address("https://www.england.nhs.uk/"));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(!is_web_address("https://"));
+        assert!(!is_web_address("https://a b"));
     }
 }
