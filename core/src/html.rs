@@ -162,15 +162,9 @@ pub fn record_rows(
             None => element(out, "span", "", &summary.publisher),
         });
         out.push_str("</dl>");
-        if !summary.notes.is_empty() {
-            out.push_str("<ul class=\"record-notes\">");
-            for note in &summary.notes {
-                out.push_str("<li>");
-                pieces(&mut out, &highlight(note, query));
-                out.push_str("</li>");
-            }
-            out.push_str("</ul>");
-        }
+        list(&mut out, "", "record-notes", &summary.notes, |out, note| {
+            pieces(out, &highlight(note, query))
+        });
         out.push_str("</li>");
     }
     out
@@ -309,15 +303,9 @@ pub fn reader_facts_and_figures(dataset: &Dataset, record: &FundingRecord) -> St
             )
         });
     }
-    let not_stated = || "Not stated".to_string();
-    fact(&mut out, "Published", |out| {
-        escape_into(
-            out,
-            &record
-                .published_on
-                .map(|d| d.readable())
-                .unwrap_or_else(not_stated),
-        )
+    fact(&mut out, "Published", |out| match record.published_on {
+        Some(date) => escape_into(out, &date.readable()),
+        None => out.push_str("Not stated"),
     });
     fact(&mut out, "Publisher", |out| {
         escape_into(out, record.publisher.as_deref().unwrap_or("Not stated"))
