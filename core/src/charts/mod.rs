@@ -163,7 +163,11 @@ pub(crate) fn label<DB: DrawingBackend>(
     h: HPos,
     v: VPos,
 ) {
-    let style = TextStyle::from(("system-ui, sans-serif", size).into_font())
+    // The family named as a `FontFamily`, not a `&str`: plotters lower-cases
+    // a `&str` to recognise "serif" and the like, and that one call was the
+    // page's only use of Unicode's lower-case table (11.7 KB of data).
+    let family = FontFamily::Name("system-ui, sans-serif");
+    let style = TextStyle::from((family, size).into_font())
         .color(&colour)
         .pos(Pos::new(h, v));
     let _ = area.draw(&Text::new(text.to_string(), at, style));
