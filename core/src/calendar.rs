@@ -144,7 +144,7 @@ fn word_at(chars: &[char], at: usize) -> (String, usize) {
         .count();
     let word = chars[at..at + len]
         .iter()
-        .flat_map(|c| c.to_lowercase())
+        .map(|&c| crate::case::lower_case(c))
         .collect();
     (word, len)
 }

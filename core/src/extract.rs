@@ -132,13 +132,7 @@ fn fold(c: char) -> char {
         '\u{2018}' | '\u{2019}' => '\'',
         '\u{201c}' | '\u{201d}' => '"',
         '–' | '—' => '-',
-        _ => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
-        }
+        _ => crate::case::lower_case(c),
     }
 }
 

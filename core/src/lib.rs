@@ -4,6 +4,7 @@
 //! app is a thin layer over this crate; every rule here is tested natively.
 
 pub mod calendar;
+pub mod case;
 pub mod charts;
 pub mod codec;
 pub mod explore;

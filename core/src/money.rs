@@ -294,7 +294,7 @@ fn scan_qualifier(chars: &[char], pound: usize) -> (usize, Option<Qualifier>) {
         let matches = chars[s..j]
             .iter()
             .zip(word.chars())
-            .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)) || (b == ' ' && is_space(*a)));
+            .all(|(a, b)| crate::case::lower_case(*a) == b || (b == ' ' && is_space(*a)));
         if matches && (s == 0 || !chars[s - 1].is_alphanumeric()) {
             return (s, Some(qualifier));
         }

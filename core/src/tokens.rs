@@ -16,7 +16,8 @@ pub struct Token {
 pub const MAX_WORD_CHARS: usize = 48;
 
 /// Folds one character: lower case, accents removed for Latin letters, and the
-/// ligatures spelled out. Everything else is lower-cased as Unicode says.
+/// ligatures spelled out. Everything else is lower-cased as Unicode says
+/// (`case::lower_case`).
 pub fn fold_into(c: char, out: &mut String) {
     let plain = match c {
         'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
@@ -41,10 +42,7 @@ pub fn fold_into(c: char, out: &mut String) {
         'Æ' | 'æ' => return out.push_str("ae"),
         'Œ' | 'œ' => return out.push_str("oe"),
         'ß' => return out.push_str("ss"),
-        _ => {
-            out.extend(c.to_lowercase());
-            return;
-        }
+        _ => crate::case::lower_case(c),
     };
     out.push(plain);
 }
