@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn LinkNotices(notices: RwSignal<Vec<Notice>>) -> impl IntoView {
     view! {
         <div class="notices" role="status" aria-live="polite">
-            <Show when=move || notices.with(|n| !n.is_empty())>
+            {move || notices.with(|n| !n.is_empty()).then(|| view! {
                 <div class="notice">
                     <p>"Part of this link could not be used; the rest of the view is shown."</p>
                     <ul inner_html=move || notices.with(|n| html::link_notices(n))></ul>
@@ -16,7 +16,7 @@ pub fn LinkNotices(notices: RwSignal<Vec<Notice>>) -> impl IntoView {
                         "Dismiss"
                     </button>
                 </div>
-            </Show>
+            })}
         </div>
     }
 }

@@ -54,15 +54,13 @@ pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
 
     view! {
         <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
-        <Show when=move || count() == 0>
-            <NothingFound />
-        </Show>
+        {move || (count() == 0).then(|| view! { <NothingFound /> })}
         <ul class="record-list" inner_html=rows_html on:click=open></ul>
-        <Show when=move || { count() > shown.get() }>
+        {move || (count() > shown.get()).then(|| view! {
             <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
                 {move || format!("Show {} more of {}", (count() - shown.get()).min(PAGE), count() - shown.get())}
             </button>
-        </Show>
+        })}
     }
 }
 
@@ -93,19 +91,19 @@ fn NothingFound() -> impl IntoView {
                 })}
             </p>
             <p class="nothing-found-actions">
-                <Show when=move || { without_filters() > 0 }>
+                {move || (without_filters() > 0).then(|| view! {
                     <button type="button" on:click=move |_| view_state.change(|v| *v = v.without_filters())>
                         {move || match without_filters() {
                             1 => "Clear the filters to see the 1 record that matches".to_string(),
                             n => format!("Clear the filters to see the {n} records that match"),
                         }}
                     </button>
-                </Show>
-                <Show when=has_query>
+                })}
+                {move || has_query().then(|| view! {
                     <button type="button" class="quiet" on:click=move |_| view_state.change(|v| v.query.clear())>
                         "Clear the search"
                     </button>
-                </Show>
+                })}
             </p>
         </div>
     }
