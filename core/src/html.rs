@@ -492,6 +492,26 @@ pub fn full_text(record: &FundingRecord, query: &Query) -> String {
     out
 }
 
+/// A chart's numbers as a table: the same rows as its bars or dots.
+pub fn chart_table(chart: &Chart) -> String {
+    let mut out = String::from("<table class=\"chart-table\"><thead><tr>");
+    for header in &chart.table_headers {
+        out.push_str("<th scope=\"col\">");
+        escape_into(&mut out, header);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &chart.table_rows {
+        out.push_str("<tr>");
+        for cell in row {
+            element(&mut out, "td", "", cell);
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
 /// The view's total (a range where sources disagree) and a table of it by
 /// financial year, with the figures each year adds.
 pub fn totals_summary(totals: &Totals) -> String {

@@ -6,12 +6,13 @@
 //! search shows as typed and makes no element; and the links are the
 //! reader's (keeping the view) and the source's web address.
 
-use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
+use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::html::{
-    chart_targets, dataset_counts, escape_into, facet_option_id, facet_options, filter_chips,
-    full_text, highlighted, link_notices, reader_facts_and_figures, reader_notes, record_rows,
-    totals_explained, totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
+    chart_table, chart_targets, dataset_counts, escape_into, facet_option_id, facet_options,
+    filter_chips, full_text, highlighted, link_notices, reader_facts_and_figures, reader_notes,
+    record_rows, totals_explained, totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE,
+    TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
 use funding_core::model::FundingRecord;
@@ -305,6 +306,47 @@ fn each_chart_target_is_a_named_button_at_its_bar() {
         }
     }
     assert!(buttons > 50, "{buttons}");
+}
+
+/// Each chart's table: its headers and every row's cells read back exactly as
+/// the chart holds them, markup in the data as typed, on the real and the
+/// hostile data, for the view's three charts and each record's breakdown.
+#[test]
+fn each_chart_table_reads_back_as_its_numbers() {
+    let real = load("../data");
+    let hostile = load("../tests/fixtures/hostile-data");
+    let mut cells = 0;
+    for dataset in [&real, &hostile] {
+        let explorer = Explorer::new(dataset);
+        let e = explorer.run(&ViewState::default());
+        let breakdowns = dataset
+            .records
+            .iter()
+            .filter_map(|r| breakdown::chart(r, ChartSize::WIDE));
+        let charts = [
+            by_year::chart(dataset, &e.totals, ChartSize::WIDE),
+            by_recipient::chart(dataset, &e.totals, ChartSize::WIDE),
+            timeline::chart(dataset, &e.rows, ChartSize::WIDE),
+        ];
+        for chart in charts.into_iter().chain(breakdowns) {
+            let html = chart_table(&chart);
+            let fragment = only_elements(
+                &html,
+                &["html", "table", "thead", "tbody", "tr", "th", "td"],
+                &["class", "scope"],
+            );
+            let root = fragment.root_element();
+            let headers: Vec<String> = select(root, "thead th").into_iter().map(text).collect();
+            assert_eq!(headers, chart.table_headers, "{}", chart.id);
+            let rows: Vec<Vec<String>> = select(root, "tbody tr")
+                .into_iter()
+                .map(|tr| select(tr, "td").into_iter().map(text).collect())
+                .collect();
+            assert_eq!(rows, chart.table_rows, "{}", chart.id);
+            cells += rows.iter().map(Vec::len).sum::<usize>();
+        }
+    }
+    assert!(cells > 100, "{cells}");
 }
 
 /// The elements the reader's parts are made of; anything else came from the data.

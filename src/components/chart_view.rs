@@ -6,6 +6,7 @@ use super::explorer::ViewSignal;
 use crate::download;
 use funding_core::charts::{Chart, TargetAction};
 use funding_core::html;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// `as_table` belongs to the place the chart is shown, not to one drawing,
@@ -42,11 +43,11 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
             </div>
         }
     };
-    let headers = wide.table_headers.clone();
-    let rows = wide.table_rows.clone();
+    // The same numbers as a table, written by the core.
+    let table = html::chart_table(&wide);
     // A view with nothing to draw says so in its summary; its empty axes,
     // table and download are hidden (explorer.css).
-    let figure_class = if rows.is_empty() {
+    let figure_class = if wide.table_rows.is_empty() {
         "chart chart-empty"
     } else {
         "chart"
@@ -75,17 +76,11 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            <Show when=move || !as_table.get()>{drawings.clone()}</Show>
-            <Show when=move || as_table.get()>
-                <table class="chart-table">
-                    <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {rows.iter().map(|row| view! {
-                            <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </Show>
+            {move || if as_table.get() {
+                Either::Left(view! { <div inner_html=table.clone()></div> })
+            } else {
+                Either::Right(drawings())
+            }}
             {left_out.map(|l| view! { <p class="chart-left-out">{l}</p> })}
             <div class="chart-actions">
                 <button type="button" aria-pressed=move || as_table.get().to_string() on:click=move |_| as_table.update(|t| *t = !*t)>
