@@ -589,6 +589,57 @@ pub fn totals_explained(dataset: &Dataset, totals: &Totals) -> String {
     out
 }
 
+/// The attribute on the buttons of a view with no records that names what
+/// each clears: [`CLEAR_FILTERS`] or [`CLEAR_SEARCH`].
+pub const CLEAR_ATTRIBUTE: &str = "data-clear";
+pub const CLEAR_FILTERS: &str = "filters";
+pub const CLEAR_SEARCH: &str = "search";
+
+/// Says that nothing matched `query` (trimmed; empty when there is no
+/// search) with the filters, and offers to undo what excludes everything:
+/// clearing the filters, only when that would show records (the search
+/// alone finds `without_filters`), and clearing the search.
+pub fn nothing_found(query: &str, without_filters: usize) -> String {
+    let mut out = String::from("<p>");
+    if query.is_empty() {
+        out.push_str("No record matches these filters.");
+    } else {
+        out.push_str("Nothing matches “");
+        escape_into(&mut out, query);
+        out.push_str("” with these filters.");
+    }
+    out.push_str("</p><p class=\"nothing-found-actions\">");
+    let mut button = |class: &str, clears: &str, label: &str| {
+        out.push_str("<button type=\"button\"");
+        out.push_str(class);
+        out.push(' ');
+        out.push_str(CLEAR_ATTRIBUTE);
+        out.push_str("=\"");
+        out.push_str(clears);
+        out.push_str("\">");
+        out.push_str(label);
+        out.push_str("</button>");
+    };
+    match without_filters {
+        0 => {}
+        1 => button(
+            "",
+            CLEAR_FILTERS,
+            "Clear the filters to see the 1 record that matches",
+        ),
+        n => button(
+            "",
+            CLEAR_FILTERS,
+            &format!("Clear the filters to see the {n} records that match"),
+        ),
+    }
+    if !query.is_empty() {
+        button(" class=\"quiet\"", CLEAR_SEARCH, "Clear the search");
+    }
+    out.push_str("</p>");
+    out
+}
+
 /// The attribute on a chip's button that gives its place in the list of
 /// active filters.
 pub const CHIP_ATTRIBUTE: &str = "data-chip";

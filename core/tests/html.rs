@@ -10,8 +10,8 @@ use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize
 use funding_core::explore::Explorer;
 use funding_core::html::{
     chart_table, chart_targets, dataset_counts, escape_into, facet_option_id, facet_options,
-    filter_chips, full_text, highlighted, link_notices, reader_facts_and_figures, reader_notes,
-    record_rows, totals_explained, totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE,
+    filter_chips, full_text, highlighted, link_notices, nothing_found, reader_facts_and_figures,
+    reader_notes, record_rows, totals_explained, totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE,
     TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
@@ -347,6 +347,60 @@ fn each_chart_table_reads_back_as_its_numbers() {
         }
     }
     assert!(cells > 100, "{cells}");
+}
+
+/// A view with no records says what found nothing, the search as typed, and
+/// offers each way out that exists: clearing the filters (with how many
+/// records that shows) and clearing the search.
+#[test]
+fn nothing_found_says_what_and_offers_each_way_out() {
+    let read = |query: &str, without_filters: usize| {
+        let html = nothing_found(query, without_filters);
+        let fragment = only_elements(
+            &html,
+            &["html", "p", "button"],
+            &["class", "type", "data-clear"],
+        );
+        let root = fragment.root_element();
+        let said = text(select(root, "p")[0]);
+        let buttons: Vec<(String, String)> = select(root, "button")
+            .into_iter()
+            .map(|b| (b.value().attr("data-clear").unwrap().to_string(), text(b)))
+            .collect();
+        (said, buttons)
+    };
+    let hostile = "<img src=x onerror=alert(1)> & \"care\"";
+    assert_eq!(
+        read(hostile, 3),
+        (
+            format!("Nothing matches “{hostile}” with these filters."),
+            vec![
+                (
+                    "filters".to_string(),
+                    "Clear the filters to see the 3 records that match".to_string()
+                ),
+                ("search".to_string(), "Clear the search".to_string()),
+            ]
+        )
+    );
+    assert_eq!(
+        read("dudley", 1).1,
+        [
+            (
+                "filters".to_string(),
+                "Clear the filters to see the 1 record that matches".to_string()
+            ),
+            ("search".to_string(), "Clear the search".to_string()),
+        ]
+    );
+    assert_eq!(
+        read("dudley", 0).1,
+        [("search".to_string(), "Clear the search".to_string())]
+    );
+    assert_eq!(
+        read("", 0),
+        ("No record matches these filters.".to_string(), vec![])
+    );
 }
 
 /// The elements the reader's parts are made of; anything else came from the data.

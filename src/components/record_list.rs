@@ -64,47 +64,33 @@ pub fn RecordList(dataset: &'static Dataset) -> impl IntoView {
     }
 }
 
-/// Says that nothing matched, and offers to undo what excludes everything.
+/// Says that nothing matched, and offers to undo what excludes everything
+/// (written by the core; one listener for its buttons).
 #[component]
 fn NothingFound() -> impl IntoView {
     let view_state = expect_context::<ViewSignal>();
     let core = expect_context::<CoreExplorerRef>().0;
-    let has_query = move || view_state.0.with(|v| !v.query.trim().is_empty());
     // How many records the search finds without the filters: clearing them is
     // offered only when that would show something.
-    let without_filters = move || {
+    let said = move || {
         view_state.0.with(|v| {
-            if v.has_filters() {
+            let without_filters = if v.has_filters() {
                 core.run(&v.without_filters()).rows.len()
             } else {
                 0
-            }
+            };
+            html::nothing_found(v.query.trim(), without_filters)
         })
     };
-    view! {
-        <div class="nothing-found">
-            <p>
-                {move || view_state.0.with(|v| if v.query.trim().is_empty() {
-                    "No record matches these filters.".to_string()
-                } else {
-                    format!("Nothing matches “{}” with these filters.", v.query.trim())
-                })}
-            </p>
-            <p class="nothing-found-actions">
-                {move || (without_filters() > 0).then(|| view! {
-                    <button type="button" on:click=move |_| view_state.change(|v| *v = v.without_filters())>
-                        {move || match without_filters() {
-                            1 => "Clear the filters to see the 1 record that matches".to_string(),
-                            n => format!("Clear the filters to see the {n} records that match"),
-                        }}
-                    </button>
-                })}
-                {move || has_query().then(|| view! {
-                    <button type="button" class="quiet" on:click=move |_| view_state.change(|v| v.query.clear())>
-                        "Clear the search"
-                    </button>
-                })}
-            </p>
-        </div>
-    }
+    let clear = move |ev: leptos::ev::MouseEvent| match super::clicked_attribute(
+        &ev,
+        html::CLEAR_ATTRIBUTE,
+    )
+    .as_deref()
+    {
+        Some(html::CLEAR_FILTERS) => view_state.change(|v| *v = v.without_filters()),
+        Some(html::CLEAR_SEARCH) => view_state.change(|v| v.query.clear()),
+        _ => {}
+    };
+    view! { <div class="nothing-found" inner_html=said on:click=clear></div> }
 }
