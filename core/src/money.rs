@@ -35,10 +35,12 @@ impl Money {
         } else {
             return self.full();
         };
-        // Round to hundredths of the unit, in integers.
+        // Round to hundredths of the unit, in integers (u128: £18 quintillion
+        // times 100 does not fit in 64 bits); both parts fit in 64 bits again,
+        // and are written as such (a u128 has formatting code of its own).
         let hundredths = (p as u128 * 100 + unit as u128 / 2) / unit as u128;
-        let whole = hundredths / 100;
-        let frac = hundredths % 100;
+        let whole = (hundredths / 100) as u64;
+        let frac = (hundredths % 100) as u64;
         let frac_text = if frac == 0 {
             String::new()
         } else if frac % 10 == 0 {
@@ -46,7 +48,7 @@ impl Money {
         } else {
             format!(".{frac:02}")
         };
-        format!("£{}{frac_text}{suffix}", group_thousands(whole as u64))
+        format!("£{}{frac_text}{suffix}", group_thousands(whole))
     }
 }
 
