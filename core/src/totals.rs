@@ -362,7 +362,7 @@ impl TotalsIndex {
         // (recipient group, year, record, item) of each figure added for one year.
         // As (group and year, record, item), one number each, to sort by the
         // first two: a record's items come in item order, and the sort keeps it.
-        let mut grouped: Vec<(u64, u32, u32)> = Vec::new();
+        let mut grouped: Vec<(u64, u32, u32)> = Vec::with_capacity(in_view.len());
         let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
         for &(r, flat) in &in_view {

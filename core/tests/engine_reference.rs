@@ -282,12 +282,13 @@ mod reference {
                     counts.contains_key(code.as_str()) || chosen.is_some_and(|c| c.contains(*code))
                 })
                 .map(|code| FacetValue {
-                    code: code.clone(),
+                    code: code.as_str().into(),
                     label: self
                         .labels
                         .get(&(facet, code.clone()))
                         .cloned()
-                        .unwrap_or_else(|| label(self.dataset, facet, code)),
+                        .unwrap_or_else(|| label(self.dataset, facet, code))
+                        .into(),
                     count: counts.get(code.as_str()).copied().unwrap_or(0),
                     selected: chosen.is_some_and(|c| c.contains(code)),
                 })
@@ -346,8 +347,8 @@ mod reference {
             .unwrap_or(usize::MAX)
         };
         values.sort_by(|a, b| {
-            (a.code == NONE)
-                .cmp(&(b.code == NONE))
+            (&*a.code == NONE)
+                .cmp(&(&*b.code == NONE))
                 .then_with(|| match facet {
                     Facet::FinancialYear | Facet::YearAnnounced => a.code.cmp(&b.code),
                     Facet::Recipient | Facet::Publisher => {

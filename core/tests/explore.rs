@@ -173,10 +173,10 @@ fn facet_counts_follow_every_other_filter() {
         .1;
     let pacs = models
         .iter()
-        .find(|v| v.code == "PACS")
+        .find(|v| &*v.code == "PACS")
         .expect("PACS still offered");
     assert!(pacs.count > 0);
-    assert!(models.iter().find(|v| v.code == "MCP").unwrap().selected);
+    assert!(models.iter().find(|v| &*v.code == "MCP").unwrap().selected);
 }
 
 #[test]

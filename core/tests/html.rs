@@ -205,7 +205,7 @@ fn check_facets(dataset: &Dataset, link: &str) {
             let input = select(li, "input[type=checkbox]")[0].value();
             let id = facet_option_id(*facet, &value.code);
             assert_eq!(input.attr("id"), Some(id.as_str()));
-            assert_eq!(input.attr("value"), Some(value.code.as_str()));
+            assert_eq!(input.attr("value"), Some(&*value.code));
             assert_eq!(
                 input.attr("checked").is_some(),
                 value.selected,
@@ -214,7 +214,7 @@ fn check_facets(dataset: &Dataset, link: &str) {
             );
             let label = select(li, "label")[0];
             assert_eq!(label.value().attr("for"), Some(id.as_str()));
-            assert_eq!(text(select(label, ".facet-label")[0]), value.label);
+            assert_eq!(text(select(label, ".facet-label")[0]), *value.label);
             assert_eq!(
                 text(select(label, ".facet-count")[0]),
                 format!("{} records", value.count)
