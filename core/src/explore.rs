@@ -132,6 +132,9 @@ impl FacetTable {
         self.codes.binary_search_by(|c| (**c).cmp(code)).ok()
     }
 
+    // Inlined even in the size-optimised build: it is called for every
+    // record and facet of every run, and the call cost more than its work.
+    #[inline(always)]
     fn of_record(&self, record: usize) -> &[u32] {
         match (self.offsets.get(record), self.offsets.get(record + 1)) {
             (Some(&from), Some(&to)) => &self.values[from as usize..to as usize],
