@@ -73,40 +73,20 @@ pub fn sort<T: Ord>(items: &mut [T]) {
 /// amount, a year). Linear in the number of items; short lists take the
 /// merge sort above.
 pub fn sort_keyed(items: &mut [(u64, u32, u32)]) {
+    const BYTES: usize = 12;
     if items.len() < 256 {
         sort_by_key(items, |t| (t.0, t.1));
         return;
     }
-    // Byte `pass` of the sort key: bytes 0 to 3 of `then`, then 0 to 7 of
-    // `key`, least significant first.
-    let digit = |item: &(u64, u32, u32), pass: usize| -> usize {
-        if pass < 4 {
-            (item.1 >> (8 * pass)) as usize & 0xff
-        } else {
-            (item.0 >> (8 * (pass - 4))) as usize & 0xff
-        }
-    };
-    // Only the bytes that differ somewhere need a pass (or counting): with no
-    // search every row's key is 0, and ranks use three bytes of four.
-    let (first_key, first_then) = (items[0].0, items[0].1);
-    let (mut key_differs, mut then_differs) = (0u64, 0u32);
+    // Every pass's counts in one reading: bytes 0 to 3 of `then`, then 0 to
+    // 7 of `key`.
+    let mut counts = vec![[0usize; 256]; BYTES];
     for &(key, then, _) in items.iter() {
-        key_differs |= key ^ first_key;
-        then_differs |= then ^ first_then;
-    }
-    let passes: Vec<usize> = (0..12)
-        .filter(|&pass| {
-            if pass < 4 {
-                then_differs >> (8 * pass) & 0xff != 0
-            } else {
-                key_differs >> (8 * (pass - 4)) & 0xff != 0
-            }
-        })
-        .collect();
-    let mut counts = vec![[0usize; 256]; passes.len()];
-    for item in items.iter() {
-        for (count, &pass) in counts.iter_mut().zip(&passes) {
-            count[digit(item, pass)] += 1;
+        for (i, count) in counts[..4].iter_mut().enumerate() {
+            count[(then >> (8 * i)) as usize & 0xff] += 1;
+        }
+        for (i, count) in counts[4..].iter_mut().enumerate() {
+            count[(key >> (8 * i)) as usize & 0xff] += 1;
         }
     }
     let mut buffer = items.to_vec();
@@ -114,14 +94,27 @@ pub fn sort_keyed(items: &mut [(u64, u32, u32)]) {
     {
         let mut from: &mut [(u64, u32, u32)] = items;
         let mut to: &mut [(u64, u32, u32)] = &mut buffer;
-        for (count, &pass) in counts.iter().zip(&passes) {
+        for (pass, count) in counts.iter().enumerate() {
+            if count.contains(&from.len()) {
+                continue;
+            }
             let mut next = [0usize; 256];
             let mut at = 0;
             for (slot, n) in next.iter_mut().zip(count) {
                 *slot = at;
                 at += n;
             }
-            scatter(from, to, &mut next, |item| digit(item, pass));
+            if pass < 4 {
+                let shift = 8 * pass;
+                scatter(from, to, &mut next, |item| {
+                    (item.1 >> shift) as usize & 0xff
+                });
+            } else {
+                let shift = 8 * (pass - 4);
+                scatter(from, to, &mut next, |item| {
+                    (item.0 >> shift) as usize & 0xff
+                });
+            }
             std::mem::swap(&mut from, &mut to);
             in_buffer = !in_buffer;
         }
