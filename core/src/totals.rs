@@ -253,9 +253,6 @@ pub struct TotalsIndex {
     /// Where each record's items start in the flat numbering (one more entry
     /// than there are records).
     item_start: Vec<u32>,
-    /// Per record: the group of records with the same recipients, numbered in
-    /// the order of their sorted recipient ids.
-    recipient_group: Vec<u32>,
     /// Per flat item: the item it is part of (its whole), or NO_ITEM.
     whole: Vec<u32>,
     /// Per flat item: the item it says is the same money, or NO_ITEM.
@@ -267,6 +264,10 @@ pub struct TotalsIndex {
     role: Vec<Role>,
     amount: Vec<Money>,
     single_year: Vec<Option<FinancialYear>>,
+    /// Every item that states one year, in the order the totals group them:
+    /// (recipient group and year, record, item). A run picks the items in
+    /// view from this order rather than sorting them each time.
+    group_order: Vec<(u64, u32, u32)>,
 }
 
 impl TotalsIndex {
@@ -309,7 +310,9 @@ impl TotalsIndex {
         for (n, (_, p)) in groups.iter().enumerate() {
             renumber[*p as usize] = n as u32;
         }
-        let recipient_group = provisional.iter().map(|p| renumber[*p as usize]).collect();
+        // Per record: the group of records with the same recipients, numbered
+        // in the order of their sorted recipient ids.
+        let recipient_group: Vec<u32> = provisional.iter().map(|p| renumber[*p as usize]).collect();
         let link = |id: &Option<String>| {
             id.as_deref()
                 .and_then(|id| flat_ids.get(id).copied())
@@ -324,12 +327,24 @@ impl TotalsIndex {
             .map(|(namer, other)| (*other, namer as u32))
             .collect();
         crate::order::sort(&mut named_by);
+        let single_year: Vec<Option<FinancialYear>> =
+            items().map(|i| i.period.single_year()).collect();
+        let mut group_order = Vec::new();
+        for (record, group) in recipient_group.iter().enumerate() {
+            for flat in item_start[record]..item_start[record + 1] {
+                if let Some(year) = single_year[flat as usize] {
+                    let key = u64::from(*group) << 16 | u64::from(year.start_year());
+                    group_order.push((key, record as u32, flat));
+                }
+            }
+        }
+        crate::order::sort_keyed(&mut group_order);
         TotalsIndex {
             role: items().map(|i| i.role).collect(),
             amount: items().map(|i| i.amount).collect(),
-            single_year: items().map(|i| i.period.single_year()).collect(),
+            single_year,
+            group_order,
             item_start,
-            recipient_group,
             whole,
             same_as,
             named_by,
@@ -359,10 +374,9 @@ impl TotalsIndex {
         let single_year = |flat: u32| self.single_year[flat as usize].is_some();
 
         let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
-        // (recipient group, year, record, item) of each figure added for one year.
-        // As (group and year, record, item), one number each, to sort by the
-        // first two: a record's items come in item order, and the sort keeps it.
-        let mut grouped: Vec<(u64, u32, u32)> = Vec::with_capacity(in_view.len());
+        // Each figure in view that is added for one year, marked here, then
+        // taken in the index's group order.
+        let mut in_group = vec![false; self.single_year.len()];
         let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
         for &(r, flat) in &in_view {
@@ -399,15 +413,18 @@ impl TotalsIndex {
                 }
             }
             match self.single_year[flat as usize] {
-                Some(year) => {
-                    let group = u64::from(self.recipient_group[r.record]) << 16
-                        | u64::from(year.start_year());
-                    grouped.push((group, r.record as u32, flat))
-                }
+                Some(_) => in_group[flat as usize] = true,
                 None => other_periods.push((r.record, self.amount[flat as usize])),
             }
         }
-        crate::order::sort_keyed(&mut grouped);
+        // (group and year, record, item) of each figure added for one year,
+        // in that order: a group's records together, a record's items in order.
+        let mut grouped: Vec<(u64, u32, u32)> = Vec::with_capacity(in_view.len());
+        for g in &self.group_order {
+            if in_group[g.2 as usize] {
+                grouped.push(*g);
+            }
+        }
 
         let mut years: BTreeMap<FinancialYear, YearTotal> = BTreeMap::new();
         for group in grouped.chunk_by(|a, b| a.0 == b.0) {
