@@ -427,6 +427,11 @@ impl TotalsIndex {
         }
 
         let mut years: BTreeMap<FinancialYear, YearTotal> = BTreeMap::new();
+        // At most one contribution per figure, and one disagreeing entry per
+        // figure: room for them at once (growing copied them at each step).
+        out.contributions
+            .reserve(grouped.len() + other_periods.len());
+        out.disagreeing_items.reserve(grouped.len());
         for group in grouped.chunk_by(|a, b| a.0 == b.0) {
             // The low 16 bits are the year's start, put there above.
             let Some(year) = FinancialYear::starting(group[0].0 as u16) else {
