@@ -170,6 +170,8 @@ pub struct Explorer<'a> {
     known: BTreeMap<Facet, BTreeSet<String>>,
     /// Each record's place in the default order.
     default_rank: Vec<u32>,
+    /// The records in the default order.
+    default_order: Vec<usize>,
     /// Each record's place in the order of first recipients' names, A to Z.
     recipient_rank: Vec<u32>,
     totals: TotalsIndex,
@@ -269,12 +271,10 @@ impl<'a> Explorer<'a> {
 
         // Each record's place in the default order (by index: a search for
         // each record's position would be quadratic).
+        let default_order = crate::listing::default_order_indices(dataset);
         let mut default_rank = vec![0; dataset.records.len()];
-        for (rank, record) in crate::listing::default_order_indices(dataset)
-            .into_iter()
-            .enumerate()
-        {
-            default_rank[record] = rank as u32;
+        for (rank, record) in default_order.iter().enumerate() {
+            default_rank[*record] = rank as u32;
         }
         // The A to Z order of first recipients, worked out per recipient (a
         // few thousand names) rather than per record.
@@ -320,6 +320,7 @@ impl<'a> Explorer<'a> {
             item_amount,
             known,
             default_rank,
+            default_order,
             recipient_rank,
             totals: TotalsIndex::new(dataset),
         }
@@ -359,8 +360,9 @@ impl<'a> Explorer<'a> {
         // The last record counted for each year and role: a record counts once.
         let mut last_year = vec![u32::MAX; self.facets[YEAR].codes.len()];
         let mut last_role = vec![u32::MAX; self.facets[ROLE].codes.len()];
-        // Room for every match at once (given back below): growing step by
-        // step copied the rows each time, a tenth of a large view's run.
+        // Room for every match at once (the sort below moves the rows to a
+        // vector of their own size): growing step by step copied the rows
+        // each time, a tenth of a large view's run.
         let mut rows: Vec<ResultRow> = Vec::with_capacity(matches.len());
         let mut passing: Vec<usize> = Vec::new();
         for &(record, score) in &matches {
@@ -439,7 +441,6 @@ impl<'a> Explorer<'a> {
                 }
             }
         }
-        rows.shrink_to_fit();
         let has_search = query.included().next().is_some();
         self.sort(&mut rows, view.sort, has_search);
 
@@ -517,14 +518,32 @@ impl<'a> Explorer<'a> {
                 SortOrder::RecipientAToZ => u64::from(self.recipient_rank[r.record]),
             }
         };
-        // Sorted by key, then default place (unique); `at` rides along.
-        let mut keyed: Vec<(u64, u32, u32)> = rows
-            .iter()
-            .enumerate()
-            .map(|(at, r)| (key(r), self.default_rank[r.record], at as u32))
-            .collect();
-        crate::order::sort_keyed(&mut keyed);
-        let mut unsorted: Vec<Option<ResultRow>> = rows.drain(..).map(Some).collect();
+        // (key, default place, place in `rows`) of each row, in the order
+        // to show them.
+        let mut keyed: Vec<(u64, u32, u32)> = Vec::with_capacity(rows.len());
+        if order == SortOrder::Relevance && !has_search {
+            // The default order, kept in the index: the rows are read off it
+            // in one pass (a step per record), not sorted.
+            let mut at = vec![u32::MAX; self.default_order.len()];
+            for (n, r) in rows.iter().enumerate() {
+                at[r.record] = n as u32;
+            }
+            for record in &self.default_order {
+                let n = at[*record];
+                if n != u32::MAX {
+                    keyed.push((0, 0, n));
+                }
+            }
+        } else {
+            // Sorted by key, then default place (unique).
+            for (n, r) in rows.iter().enumerate() {
+                keyed.push((key(r), self.default_rank[r.record], n as u32));
+            }
+            crate::order::sort_keyed(&mut keyed);
+        }
+        let mut unsorted: Vec<Option<ResultRow>> =
+            std::mem::take(rows).into_iter().map(Some).collect();
+        rows.reserve_exact(keyed.len());
         rows.extend(
             keyed
                 .iter()
