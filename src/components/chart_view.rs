@@ -77,7 +77,7 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
                 </ul>
             })}
             {move || if as_table.get() {
-                Either::Left(view! { <div inner_html=table.clone()></div> })
+                Either::Left(view! { <div class="chart-table-scroll" inner_html=table.clone()></div> })
             } else {
                 Either::Right(drawings())
             }}
