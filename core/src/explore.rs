@@ -92,8 +92,8 @@ impl ResultRow {
 }
 
 /// A facet's value in a view. The code and label are shared with the
-/// engine's tables: every run lists thousands of recipients, and a copy of
-/// each name per run was a tenth of a run's time.
+/// engine's tables: a large view lists thousands of recipients, and every
+/// run used to copy each name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetValue {
     pub code: Arc<str>,
@@ -362,7 +362,7 @@ impl<'a> Explorer<'a> {
         let mut last_role = vec![u32::MAX; self.facets[ROLE].codes.len()];
         // Room for every match at once (the sort below moves the rows to a
         // vector of their own size): growing step by step copied the rows
-        // each time, a tenth of a large view's run.
+        // at each doubling (4 % of a query's instructions at 100,000 records).
         let mut rows: Vec<ResultRow> = Vec::with_capacity(matches.len());
         let mut passing: Vec<usize> = Vec::new();
         for &(record, score) in &matches {
