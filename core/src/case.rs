@@ -12,9 +12,9 @@ pub fn lower_case(c: char) -> char {
         return c.to_ascii_lowercase();
     }
     let code = c as u32;
-    let after = LOWER_CASE_RUNS.partition_point(|run| run.0 <= code);
-    let Some(&(first, last, every, delta)) = after.checked_sub(1).map(|i| &LOWER_CASE_RUNS[i])
-    else {
+    // The last run that starts at or before `c`.
+    let starts_before = LOWER_CASE_RUNS.partition_point(|run| run.0 <= code);
+    let Some(&(first, last, every, delta)) = LOWER_CASE_RUNS[..starts_before].last() else {
         return c;
     };
     if code > last || (code - first) % every != 0 {

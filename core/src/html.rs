@@ -609,32 +609,19 @@ pub fn nothing_found(query: &str, without_filters: usize) -> String {
         out.push_str("” with these filters.");
     }
     out.push_str("</p><p class=\"nothing-found-actions\">");
-    let mut button = |class: &str, clears: &str, label: &str| {
-        out.push_str("<button type=\"button\"");
-        out.push_str(class);
-        out.push(' ');
-        out.push_str(CLEAR_ATTRIBUTE);
-        out.push_str("=\"");
-        out.push_str(clears);
-        out.push_str("\">");
-        out.push_str(label);
-        out.push_str("</button>");
-    };
-    match without_filters {
-        0 => {}
-        1 => button(
-            "",
-            CLEAR_FILTERS,
-            "Clear the filters to see the 1 record that matches",
-        ),
-        n => button(
-            "",
-            CLEAR_FILTERS,
-            &format!("Clear the filters to see the {n} records that match"),
-        ),
+    if without_filters > 0 {
+        let records = match without_filters {
+            1 => "the 1 record that matches".to_string(),
+            n => format!("the {n} records that match"),
+        };
+        out.push_str(&format!(
+            "<button type=\"button\" {CLEAR_ATTRIBUTE}=\"{CLEAR_FILTERS}\">Clear the filters to see {records}</button>"
+        ));
     }
     if !query.is_empty() {
-        button(" class=\"quiet\"", CLEAR_SEARCH, "Clear the search");
+        out.push_str(&format!(
+            "<button type=\"button\" class=\"quiet\" {CLEAR_ATTRIBUTE}=\"{CLEAR_SEARCH}\">Clear the search</button>"
+        ));
     }
     out.push_str("</p>");
     out

@@ -164,8 +164,8 @@ pub(crate) fn label<DB: DrawingBackend>(
     v: VPos,
 ) {
     // The family named as a `FontFamily`, not a `&str`: plotters lower-cases
-    // a `&str` to recognise "serif" and the like, and that one call was the
-    // page's only use of Unicode's lower-case table (11.7 KB of data).
+    // a `&str` to recognise "serif" and the like, and that call brought
+    // `str::to_lowercase` and Unicode's case tables into the page.
     let family = FontFamily::Name("system-ui, sans-serif");
     let style = TextStyle::from((family, size).into_font())
         .color(&colour)
