@@ -1,4 +1,7 @@
 // trunk post_build hook, run with TRUNK_STAGING_DIR set to the finished build:
+// 0. gives the wasm's imports short names, in the wasm and in its glue
+//    (scripts/shorten-imports.mjs), and updates the two files' integrity
+//    hashes in index.html;
 // 1. writes the sha256 of each inline script (trunk's wasm loader) into the
 //    page's Content-Security-Policy, so no other inline script can run;
 // 2. names the build by a hash of all its files (meta build-id);
@@ -7,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { shortenImports } from './shorten-imports.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -20,8 +24,30 @@ const fail = (message) => {
 const indexFile = join(staging, 'index.html');
 const swFile = join(staging, 'sw.js');
 
-// 1. CSP hashes of inline scripts.
 let html = readFileSync(indexFile, 'utf8');
+
+// 0. Short import names. The page's wasm and its glue are the files the
+//    loader names; each one's integrity hash (trunk's sha384) is rewritten.
+const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm'));
+if (!wasmName) fail('the build has no *_bg.wasm');
+const jsName = wasmName.replace(/_bg\.wasm$/, '.js');
+try {
+  const { renamed, saved } = shortenImports(join(staging, wasmName), join(staging, jsName));
+  console.log(`post-build: ${renamed} imports renamed, ${saved} bytes fewer`);
+} catch (e) {
+  fail(`shortening the wasm's import names: ${e.message}`);
+}
+for (const file of [wasmName, jsName]) {
+  const tag = new RegExp(`<link\\b[^>]*\\bhref="?\\./${file.replace(/\./g, '\\.')}"?[^>]*>`);
+  const link = html.match(tag);
+  if (!link) continue;
+  const integrity = `sha384-${createHash('sha384').update(readFileSync(join(staging, file))).digest('base64')}`;
+  if (!/\bintegrity=/.test(link[0])) continue;
+  const updated = link[0].replace(/\bintegrity=("?)sha384-[^"\s>]*\1/, (_, quote) => `integrity=${quote}${integrity}${quote}`);
+  html = html.replace(tag, () => updated);
+}
+
+// 1. CSP hashes of inline scripts.
 const CSP_PLACEHOLDER = "'inline-script-hashes'";
 if (!html.includes(CSP_PLACEHOLDER)) fail(`index.html has no ${CSP_PLACEHOLDER} in its Content-Security-Policy`);
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(

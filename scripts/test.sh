@@ -19,6 +19,9 @@ cargo clippy -p funding-bench-peer --target wasm32-unknown-unknown -- -D warning
 say "native tests of the core"
 cargo test -p funding-core
 
+say "tests of the build scripts"
+node --test tests/scripts/
+
 say "release build"
 trunk build --release
 
