@@ -136,8 +136,9 @@ impl FacetTable {
     // record and facet of every run, and the call cost more than its work.
     #[inline(always)]
     fn of_record(&self, record: usize) -> &[u32] {
-        match (self.offsets.get(record), self.offsets.get(record + 1)) {
-            (Some(&from), Some(&to)) => &self.values[from as usize..to as usize],
+        let (offsets, values) = (self.offsets.as_slice(), self.values.as_slice());
+        match (offsets.get(record), offsets.get(record + 1)) {
+            (Some(&from), Some(&to)) => &values[from as usize..to as usize],
             _ => &[],
         }
     }
@@ -179,6 +180,20 @@ pub struct Explorer<'a> {
 
 const YEAR: usize = 2;
 const ROLE: usize = 3;
+/// The slots of the facets whose values belong to a record rather than to
+/// each of its figures (worked out when compiling: every facet but two).
+const RECORD_SLOTS: [usize; Facet::ALL.len() - 2] = {
+    let mut slots = [0; Facet::ALL.len() - 2];
+    let (mut slot, mut n) = (0, 0);
+    while slot < Facet::ALL.len() {
+        if !Facet::ALL[slot].is_per_item() {
+            slots[n] = slot;
+            n += 1;
+        }
+        slot += 1;
+    }
+    slots
+};
 
 impl<'a> Explorer<'a> {
     pub fn new(dataset: &'a Dataset) -> Explorer<'a> {
@@ -355,11 +370,27 @@ impl<'a> Explorer<'a> {
         let by_amount = min.is_some() || max.is_some();
         let narrowed = years.is_some() || roles.is_some() || by_amount;
 
-        let mut counts: Vec<Vec<u32>> =
-            self.facets.iter().map(|t| vec![0; t.codes.len()]).collect();
+        // Slices rather than the vectors: in the size-optimised build each
+        // index into a vector is a call of its own, and the loop below reads
+        // these for every record.
+        let facets = self.facets.as_slice();
+        let item_start = self.item_start.as_slice();
+        let item_year = self.item_year.as_slice();
+        let item_role = self.item_role.as_slice();
+        let item_amount = self.item_amount.as_slice();
+        let mut counts: Vec<Vec<u32>> = facets.iter().map(|t| vec![0; t.codes.len()]).collect();
+        // Each facet's counts held apart while the loop fills them (given
+        // back after it): the record-level facets with their tables, so
+        // counting a record's values looks nothing up.
+        let mut year_counts = std::mem::take(&mut counts[YEAR]);
+        let mut role_counts = std::mem::take(&mut counts[ROLE]);
+        let mut record_counts: Vec<(usize, &FacetTable, Vec<u32>)> = RECORD_SLOTS
+            .into_iter()
+            .map(|slot| (slot, &facets[slot], std::mem::take(&mut counts[slot])))
+            .collect();
         // The last record counted for each year and role: a record counts once.
-        let mut last_year = vec![u32::MAX; self.facets[YEAR].codes.len()];
-        let mut last_role = vec![u32::MAX; self.facets[ROLE].codes.len()];
+        let mut last_year = vec![u32::MAX; year_counts.len()];
+        let mut last_role = vec![u32::MAX; role_counts.len()];
         // Room for every match at once (the sort below moves the rows to a
         // vector of their own size): growing step by step copied the rows
         // at each doubling (4 % of a query's instructions at 100,000 records).
@@ -370,7 +401,7 @@ impl<'a> Explorer<'a> {
             let mut failures = 0;
             for &slot in &record_filters {
                 let chosen = chosen[slot].as_deref().unwrap_or(&[]);
-                let codes = self.facets[slot].of_record(record);
+                let codes = facets[slot].of_record(record);
                 if !codes.iter().any(|c| chosen[*c as usize]) {
                     failures += 1;
                     failed = Some(slot);
@@ -382,32 +413,30 @@ impl<'a> Explorer<'a> {
             if failures > 1 {
                 continue;
             }
-            let items = self.item_start[record] as usize..self.item_start[record + 1] as usize;
+            let items = item_start[record] as usize..item_start[record + 1] as usize;
             passing.clear();
             let mut by_year_role = false;
-            for flat in items.clone() {
-                let year_ok = years.is_none_or(|y| y[self.item_year[flat] as usize]);
-                let role_ok = roles.is_none_or(|r| r[self.item_role[flat] as usize]);
-                let amount = self.item_amount[flat];
+            let in_record = item_year[items.clone()]
+                .iter()
+                .zip(&item_role[items.clone()])
+                .zip(&item_amount[items.clone()]);
+            for (n, ((&year, &role), &amount)) in in_record.enumerate() {
+                let (year, role) = (year as usize, role as usize);
+                let year_ok = years.is_none_or(|y| y[year]);
+                let role_ok = roles.is_none_or(|r| r[role]);
                 let amount_ok = min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m);
                 if year_ok && role_ok && amount_ok {
-                    passing.push(flat - items.start);
+                    passing.push(n);
                 }
                 if failures == 0 {
                     // The year facet's counts keep every filter but the year.
-                    if role_ok && amount_ok {
-                        let year = self.item_year[flat] as usize;
-                        if last_year[year] != record as u32 {
-                            last_year[year] = record as u32;
-                            counts[YEAR][year] += 1;
-                        }
+                    if role_ok && amount_ok && last_year[year] != record as u32 {
+                        last_year[year] = record as u32;
+                        year_counts[year] += 1;
                     }
-                    if year_ok && amount_ok {
-                        let role = self.item_role[flat] as usize;
-                        if last_role[role] != record as u32 {
-                            last_role[role] = record as u32;
-                            counts[ROLE][role] += 1;
-                        }
+                    if year_ok && amount_ok && last_role[role] != record as u32 {
+                        last_role[role] = record as u32;
+                        role_counts[role] += 1;
                     }
                 }
                 by_year_role |= year_ok && role_ok && amount_ok;
@@ -415,31 +444,27 @@ impl<'a> Explorer<'a> {
             if narrowed && !by_year_role {
                 continue;
             }
-            match failed {
-                Some(slot) => {
-                    for code in self.facets[slot].of_record(record) {
-                        counts[slot][*code as usize] += 1;
+            for (slot, table, counts) in record_counts.iter_mut() {
+                if failed.is_none_or(|f| f == *slot) {
+                    let counts = counts.as_mut_slice();
+                    for code in table.of_record(record) {
+                        counts[*code as usize] += 1;
                     }
-                }
-                None => {
-                    for (slot, table) in self.facets.iter().enumerate() {
-                        if !Facet::ALL[slot].is_per_item() {
-                            for code in table.of_record(record) {
-                                counts[slot][*code as usize] += 1;
-                            }
-                        }
-                    }
-                    rows.push(ResultRow {
-                        record,
-                        items: if narrowed {
-                            passing.iter().copied().collect()
-                        } else {
-                            (0..items.len()).collect()
-                        },
-                        score,
-                    });
                 }
             }
+            if failed.is_none() {
+                rows.push(ResultRow {
+                    record,
+                    // Every item when nothing narrows them.
+                    items: passing.iter().copied().collect(),
+                    score,
+                });
+            }
+        }
+        counts[YEAR] = year_counts;
+        counts[ROLE] = role_counts;
+        for (slot, _, record_counts) in record_counts {
+            counts[slot] = record_counts;
         }
         let has_search = query.included().next().is_some();
         self.sort(&mut rows, view.sort, has_search);
@@ -450,15 +475,22 @@ impl<'a> Explorer<'a> {
             .zip(&counts)
             .zip(&chosen)
             .map(|(((facet, table), counts), chosen)| {
-                let is_chosen = |n: usize| chosen.as_ref().is_some_and(|c| c[n]);
+                // Slices, as in the loop above: this reads every code.
+                let chosen = chosen.as_deref();
+                let (counts, codes, labels) = (
+                    counts.as_slice(),
+                    table.codes.as_slice(),
+                    table.labels.as_slice(),
+                );
+                let is_chosen = |n: usize| chosen.is_some_and(|c| c[n]);
                 let values = table
                     .display_order
                     .iter()
                     .map(|n| *n as usize)
                     .filter(|n| counts[*n] > 0 || is_chosen(*n))
                     .map(|n| FacetValue {
-                        code: table.codes[n].clone(),
-                        label: table.labels[n].clone(),
+                        code: codes[n].clone(),
+                        label: labels[n].clone(),
                         count: counts[n] as usize,
                         selected: is_chosen(n),
                     })

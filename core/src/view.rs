@@ -60,7 +60,7 @@ impl Facet {
 
     /// Whether the facet is decided by each funding item (a record passes when
     /// one of its items does) rather than by the record as a whole.
-    pub fn is_per_item(self) -> bool {
+    pub const fn is_per_item(self) -> bool {
         matches!(self, Facet::FinancialYear | Facet::Role)
     }
 }
