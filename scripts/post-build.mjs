@@ -1,7 +1,8 @@
 // trunk post_build hook, run with TRUNK_STAGING_DIR set to the finished build:
 // 0. gives the wasm's imports short names, in the wasm and in its glue
-//    (scripts/shorten-imports.mjs), and updates the two files' integrity
-//    hashes in index.html;
+//    (scripts/shorten-imports.mjs), minifies the glue in release builds
+//    (terser: trunk's own minifier gives up on wasm-bindgen's output), and
+//    updates the two files' integrity hashes in index.html;
 // 1. writes the sha256 of each inline script (trunk's wasm loader) into the
 //    page's Content-Security-Policy, so no other inline script can run;
 // 2. names the build by a hash of all its files (meta build-id);
@@ -10,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { minify } from 'terser';
 import { shortenImports } from './shorten-imports.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -36,6 +38,17 @@ try {
   console.log(`post-build: ${renamed} imports renamed, ${saved} bytes fewer`);
 } catch (e) {
   fail(`shortening the wasm's import names: ${e.message}`);
+}
+if (process.env.TRUNK_PROFILE === 'release') {
+  const glue = join(staging, jsName);
+  const source = readFileSync(glue, 'utf8');
+  try {
+    const { code } = await minify(source, { module: true, ecma: 2020, format: { comments: false } });
+    writeFileSync(glue, code);
+    console.log(`post-build: ${jsName} minified, ${source.length} -> ${code.length} bytes`);
+  } catch (e) {
+    fail(`minifying ${jsName}: ${e.message}`);
+  }
 }
 for (const file of [wasmName, jsName]) {
   const tag = new RegExp(`<link\\b[^>]*\\bhref="?\\./${file.replace(/\./g, '\\.')}"?[^>]*>`);
