@@ -8,11 +8,10 @@
 //
 // Prints each build's median and its ratio to crossfilter's; refuses to
 // report when the two builds do not find the same figures.
-import { chromium } from '@playwright/test';
 import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDirectory } from '../e2e/static-server.mjs';
+import { openReadyPage } from './peer-page.mjs';
 
 const [A, B] = process.argv.slice(2, 4);
 const RUNS = Number(process.argv[4] ?? 60);
@@ -34,14 +33,7 @@ writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html><meta charset="utf-8"><ti
   Object.assign(window, { a, b, ready: true });
 </script>`);
 
-const server = await serveDirectory(dir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const page = await browser.newPage();
-await page.goto(server.url);
-await page.waitForFunction(() => window.ready === true);
+const { page, close } = await openReadyPage(dir);
 const r = await page.evaluate((runs) => {
   a.generate(100_000);
   a.build();
@@ -80,8 +72,7 @@ const r = await page.evaluate((runs) => {
   }
   return { ours, theirs, same: a.check_json() === b.check_json() };
 }, RUNS);
-await browser.close();
-await server.close();
+await close();
 
 if (!r.same) {
   console.error('The two builds did not find the same figures: the comparison is void.');

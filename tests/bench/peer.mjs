@@ -13,9 +13,8 @@
 // timing (as our index is). Ours is what the page runs on every change: the
 // rows in order, all eight facets' counts and the reconciled totals. Both
 // results are checked to hold the same figures.
-import { chromium } from '@playwright/test';
 import { copyFileSync, writeFileSync } from 'node:fs';
-import { serveDirectory } from '../e2e/static-server.mjs';
+import { openReadyPage } from './peer-page.mjs';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 30);
@@ -34,14 +33,7 @@ writeFileSync(`${dir}/index.html`, `<!DOCTYPE html><meta charset="utf-8"><title>
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const stats = (xs) => `${median(xs).toFixed(2)} ms (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)}, ${xs.length} runs)`;
 
-const server = await serveDirectory(dir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const page = await browser.newPage();
-await page.goto(server.url);
-await page.waitForFunction(() => window.ready === true);
+const { page, close } = await openReadyPage(dir);
 
 const result = await page.evaluate(({ records, runs }) => {
   const time = (f) => {
@@ -100,8 +92,7 @@ const result = await page.evaluate(({ records, runs }) => {
   return { debug, generateMs, buildMs, memoryAfterBuild, memoryAfterAll: wasmMemory(), toCrossfilterMs, crossfilterBuildMs, ours, theirs, figures, same, items: items.length };
 }, { records: RECORDS, runs: RUNS });
 
-await browser.close();
-await server.close();
+await close();
 
 if (!result.same) {
   console.error("The two engines did not filter the same figures: the comparison is void.", JSON.stringify(result.debug));
