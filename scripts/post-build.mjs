@@ -28,8 +28,9 @@ const swFile = join(staging, 'sw.js');
 
 let html = readFileSync(indexFile, 'utf8');
 
-// 0. Short import names. The page's wasm and its glue are the files the
-//    loader names; each one's integrity hash (trunk's sha384) is rewritten.
+// 0. Short import names, and the glue minified. The page's wasm and its glue
+//    are the files the loader names; each one's integrity hash (trunk's
+//    sha384) is rewritten, or a browser would refuse the changed file.
 const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm'));
 if (!wasmName) fail('the build has no *_bg.wasm');
 const jsName = wasmName.replace(/_bg\.wasm$/, '.js');
@@ -57,6 +58,7 @@ for (const file of [wasmName, jsName]) {
   const integrity = `sha384-${createHash('sha384').update(readFileSync(join(staging, file))).digest('base64')}`;
   if (!/\bintegrity=/.test(link[0])) continue;
   const updated = link[0].replace(/\bintegrity=("?)sha384-[^"\s>]*\1/, (_, quote) => `integrity=${quote}${integrity}${quote}`);
+  if (updated === link[0]) fail(`${file}'s integrity is not a sha384 this hook can rewrite: ${link[0]}`);
   html = html.replace(tag, () => updated);
 }
 
