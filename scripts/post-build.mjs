@@ -1,17 +1,21 @@
 // trunk post_build hook, run with TRUNK_STAGING_DIR set to the finished build:
-// 0. gives the wasm's imports short names, in the wasm and in its glue
-//    (scripts/shorten-imports.mjs), minifies the glue in release builds
-//    (terser: trunk's own minifier gives up on wasm-bindgen's output), and
+// 0. in release builds, drops the wasm's exports for stream classes the page
+//    never uses (scripts/drop-stream-exports.mjs) and lets wasm-opt remove
+//    their code; gives the wasm's imports short names, in the wasm and in its
+//    glue (scripts/shorten-imports.mjs); minifies the glue in release builds
+//    (terser: trunk's own minifier gives up on wasm-bindgen's output); and
 //    updates the two files' integrity hashes in index.html;
 // 1. writes the sha256 of each inline script (trunk's wasm loader) into the
 //    page's Content-Security-Policy, so no other inline script can run;
 // 2. names the build by a hash of all its files (meta build-id);
 // 3. writes that id and the list of every file into the service worker, so the
 //    precache list always matches the build and never goes stale.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { minify } from 'terser';
+import { dropStreamExports } from './drop-stream-exports.mjs';
 import { shortenImports } from './shorten-imports.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -34,13 +38,26 @@ let html = readFileSync(indexFile, 'utf8');
 const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm'));
 if (!wasmName) fail('the build has no *_bg.wasm');
 const jsName = wasmName.replace(/_bg\.wasm$/, '.js');
+const release = process.env.TRUNK_PROFILE === 'release';
+if (release) {
+  const wasmFile = join(staging, wasmName);
+  try {
+    const dropped = dropStreamExports(wasmFile, join(staging, jsName));
+    if (dropped.length > 0) {
+      execFileSync('wasm-opt', ['-Oz', wasmFile, '-o', wasmFile], { stdio: 'inherit' });
+      console.log(`post-build: ${dropped.length} stream exports dropped, their code removed by wasm-opt`);
+    }
+  } catch (e) {
+    fail(`dropping the stream classes' exports: ${e.message}`);
+  }
+}
 try {
   const { renamed, saved } = shortenImports(join(staging, wasmName), join(staging, jsName));
   console.log(`post-build: ${renamed} imports renamed, ${saved} bytes fewer`);
 } catch (e) {
   fail(`shortening the wasm's import names: ${e.message}`);
 }
-if (process.env.TRUNK_PROFILE === 'release') {
+if (release) {
   const glue = join(staging, jsName);
   const source = readFileSync(glue, 'utf8');
   try {

@@ -8,20 +8,17 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { shortenImports } from '../../scripts/shorten-imports.mjs';
+import { name, section, typeSection, wasmModule } from './wasm-bytes.mjs';
 
 const GLUE = './page_bg.js';
 const FIRST = '__wbg_first_0123456789abcdef';
 const SECOND = '__wbg_second_fedcba9876543210';
 
-const bytes = (text) => [text.length, ...new TextEncoder().encode(text)];
-const section = (id, body) => [id, body.length, ...body];
-
 // Imports two functions from the glue and exports them back, second first.
 function module() {
-  const type = section(1, [1, 0x60, 0, 0]);
-  const imports = section(2, [2, ...bytes(GLUE), ...bytes(FIRST), 0, 0, ...bytes(GLUE), ...bytes(SECOND), 0, 0]);
-  const exports = section(7, [2, ...bytes('callSecond'), 0, 1, ...bytes('callFirst'), 0, 0]);
-  return Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...imports, ...exports]);
+  const imports = section(2, [2, ...name(GLUE), ...name(FIRST), 0, 0, ...name(GLUE), ...name(SECOND), 0, 0]);
+  const exports = section(7, [2, ...name('callSecond'), 0, 1, ...name('callFirst'), 0, 0]);
+  return wasmModule(typeSection(), imports, exports);
 }
 
 function glue(definitions = [FIRST, SECOND]) {

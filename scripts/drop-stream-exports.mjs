@@ -1,0 +1,105 @@
+// Drops the wasm's exports for the stream classes no page of ours uses.
+//
+// Leptos' client build always brings in server_fn, and with it wasm-streams,
+// whose three `#[wasm_bindgen]` classes (IntoUnderlyingSource, ...Sink,
+// ...ByteSource) wasm-bindgen must export: they are for JavaScript that hands
+// a Rust stream to the browser, and this page has no server and no such code.
+// Their exports keep their code alive; without them wasm-opt removes it
+// (1.5 KiB of the gzip'd wasm). Run by scripts/post-build.mjs on release
+// builds, before the imports are renamed, followed by `wasm-opt -Oz`.
+//
+// Only classes the wasm itself never creates are dropped: the glue creates
+// a class for Rust through an import named after it, so a class with such an
+// import stops the build. The glue keeps the classes' JavaScript; nothing
+// calls it (the page's loader only starts the wasm).
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const SECTION_IMPORT = 2;
+const SECTION_EXPORT = 7;
+
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    if (byte === undefined) throw new Error('the wasm ends inside a number');
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return out;
+}
+
+const text = new TextDecoder('utf-8', { fatal: true });
+
+function readName(bytes, at) {
+  const [length, start] = readLeb(bytes, at);
+  return [text.decode(bytes.subarray(start, start + length)), start + length];
+}
+
+/** The stream classes the glue exports (wasm-streams' "IntoUnderlying..."). */
+export function streamClasses(js) {
+  return [...js.matchAll(/^export class (IntoUnderlying\w+) /gm)].map(([, name]) => name);
+}
+
+/**
+ * Removes from `wasmFile` the exports of the glue `jsFile`'s stream classes.
+ * Returns the names of the exports removed.
+ */
+export function dropStreamExports(wasmFile, jsFile) {
+  const wasm = readFileSync(wasmFile);
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmFile} is not a wasm module`);
+  const prefixes = streamClasses(readFileSync(jsFile, 'utf8')).map((c) => c.toLowerCase());
+  if (prefixes.length === 0) return [];
+  const belongs = (name) => prefixes.some((p) => name.startsWith(`${p}_`) || name === `__wbg_${p}_free`);
+
+  const out = [wasm.subarray(0, 8)];
+  const dropped = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = readLeb(wasm, at + 1);
+    const end = start + size;
+    if (id === SECTION_IMPORT) {
+      let [count, p] = readLeb(wasm, start);
+      while (count-- > 0) {
+        const [, afterModule] = readName(wasm, p);
+        const [field, afterField] = readName(wasm, afterModule);
+        const made = prefixes.find((prefix) => field.includes(`_${prefix}_`));
+        if (made) throw new Error(`the wasm creates ${made} objects (import ${field}): its exports are needed`);
+        if (wasm[afterField] !== 0) throw new Error(`the import ${field} is not a function, which this script does not read`);
+        p = readLeb(wasm, afterField + 1)[1];
+      }
+    }
+    if (id !== SECTION_EXPORT) {
+      out.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = readLeb(wasm, start);
+    const kept = [];
+    while (count-- > 0) {
+      const from = p;
+      const [name, afterName] = readName(wasm, p);
+      p = readLeb(wasm, afterName + 1)[1]; // kind, then index
+      if (belongs(name)) dropped.push(name);
+      else kept.push(wasm.subarray(from, p));
+    }
+    if (p !== end) throw new Error('the export section has bytes this script did not read');
+    const body = Buffer.concat([Uint8Array.from(leb(kept.length)), ...kept]);
+    out.push(Uint8Array.from([id, ...leb(body.length)]), body);
+    at = end;
+  }
+  writeFileSync(wasmFile, Buffer.concat(out));
+  return dropped;
+}
