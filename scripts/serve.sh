@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-exec trunk serve --release "$@"
+# No auto-reload: trunk injects its reload script after the post-build hook has
+# written the page's Content-Security-Policy, which then blocks it (an error in
+# the console on every load). Rebuilds still happen on save; reload by hand.
+exec trunk serve --release --no-autoreload "$@"
