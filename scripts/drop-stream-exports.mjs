@@ -5,7 +5,7 @@
 // ...ByteSource) wasm-bindgen must export: they are for JavaScript that hands
 // a Rust stream to the browser, and this page has no server and no such code.
 // Their exports keep their code alive; without them wasm-opt removes it
-// (1.5 KiB of the gzip'd wasm). Run by scripts/post-build.mjs on release
+// (1.6 KiB of the gzip'd wasm). Run by scripts/post-build.mjs on release
 // builds, before the imports are renamed, followed by `wasm-opt -Oz`.
 //
 // Only classes the wasm itself never creates are dropped: the glue creates
