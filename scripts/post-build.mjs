@@ -32,9 +32,10 @@ const swFile = join(staging, 'sw.js');
 
 let html = readFileSync(indexFile, 'utf8');
 
-// 0. Short import names, and the glue minified. The page's wasm and its glue
-//    are the files the loader names; each one's integrity hash (trunk's
-//    sha384) is rewritten, or a browser would refuse the changed file.
+// 0. The stream exports dropped (release), short import names, the glue
+//    minified (release). The page's wasm and its glue are the files the loader
+//    names; each one's integrity hash (trunk's sha384) is rewritten after, or
+//    a browser would refuse the changed file.
 const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm'));
 if (!wasmName) fail('the build has no *_bg.wasm');
 const jsName = wasmName.replace(/_bg\.wasm$/, '.js');
