@@ -13,39 +13,10 @@
 // import stops the build. The glue keeps the classes' JavaScript; nothing
 // calls it (the page's loader only starts the wasm).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { isWasm, leb, readLeb, readName } from './wasm-binary.mjs';
 
 const SECTION_IMPORT = 2;
 const SECTION_EXPORT = 7;
-
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    if (byte === undefined) throw new Error('the wasm ends inside a number');
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
-}
-
-const text = new TextDecoder('utf-8', { fatal: true });
-
-function readName(bytes, at) {
-  const [length, start] = readLeb(bytes, at);
-  return [text.decode(bytes.subarray(start, start + length)), start + length];
-}
 
 /** The stream classes the glue exports (wasm-streams' "IntoUnderlying..."). */
 export function streamClasses(js) {
@@ -58,7 +29,7 @@ export function streamClasses(js) {
  */
 export function dropStreamExports(wasmFile, jsFile) {
   const wasm = readFileSync(wasmFile);
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmFile} is not a wasm module`);
+  if (!isWasm(wasm)) throw new Error(`${wasmFile} is not a wasm module`);
   const prefixes = streamClasses(readFileSync(jsFile, 'utf8')).map((c) => c.toLowerCase());
   if (prefixes.length === 0) return [];
   const belongs = (name) => prefixes.some((p) => name.startsWith(`${p}_`) || name === `__wbg_${p}_free`);

@@ -12,40 +12,10 @@
 // section this reader does not know) stops the build with a message: a page
 // whose imports do not match its glue would not start.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { isWasm, leb, name, readLeb, readName } from './wasm-binary.mjs';
 
 const SECTION_IMPORT = 2;
 const MODULE = 'w';
-
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    if (byte === undefined) throw new Error('the wasm ends inside a number');
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
-}
-
-const utf8 = new TextEncoder();
-const text = new TextDecoder('utf-8', { fatal: true });
-
-function name(value) {
-  const bytes = utf8.encode(value);
-  return [...leb(bytes.length), ...bytes];
-}
 
 // The bytes after an import's names that say what it is, as they are.
 function importDescription(bytes, at) {
@@ -83,7 +53,7 @@ function shortName(n) {
 export function shortenImports(wasmFile, jsFile) {
   const wasm = readFileSync(wasmFile);
   let js = readFileSync(jsFile, 'utf8');
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmFile} is not a wasm module`);
+  if (!isWasm(wasm)) throw new Error(`${wasmFile} is not a wasm module`);
 
   // The rewritten module, as pieces: the sections other than imports as
   // they were.
@@ -103,13 +73,10 @@ export function shortenImports(wasmFile, jsFile) {
     let [count, p] = readLeb(wasm, start);
     const section = [...leb(count)];
     while (count-- > 0) {
-      let length;
-      [length, p] = readLeb(wasm, p);
-      const module = text.decode(wasm.subarray(p, p + length));
-      p += length;
-      [length, p] = readLeb(wasm, p);
-      const field = text.decode(wasm.subarray(p, p + length));
-      p += length;
+      let module;
+      let field;
+      [module, p] = readName(wasm, p);
+      [field, p] = readName(wasm, p);
       const described = importDescription(wasm, p);
       const description = wasm.subarray(p, described);
       p = described;
