@@ -10,8 +10,9 @@
 //
 // Only classes the wasm itself never creates are dropped: the glue creates
 // a class for Rust through an import named after it, so a class with such an
-// import stops the build. The glue keeps the classes' JavaScript; nothing
-// calls it (the page's loader only starts the wasm).
+// import stops the build. The classes' JavaScript goes too (each class, its
+// dispose line and its finalization registry, as wasm-bindgen writes them);
+// a class named anywhere else in the glue stops the build.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isWasm, leb, readLeb, readName } from './wasm-binary.mjs';
 
@@ -23,15 +24,36 @@ export function streamClasses(js) {
   return [...js.matchAll(/^export class (IntoUnderlying\w+) /gm)].map(([, name]) => name);
 }
 
+/** The glue without the JavaScript of the given classes. */
+export function withoutClasses(js, classes) {
+  let out = js;
+  for (const name of classes) {
+    const parts = [
+      new RegExp(`^export class ${name} \\{\\n[\\s\\S]*?^\\}\\n`, 'm'),
+      new RegExp(`^if \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\] = ${name}\\.prototype\\.free;\\n`, 'm'),
+      new RegExp(`^const ${name}Finalization = [^;]*;\\n`, 'm'),
+    ];
+    for (const part of parts) {
+      if (!part.test(out)) throw new Error(`the glue's ${name} is not written as this script expects (${part})`);
+      out = out.replace(part, '');
+    }
+    if (new RegExp(`\\b${name}\\b`).test(out)) throw new Error(`the glue uses ${name} elsewhere: its exports are needed`);
+  }
+  return out;
+}
+
 /**
- * Removes from `wasmFile` the exports of the glue `jsFile`'s stream classes.
- * Returns the names of the exports removed.
+ * Removes from `wasmFile` the exports of the glue `jsFile`'s stream classes,
+ * and their JavaScript from the glue. Returns the names of the exports removed.
  */
 export function dropStreamExports(wasmFile, jsFile) {
   const wasm = readFileSync(wasmFile);
   if (!isWasm(wasm)) throw new Error(`${wasmFile} is not a wasm module`);
-  const prefixes = streamClasses(readFileSync(jsFile, 'utf8')).map((c) => c.toLowerCase());
-  if (prefixes.length === 0) return [];
+  const js = readFileSync(jsFile, 'utf8');
+  const classes = streamClasses(js);
+  if (classes.length === 0) return [];
+  const glue = withoutClasses(js, classes);
+  const prefixes = classes.map((c) => c.toLowerCase());
   const belongs = (name) => prefixes.some((p) => name.startsWith(`${p}_`) || name === `__wbg_${p}_free`);
 
   const out = [wasm.subarray(0, 8)];
@@ -72,5 +94,6 @@ export function dropStreamExports(wasmFile, jsFile) {
     at = end;
   }
   writeFileSync(wasmFile, Buffer.concat(out));
+  writeFileSync(jsFile, glue);
   return dropped;
 }

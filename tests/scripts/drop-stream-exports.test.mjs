@@ -1,6 +1,7 @@
 // scripts/drop-stream-exports.mjs on a small module and glue shaped like
-// wasm-bindgen's: the stream classes' exports go, the others stay and still
-// work; a wasm that creates one of those classes keeps them and stops the build.
+// wasm-bindgen's: the stream classes' exports and JavaScript go, the rest stays
+// and still works; a wasm or glue that uses one of those classes keeps them
+// and stops the build.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +10,24 @@ import { test } from 'node:test';
 import { dropStreamExports } from '../../scripts/drop-stream-exports.mjs';
 import { name, section, typeSection, wasmModule } from './wasm-bytes.mjs';
 
-const GLUE = `export class IntoUnderlyingSink {
-    write(chunk) { return wasm.intounderlyingsink_write(this.__wbg_ptr, chunk); }
+// What the page needs of the glue, and a stream class as wasm-bindgen writes it.
+const KEPT = `export class Explorer {
+    run() { return wasm.explorer_run(); }
 }
-export class Explorer {}
+if (Symbol.dispose) Explorer.prototype[Symbol.dispose] = Explorer.prototype.free;
 `;
+const STREAM = `export class IntoUnderlyingSink {
+    write(chunk) {
+        return wasm.intounderlyingsink_write(this.__wbg_ptr, chunk);
+    }
+}
+if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;
+`;
+const REGISTRY = `const IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_intounderlyingsink_free(ptr, 1));
+`;
+const GLUE = STREAM + KEPT + REGISTRY;
 
 // One function (it does nothing), exported under the names given.
 function module(exportNames, importNames = []) {
@@ -44,7 +58,17 @@ test("the stream classes' exports go; the page's own stay and still work", async
   assert.deepEqual(exportsOf(wasmFile), ['explorer_run', 'memory_size']);
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile));
   assert.equal(instance.exports.explorer_run(), undefined);
-  assert.equal(readFileSync(jsFile, 'utf8'), GLUE, 'the glue is left as it was');
+  assert.equal(readFileSync(jsFile, 'utf8'), KEPT, "the class's JavaScript goes, the rest stays");
+});
+
+test('a glue that uses a stream class elsewhere keeps it and stops the build', () => {
+  const glue = `${GLUE}function wrap(ptr) { return IntoUnderlyingSink.__wrap(ptr); }\n`;
+  const wasm = module(['intounderlyingsink_write', 'explorer_run']);
+  const { wasmFile, jsFile } = files(wasm);
+  writeFileSync(jsFile, glue);
+  assert.throws(() => dropStreamExports(wasmFile, jsFile), /uses IntoUnderlyingSink elsewhere/);
+  assert.deepEqual(readFileSync(wasmFile), Buffer.from(wasm));
+  assert.equal(readFileSync(jsFile, 'utf8'), glue);
 });
 
 test('a wasm that creates a stream object keeps the exports and stops the build', () => {
@@ -52,12 +76,13 @@ test('a wasm that creates a stream object keeps the exports and stops the build'
   const { wasmFile, jsFile } = files(wasm);
   assert.throws(() => dropStreamExports(wasmFile, jsFile), /creates intounderlyingsink objects/);
   assert.deepEqual(readFileSync(wasmFile), Buffer.from(wasm));
+  assert.equal(readFileSync(jsFile, 'utf8'), GLUE);
 });
 
 test('a glue with no stream classes changes nothing', () => {
   const wasm = module(['explorer_run']);
   const { wasmFile, jsFile } = files(wasm);
-  writeFileSync(jsFile, 'export class Explorer {}\n');
+  writeFileSync(jsFile, KEPT);
   assert.deepEqual(dropStreamExports(wasmFile, jsFile), []);
   assert.deepEqual(readFileSync(wasmFile), Buffer.from(wasm));
 });
