@@ -415,7 +415,6 @@ impl<'a> Explorer<'a> {
             }
             let items = item_start[record] as usize..item_start[record + 1] as usize;
             passing.clear();
-            let mut by_year_role = false;
             let in_record = item_year[items.clone()]
                 .iter()
                 .zip(&item_role[items.clone()])
@@ -439,9 +438,9 @@ impl<'a> Explorer<'a> {
                         role_counts[role] += 1;
                     }
                 }
-                by_year_role |= year_ok && role_ok && amount_ok;
             }
-            if narrowed && !by_year_role {
+            // Narrowed to none of its items: no row, and no count elsewhere.
+            if narrowed && passing.is_empty() {
                 continue;
             }
             for (slot, table, counts) in record_counts.iter_mut() {
