@@ -14,10 +14,7 @@
 // dispose line and its finalization registry, as wasm-bindgen writes them);
 // a class named anywhere else in the glue stops the build.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { isWasm, leb, readLeb, readName } from './wasm-binary.mjs';
-
-const SECTION_IMPORT = 2;
-const SECTION_EXPORT = 7;
+import { leb, readImports, readLeb, readName, replaceSection, SECTION_EXPORT, SECTION_IMPORT, sections } from './wasm-binary.mjs';
 
 /** The stream classes the glue exports (wasm-streams' "IntoUnderlying..."). */
 export function streamClasses(js) {
@@ -48,7 +45,7 @@ export function withoutClasses(js, classes) {
  */
 export function dropStreamExports(wasmFile, jsFile) {
   const wasm = readFileSync(wasmFile);
-  if (!isWasm(wasm)) throw new Error(`${wasmFile} is not a wasm module`);
+  const all = sections(wasm, wasmFile);
   const js = readFileSync(jsFile, 'utf8');
   const classes = streamClasses(js);
   if (classes.length === 0) return [];
@@ -56,44 +53,26 @@ export function dropStreamExports(wasmFile, jsFile) {
   const prefixes = classes.map((c) => c.toLowerCase());
   const belongs = (name) => prefixes.some((p) => name.startsWith(`${p}_`) || name === `__wbg_${p}_free`);
 
-  const out = [wasm.subarray(0, 8)];
-  const dropped = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
-    const end = start + size;
-    if (id === SECTION_IMPORT) {
-      let [count, p] = readLeb(wasm, start);
-      while (count-- > 0) {
-        const [, afterModule] = readName(wasm, p);
-        const [field, afterField] = readName(wasm, afterModule);
-        const made = prefixes.find((prefix) => field.includes(`_${prefix}_`));
-        if (made) throw new Error(`the wasm creates ${made} objects (import ${field}): its exports are needed`);
-        if (wasm[afterField] !== 0) throw new Error(`the import ${field} is not a function, which this script does not read`);
-        p = readLeb(wasm, afterField + 1)[1];
-      }
-    }
-    if (id !== SECTION_EXPORT) {
-      out.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
-    let [count, p] = readLeb(wasm, start);
-    const kept = [];
-    while (count-- > 0) {
-      const from = p;
-      const [name, afterName] = readName(wasm, p);
-      p = readLeb(wasm, afterName + 1)[1]; // kind, then index
-      if (belongs(name)) dropped.push(name);
-      else kept.push(wasm.subarray(from, p));
-    }
-    if (p !== end) throw new Error('the export section has bytes this script did not read');
-    const body = Buffer.concat([Uint8Array.from(leb(kept.length)), ...kept]);
-    out.push(Uint8Array.from([id, ...leb(body.length)]), body);
-    at = end;
+  const importSection = all.find((s) => s.id === SECTION_IMPORT);
+  for (const { field } of importSection ? readImports(wasm, importSection) : []) {
+    const made = prefixes.find((prefix) => field.includes(`_${prefix}_`));
+    if (made) throw new Error(`the wasm creates ${made} objects (import ${field}): its exports are needed`);
   }
-  writeFileSync(wasmFile, Buffer.concat(out));
+  const exportSection = all.find((s) => s.id === SECTION_EXPORT);
+  if (!exportSection) return [];
+  let [count, p] = readLeb(wasm, exportSection.start);
+  const kept = []; // each export kept, as its bytes
+  const dropped = [];
+  while (count-- > 0) {
+    const from = p;
+    const [name, afterName] = readName(wasm, p);
+    p = readLeb(wasm, afterName + 1)[1]; // kind, then index
+    if (belongs(name)) dropped.push(name);
+    else kept.push(wasm.subarray(from, p));
+  }
+  if (p !== exportSection.end) throw new Error('the export section has bytes this script did not read');
+  const body = Buffer.concat([Uint8Array.from(leb(kept.length)), ...kept]);
+  writeFileSync(wasmFile, replaceSection(wasm, exportSection, body));
   writeFileSync(jsFile, glue);
   return dropped;
 }

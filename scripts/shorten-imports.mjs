@@ -12,28 +12,9 @@
 // section this reader does not know) stops the build with a message: a page
 // whose imports do not match its glue would not start.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { isWasm, leb, name, readLeb, readName } from './wasm-binary.mjs';
+import { leb, name, readImports, replaceSection, SECTION_IMPORT, sections } from './wasm-binary.mjs';
 
-const SECTION_IMPORT = 2;
 const MODULE = 'w';
-
-// The bytes after an import's names that say what it is, as they are.
-function importDescription(bytes, at) {
-  const kind = bytes[at++];
-  const limits = (from) => {
-    const flags = bytes[from++];
-    let to = readLeb(bytes, from)[1];
-    if (flags & 1) to = readLeb(bytes, to)[1];
-    return to;
-  };
-  switch (kind) {
-    case 0: return readLeb(bytes, at)[1]; // function: type index
-    case 1: return limits(at + 1); // table: element type, limits
-    case 2: return limits(at); // memory: limits
-    case 3: return at + 2; // global: value type, mutability
-    default: throw new Error(`an import of kind ${kind}, which this script does not read`);
-  }
-}
 
 /** The n-th short name: a, b, ... z, A, ... Z, ba, bb, ... (never a digit first). */
 function shortName(n) {
@@ -53,45 +34,21 @@ function shortName(n) {
 export function shortenImports(wasmFile, jsFile) {
   const wasm = readFileSync(wasmFile);
   let js = readFileSync(jsFile, 'utf8');
-  if (!isWasm(wasm)) throw new Error(`${wasmFile} is not a wasm module`);
-
-  // The rewritten module, as pieces: the sections other than imports as
-  // they were.
-  const out = [wasm.subarray(0, 8)];
+  const importSection = sections(wasm, wasmFile).find((s) => s.id === SECTION_IMPORT);
+  if (!importSection) throw new Error(`${wasmFile} imports nothing`);
+  const imports = readImports(wasm, importSection);
+  const glueModule = imports[0]?.module;
+  if (glueModule === undefined) throw new Error(`${wasmFile} imports nothing`);
+  // The new import section: each import from MODULE, under its short name.
   const renames = new Map();
-  let glueModule = null;
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
-    const end = start + size;
-    if (id !== SECTION_IMPORT) {
-      out.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
-    let [count, p] = readLeb(wasm, start);
-    const section = [...leb(count)];
-    while (count-- > 0) {
-      let module;
-      let field;
-      [module, p] = readName(wasm, p);
-      [field, p] = readName(wasm, p);
-      const described = importDescription(wasm, p);
-      const description = wasm.subarray(p, described);
-      p = described;
-      glueModule ??= module;
-      if (module !== glueModule) throw new Error(`imports from two modules (${glueModule}, ${module})`);
-      if (renames.has(field)) throw new Error(`the import ${field} is there twice`);
-      const short = shortName(renames.size);
-      renames.set(field, short);
-      section.push(...name(MODULE), ...name(short), ...description);
-    }
-    if (p !== end) throw new Error('the import section has bytes this script did not read');
-    out.push(Uint8Array.from([id, ...leb(section.length), ...section]));
-    at = end;
+  const body = leb(imports.length);
+  for (const { module, field, description } of imports) {
+    if (module !== glueModule) throw new Error(`imports from two modules (${glueModule}, ${module})`);
+    if (renames.has(field)) throw new Error(`the import ${field} is there twice`);
+    const short = shortName(renames.size);
+    renames.set(field, short);
+    body.push(...name(MODULE), ...name(short), ...description);
   }
-  if (glueModule === null) throw new Error(`${wasmFile} imports nothing`);
 
   // The glue defines each import once, as a key of its import object
   // (`name: function(...)`), and names the module once (`"module": import0`).
@@ -105,7 +62,7 @@ export function shortenImports(wasmFile, jsFile) {
     js = js.replace(key, short);
   }
 
-  const rewritten = Buffer.concat(out);
+  const rewritten = replaceSection(wasm, importSection, body);
   const before = wasm.length + readFileSync(jsFile).length;
   writeFileSync(wasmFile, rewritten);
   writeFileSync(jsFile, js);

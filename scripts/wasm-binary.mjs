@@ -42,4 +42,66 @@ export function name(value) {
 }
 
 /** Whether `bytes` start as a wasm module does. */
-export const isWasm = (bytes) => bytes.length >= 8 && bytes.readUInt32LE(0) === 0x6d736100;
+const isWasm = (bytes) => bytes.length >= 8 && bytes.readUInt32LE(0) === 0x6d736100;
+
+export const SECTION_IMPORT = 2;
+export const SECTION_EXPORT = 7;
+
+/** Each section of the module: its id, and where it and its contents start and end. */
+export function sections(wasm, file) {
+  if (!isWasm(wasm)) throw new Error(`${file} is not a wasm module`);
+  const out = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, start] = readLeb(wasm, at + 1);
+    out.push({ id: wasm[at], at, start, end: start + size });
+    at = start + size;
+  }
+  return out;
+}
+
+/** The module with `section`'s contents replaced by `body` (bytes). */
+export function replaceSection(wasm, section, body) {
+  const contents = Buffer.from(body);
+  return Buffer.concat([
+    wasm.subarray(0, section.at),
+    Uint8Array.from([section.id, ...leb(contents.length)]),
+    contents,
+    wasm.subarray(section.end),
+  ]);
+}
+
+// Where the bytes after an import's names that say what it is end.
+function importDescriptionEnd(bytes, at) {
+  const kind = bytes[at++];
+  const limits = (from) => {
+    const flags = bytes[from++];
+    let to = readLeb(bytes, from)[1];
+    if (flags & 1) to = readLeb(bytes, to)[1];
+    return to;
+  };
+  switch (kind) {
+    case 0: return readLeb(bytes, at)[1]; // function: type index
+    case 1: return limits(at + 1); // table: element type, limits
+    case 2: return limits(at); // memory: limits
+    case 3: return at + 2; // global: value type, mutability
+    default: throw new Error(`an import of kind ${kind}, which this script does not read`);
+  }
+}
+
+/** The import section's imports: module, name and the bytes that describe each. */
+export function readImports(wasm, section) {
+  let [count, p] = readLeb(wasm, section.start);
+  const imports = [];
+  while (count-- > 0) {
+    let module;
+    let field;
+    [module, p] = readName(wasm, p);
+    [field, p] = readName(wasm, p);
+    const end = importDescriptionEnd(wasm, p);
+    imports.push({ module, field, description: wasm.subarray(p, end) });
+    p = end;
+  }
+  if (p !== section.end) throw new Error('the import section has bytes this script did not read');
+  return imports;
+}
