@@ -1,5 +1,6 @@
 // Reading and writing the few parts of a wasm binary the post-build hook
-// rewrites: LEB128 numbers and names (the wasm spec's "binary format").
+// rewrites (the wasm spec's "binary format"): LEB128 numbers, names, the
+// module's sections, its imports, and one section replaced.
 
 /** The unsigned LEB128 number at `at`, and where the bytes after it start. */
 export function readLeb(bytes, at) {
