@@ -1,18 +1,22 @@
 // trunk post_build hook, run with TRUNK_STAGING_DIR set to the finished build:
-// 0. in release builds, drops the wasm's exports for stream classes the page
+// 0. writes the dataset beside the page: data/ (or FUNDING_DATA_DIR) checked,
+//    encoded and gzip'd by `announcements encode`, named by a hash of its
+//    contents, and that name put in the page's preload link (src/dataset_file.rs
+//    fetches it); a problem in the data fails the build, naming the record;
+// 1. in release builds, drops the wasm's exports for stream classes the page
 //    never uses (scripts/drop-stream-exports.mjs) and lets wasm-opt remove
 //    their code; gives the wasm's imports short names, in the wasm and in its
 //    glue (scripts/shorten-imports.mjs); minifies the glue in release builds
 //    (terser: trunk's own minifier gives up on wasm-bindgen's output); and
 //    updates the two files' integrity hashes in index.html;
-// 1. writes the sha256 of each inline script (trunk's wasm loader) into the
+// 2. writes the sha256 of each inline script (trunk's wasm loader) into the
 //    page's Content-Security-Policy, so no other inline script can run;
-// 2. names the build by a hash of all its files (meta build-id);
-// 3. writes that id and the list of every file into the service worker, so the
+// 3. names the build by a hash of all its files (meta build-id);
+// 4. writes that id and the list of every file into the service worker, so the
 //    precache list always matches the build and never goes stale.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { minify } from 'terser';
 import { dropStreamExports } from './drop-stream-exports.mjs';
@@ -32,7 +36,30 @@ const swFile = join(staging, 'sw.js');
 
 let html = readFileSync(indexFile, 'utf8');
 
-// 0. The stream exports dropped (release), short import names, the glue
+// 0. The dataset. The same checks as `announcements validate`; cargo shows
+//    the command's own message (every problem) when it fails.
+{
+  const dataDir = process.env.FUNDING_DATA_DIR || 'data';
+  const encoded = join(staging, 'dataset.bin');
+  try {
+    execFileSync('cargo', ['run', '-q', '-p', 'funding-core', '--bin', 'announcements', '--', 'encode', '--data', dataDir, encoded], {
+      stdio: 'inherit',
+    });
+  } catch {
+    fail(`${dataDir} could not be written as the page's dataset (its problems are listed above)`);
+  }
+  const packed = readFileSync(encoded);
+  // Named by its contents, so no cache can pair a page with another build's data.
+  const name = `dataset-${createHash('sha256').update(packed).digest('hex').slice(0, 16)}.bin`;
+  renameSync(encoded, join(staging, name));
+  // The release build's html is minified: the href may be unquoted.
+  const placeholder = /\bhref=("?)__DATASET__\1/;
+  if (!placeholder.test(html)) fail('index.html has no <link id="dataset" href="__DATASET__"> to name the dataset in');
+  html = html.replace(placeholder, `href="./${name}"`);
+  console.log(`post-build: ${dataDir} written as ${name}, ${packed.length} bytes`);
+}
+
+// 1. The stream exports dropped (release), short import names, the glue
 //    minified (release). The page's wasm and its glue are the files the loader
 //    names; each one's integrity hash (trunk's sha384) is rewritten after, or
 //    a browser would refuse the changed file.
@@ -80,7 +107,7 @@ for (const file of [wasmName, jsName]) {
   html = html.replace(tag, () => updated);
 }
 
-// 1. CSP hashes of inline scripts.
+// 2. CSP hashes of inline scripts.
 const CSP_PLACEHOLDER = "'inline-script-hashes'";
 if (!html.includes(CSP_PLACEHOLDER)) fail(`index.html has no ${CSP_PLACEHOLDER} in its Content-Security-Policy`);
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -89,7 +116,7 @@ const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scrip
 html = html.replace(CSP_PLACEHOLDER, hashes.join(' '));
 writeFileSync(indexFile, html);
 
-// 2. Every file of the build, and a build id from their contents.
+// 3. Every file of the build, and a build id from their contents.
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {
@@ -109,7 +136,7 @@ if (!meta) fail('index.html has no <meta name="build-id">');
 const withId = meta[0].replace(/\bcontent=("?)[^"\s>]*\1/, `content="${buildId}"`);
 writeFileSync(indexFile, html.replace(buildIdMeta, withId));
 
-// 3. The service worker's build id and precache list.
+// 4. The service worker's build id and precache list.
 const sw = readFileSync(swFile, 'utf8');
 if (!sw.includes("'__BUILD_ID__'") || !sw.includes("['__PRECACHE__']")) fail('sw.js lacks its placeholders');
 const precache = ['./', ...files];

@@ -4,20 +4,19 @@
 
 mod browser_url;
 mod components;
+mod dataset_file;
 mod download;
 
 use components::explorer::Explorer;
 use leptos::prelude::*;
 
-/// The dataset the build validated and embedded (see build.rs), in its
-/// compact form.
-const DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
+pub use dataset_file::fetch_dataset;
 
-/// The whole page. A dataset that cannot be read (only possible if the build
-/// output was damaged) gives a message, not a dead page.
+/// The whole page, once the dataset has been fetched. A dataset that could
+/// not be fetched or read gives a message saying why, not a dead page.
 #[component]
-pub fn App() -> impl IntoView {
-    match funding_core::codec::decode(DATASET) {
+pub fn App(dataset: Result<funding_core::Dataset, String>) -> impl IntoView {
+    match dataset {
         // Parsed once and kept for the page's lifetime, so components can share
         // it by reference without cloning.
         Ok(dataset) => view! { <Explorer dataset=Box::leak(Box::new(dataset)) /> }.into_any(),

@@ -1,6 +1,12 @@
-//! Sets the panic hook and mounts the app; everything else lives in lib.rs.
+//! Sets the panic hook, fetches the dataset and mounts the app; everything
+//! else lives in lib.rs.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(funding_explorer::App);
+    wasm_bindgen_futures::spawn_local(async {
+        let dataset = funding_explorer::fetch_dataset().await;
+        leptos::mount::mount_to_body(move || {
+            funding_explorer::App(funding_explorer::AppProps { dataset })
+        });
+    });
 }

@@ -1,4 +1,4 @@
-//! The dataset's compact form, the one the build embeds in the page: every
+//! The dataset's compact form, the file the build writes beside the page: every
 //! field in a fixed order, numbers as LEB128, text as length and UTF-8 bytes.
 //! Read by hand rather than through serde's JSON deserialiser, which was about
 //! 29 KiB of the compressed wasm; the form is also smaller than JSON.
@@ -67,7 +67,7 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
 pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
     let mut r = Reader { bytes, at: 0 };
     if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
-        return Err("the embedded dataset is not in the form this page reads".into());
+        return Err("it is not in the form this version of the page reads".into());
     }
     r.at = MAGIC.len();
     let organisations = r.list(|r| {
@@ -216,11 +216,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn bad(&self, what: &str) -> String {
-        format!(
-            "the embedded dataset is damaged: {what} at byte {} of {}",
-            self.at,
-            self.bytes.len()
-        )
+        format!("{what} at byte {} of {}", self.at, self.bytes.len())
     }
 
     fn byte(&mut self) -> Result<u8, String> {

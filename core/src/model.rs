@@ -1,7 +1,7 @@
 //! The dataset as the app sees it: organisations, and funding records (seed
 //! announcements with their full text, and figures reported by other sources),
 //! each funding item tied to its evidence. Built and validated by `sources`
-//! (native), shipped to the app as JSON, read back by [`Dataset::from_json`].
+//! (native), shipped to the app in the compact form of [`crate::codec`].
 
 use crate::calendar::PartialDate;
 use crate::money::{Money, Qualifier};
@@ -348,11 +348,11 @@ impl Dataset {
         }
     }
 
-    /// Reads the dataset the build embedded. The build validated it, so an error
-    /// here means the JSON was damaged: the caller shows the message.
+    /// Reads the dataset from its JSON export (`announcements export`); an
+    /// error is a message for the caller to show.
     pub fn from_json(json: &str) -> Result<Dataset, String> {
         serde_json::from_str(json)
-            .map_err(|e| format!("the embedded dataset could not be read: {e}"))
+            .map_err(|e| format!("the dataset's JSON could not be read: {e}"))
     }
 
     pub fn to_json(&self) -> String {

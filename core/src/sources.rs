@@ -2,8 +2,9 @@
 //! promise the dataset makes, and builds the [`Dataset`]. Every problem names the
 //! file and the record; all problems are reported at once, not just the first.
 //!
-//! Native only (feature `sources`): the build script runs this and embeds the
-//! result, so the app never parses TOML or CSV.
+//! Native only (feature `sources`): the build runs this (`announcements
+//! encode`) and ships the result in the compact form (`codec`), so the app
+//! never parses TOML or CSV.
 
 use crate::calendar::PartialDate;
 use crate::extract::{extract, Gazetteer};

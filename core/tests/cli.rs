@@ -148,3 +148,51 @@ fn export_gives_the_dataset_as_json_and_one_csv_row_per_funding_item() {
     let bad = announcements(&["export", "--format", "xml"]);
     assert!(!bad.status.success());
 }
+
+#[test]
+fn encode_writes_the_checked_dataset_in_the_form_the_page_reads_and_nothing_when_broken() {
+    let scratch = std::env::temp_dir().join(format!("funding-encode-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).unwrap();
+    let file = scratch.join("dataset.bin");
+    let out = announcements(&["encode", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut compact = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(std::fs::File::open(&file).unwrap()),
+        &mut compact,
+    )
+    .expect("a gzip file");
+    let written = funding_core::codec::decode(&compact).expect("readable");
+    let json = announcements(&["export", "--format", "json"]);
+    assert_eq!(
+        written.to_json().trim(),
+        String::from_utf8_lossy(&json.stdout).trim(),
+        "the page reads the same dataset the export gives"
+    );
+
+    // A broken copy of data/ is reported and no file is written.
+    let broken = scratch.join("data");
+    copy_dir(&root().join("data"), &broken);
+    let figures = broken.join("reported_figures.csv");
+    let text = std::fs::read_to_string(&figures).unwrap();
+    std::fs::write(&figures, text.replace(",Royal Free London,", ",Nobody,")).unwrap();
+    let not_written = scratch.join("not-written.bin");
+    let out = announcements(&[
+        "encode",
+        "--data",
+        broken.to_str().unwrap(),
+        not_written.to_str().unwrap(),
+    ]);
+    let exists = not_written.exists();
+    std::fs::remove_dir_all(&scratch).ok();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("recipient \"Nobody\""));
+    assert!(!exists, "a dataset with a problem is never written");
+
+    let no_file = announcements(&["encode"]);
+    assert!(String::from_utf8_lossy(&no_file.stderr).contains("encode needs one FILE"));
+}

@@ -198,7 +198,7 @@ fn the_embedded_form_reads_back_to_the_same_dataset() {
 }
 
 #[test]
-fn a_damaged_embedded_form_is_an_error_not_a_panic() {
+fn a_damaged_compact_form_is_an_error_not_a_panic() {
     use funding_core::codec::{decode, encode};
     let bytes = encode(&dataset());
     assert!(decode(&[]).is_err());

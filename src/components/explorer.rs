@@ -138,7 +138,7 @@ pub fn Explorer(dataset: &'static Dataset) -> impl IntoView {
         <footer class="site-footer">
             <p>
                 "Figures come from the announcements held in full (each marked in its text) and from public pages linked beside each figure. "
-                "Where sources disagree, both figures are shown. Nothing is fetched: the data is part of the page."
+                "Where sources disagree, both figures are shown. Nothing is fetched from elsewhere: the data comes with the page."
             </p>
             <p>"Keyboard: press / to search, Escape to clear the search."</p>
             {build_id().map(|id| view! { <p class="build-id">"Version "{id}</p> })}

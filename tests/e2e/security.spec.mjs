@@ -1,5 +1,5 @@
 // Nothing from data or links runs as code, and no link breaks the page. The
-// hostile build embeds tests/fixtures/hostile-data, whose names, titles,
+// hostile build is built with tests/fixtures/hostile-data, whose names, titles,
 // quotes and notes are markup and script.
 import { test, expect, at, hostile } from './fixtures.mjs';
 

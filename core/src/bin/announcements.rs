@@ -2,7 +2,9 @@
 //!
 //!     announcements extract FILE...            money, years, dates and names found in texts (JSON)
 //!     announcements validate [--data DIR]      checks data/; lists every problem, exits 1 if any
-//!     announcements export --format json|csv   the dataset exactly as the app embeds it
+//!     announcements export --format json|csv   the dataset exactly as the app reads it
+//!     announcements encode [--data DIR] FILE    checks data/, then writes FILE: the file the
+//!                                              page fetches, the compact form (`codec`) gzip'd
 
 use funding_core::export::dataset_csv;
 use funding_core::extract::{extract, Extraction, Gazetteer};
@@ -15,7 +17,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   announcements extract [--data DIR] FILE...
   announcements validate [--data DIR]
-  announcements export --format json|csv [--data DIR]";
+  announcements export --format json|csv [--data DIR]
+  announcements encode [--data DIR] FILE";
 
 #[derive(Serialize)]
 struct FileExtraction<'a> {
@@ -135,6 +138,23 @@ fn run(args: &[String]) -> Result<(), String> {
                 }
             }
             Ok(())
+        }
+        "encode" => {
+            let [file] = options.rest.as_slice() else {
+                return Err(format!("encode needs one FILE to write\n{USAGE}"));
+            };
+            // Checked first: a dataset with a problem is never written.
+            let dataset = load(&options)?;
+            let compact = funding_core::codec::encode(&dataset);
+            let mut packed = Vec::new();
+            zopfli::compress(
+                zopfli::Options::default(),
+                zopfli::Format::Gzip,
+                compact.as_slice(),
+                &mut packed,
+            )
+            .map_err(|e| format!("the dataset could not be gzip'd: {e}"))?;
+            std::fs::write(file, packed).map_err(|e| format!("{file}: cannot be written: {e}"))
         }
         _ => Err(format!("unknown command {command:?}\n{USAGE}")),
     }
