@@ -5,7 +5,7 @@
 //    fetches it); a problem in the data fails the build, naming the record;
 // 1. in release builds, drops the wasm's exports for stream classes the page
 //    never uses (scripts/drop-stream-exports.mjs) and lets wasm-opt remove
-//    their code; gives the wasm's imports short names, in the wasm and in its
+//    their code and the sections only tools read; gives the wasm's imports short names, in the wasm and in its
 //    glue (scripts/shorten-imports.mjs); minifies the glue in release builds
 //    (terser: trunk's own minifier gives up on wasm-bindgen's output); and
 //    updates the two files' integrity hashes in index.html;
@@ -71,10 +71,11 @@ if (release) {
   const wasmFile = join(staging, wasmName);
   try {
     const dropped = dropStreamExports(wasmFile, join(staging, jsName));
-    if (dropped.length > 0) {
-      execFileSync('wasm-opt', ['-Oz', wasmFile, '-o', wasmFile], { stdio: 'inherit' });
-      console.log(`post-build: ${dropped.length} stream exports dropped, their code removed by wasm-opt`);
-    }
+    // wasm-opt removes the dropped exports' code, and the two sections only
+    // tools read (which compiler made the wasm, which features it was built
+    // with; 0.2 KiB gzip'd): the browser needs neither.
+    execFileSync('wasm-opt', ['-Oz', '--strip-producers', '--strip-target-features', wasmFile, '-o', wasmFile], { stdio: 'inherit' });
+    console.log(`post-build: ${dropped.length} stream exports dropped, their code and the tools' sections removed by wasm-opt`);
   } catch (e) {
     fail(`dropping the stream classes' exports: ${e.message}`);
   }
