@@ -11,7 +11,8 @@
 //    updates the two files' integrity hashes in index.html;
 // 2. writes the sha256 of each inline script (trunk's wasm loader) into the
 //    page's Content-Security-Policy, so no other inline script can run;
-// 3. names the build by a hash of all its files (meta build-id);
+// 3. names the build by a hash of all its files (meta build-id, and the
+//    footer's "Version");
 // 4. writes that id and the list of every file into the service worker, so the
 //    precache list always matches the build and never goes stale.
 import { execFileSync } from 'node:child_process';
@@ -135,7 +136,11 @@ const buildIdMeta = /<meta\b[^>]*\bname="?build-id"?[^>]*>/;
 const meta = html.match(buildIdMeta);
 if (!meta) fail('index.html has no <meta name="build-id">');
 const withId = meta[0].replace(/\bcontent=("?)[^"\s>]*\1/, `content="${buildId}"`);
-writeFileSync(indexFile, html.replace(buildIdMeta, withId));
+html = html.replace(buildIdMeta, withId);
+// And in the footer, where people see it ("Version development" as written).
+const footerId = /(<p\b[^>]*\bclass="?build-id"?[^>]*>)Version development</;
+if (!footerId.test(html)) fail('index.html has no <p class="build-id">Version development</p>');
+writeFileSync(indexFile, html.replace(footerId, (_, open) => `${open}Version ${buildId}<`));
 
 // 4. The service worker's build id and precache list.
 const sw = readFileSync(swFile, 'utf8');

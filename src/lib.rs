@@ -22,7 +22,7 @@ pub fn App(dataset: Result<funding_core::Dataset, String>) -> impl IntoView {
         Ok(dataset) => view! { <Explorer dataset=Box::leak(Box::new(dataset)) /> }.into_any(),
         Err(message) => view! {
             <main class="load-error" role="alert">
-                <h1>"The funding explorer could not start"</h1>
+                <h2>"The funding explorer could not start"</h2>
                 <p>{message}</p>
             </main>
         }

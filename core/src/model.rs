@@ -351,8 +351,7 @@ impl Dataset {
     /// Reads the dataset from its JSON export (`announcements export`); an
     /// error is a message for the caller to show.
     pub fn from_json(json: &str) -> Result<Dataset, String> {
-        serde_json::from_str(json)
-            .map_err(|e| format!("the dataset's JSON could not be read: {e}"))
+        serde_json::from_str(json).map_err(|e| format!("the dataset's JSON could not be read: {e}"))
     }
 
     pub fn to_json(&self) -> String {

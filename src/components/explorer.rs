@@ -11,7 +11,6 @@ use super::reader::RecordReader;
 use super::record_list::RecordList;
 use super::search_box::SearchBox;
 use super::sort_select::SortSelect;
-use super::summary::Summary;
 use super::totals_panel::TotalsPanel;
 use crate::browser_url;
 use funding_core::explore::{Exploration, Explorer as CoreExplorer};
@@ -89,12 +88,16 @@ pub fn Explorer(dataset: &'static Dataset) -> impl IntoView {
         notices.set(link_notices);
     });
 
+    // The header is the page's own (index.html); what the dataset holds is
+    // counted here, once.
+    if let Some(counts) = document().get_element_by_id("counts") {
+        counts.set_inner_html(&funding_core::html::dataset_counts(dataset));
+    }
+
     let filters_open = RwSignal::new(false);
     let reader_open = move || view_state.0.with(|v| v.open.is_some());
 
     view! {
-        <a class="skip-link" href="#search">"Skip to search"</a>
-        <Summary dataset=dataset />
         <LinkNotices notices=notices />
         <div class="toolbar">
             <SearchBox />
@@ -135,23 +138,5 @@ pub fn Explorer(dataset: &'static Dataset) -> impl IntoView {
                     .map(|record| view! { <RecordReader dataset=dataset record=record /> })
             }}
         </main>
-        <footer class="site-footer">
-            <p>
-                "Figures come from the announcements held in full (each marked in its text) and from public pages linked beside each figure. "
-                "Where sources disagree, both figures are shown. Nothing is fetched from elsewhere: the data comes with the page."
-            </p>
-            <p>"Keyboard: press / to search, Escape to clear the search."</p>
-            {build_id().map(|id| view! { <p class="build-id">"Version "{id}</p> })}
-        </footer>
     }
-}
-
-/// The build's id, which the build writes into the page (`meta name="build-id"`).
-fn build_id() -> Option<String> {
-    document()
-        .query_selector("meta[name=\"build-id\"]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .filter(|id| !id.is_empty())
 }

@@ -12,7 +12,6 @@ pub mod reader;
 pub mod record_list;
 pub mod search_box;
 pub mod sort_select;
-pub mod summary;
 pub mod totals_panel;
 
 use wasm_bindgen::JsCast;

@@ -47,11 +47,21 @@ for (const { what, answer, says } of failures) {
     await page.route(DATASET, (route) => route.fulfill(answer));
     await page.goto(at('?q=care'));
     const alert = page.getByRole('alert');
-    await expect(alert.getByRole('heading', { level: 1 })).toHaveText('The funding explorer could not start');
+    await expect(alert.getByRole('heading', { level: 2 })).toHaveText('The funding explorer could not start');
     await expect(alert.locator('p')).toHaveText(says);
     await expect(page.locator('#loading')).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('NHS transformation funding explorer');
   });
 }
+
+test('while the data is on its way, the page already says what it is', async ({ page }) => {
+  await page.route(DATASET, () => {}); // never answers
+  await page.goto(at());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('NHS transformation funding explorer');
+  await expect(page.locator('.lede')).toContainText('Every figure comes with its source');
+  await expect(page.getByText('Loading the funding explorer…')).toBeVisible();
+  await expect(page.locator('.build-id')).toHaveText(/^Version [0-9a-f]{12}$/);
+});
 
 test('when the data cannot be downloaded at all, the page says to check the connection', async ({ page }) => {
   await page.route(DATASET, (route) => route.abort('internetdisconnected'));
