@@ -17,7 +17,7 @@ use crate::reader::{evidence_anchor, item_anchor, marked_runs, FigureMark};
 use crate::search::{highlight, hit_ranges, record_snippet, Highlighted};
 use crate::totals::Totals;
 use crate::url_state::{self, ActiveFilter, Notice};
-use crate::view::{Facet, ViewState};
+use crate::view::{Facet, SortOrder, ViewState};
 
 /// The attribute on a row's title link that names the record it opens.
 pub const OPEN_ATTRIBUTE: &str = "data-open";
@@ -683,6 +683,31 @@ pub fn dataset_counts(dataset: &Dataset) -> String {
         out.push_str("</strong>");
         escape_into(&mut out, &what);
         out.push_str("</li>");
+    }
+    out
+}
+
+/// What "Copy link" says when the clipboard refused: the address, in a field
+/// ready to select and copy by hand.
+pub fn copy_by_hand(address: &str) -> String {
+    let mut out = String::from(
+        "<label class=\"copy-fallback\">Copy this link: <input type=\"text\" readonly value=\"",
+    );
+    escape_into(&mut out, address);
+    out.push_str("\"></label>");
+    out
+}
+
+/// The sort orders as a select's options (which one is chosen, the page sets
+/// as the select's value).
+pub fn sort_options() -> String {
+    let mut out = String::new();
+    for order in SortOrder::ALL {
+        out.push_str("<option value=\"");
+        out.push_str(order.code());
+        out.push_str("\">");
+        escape_into(&mut out, order.label());
+        out.push_str("</option>");
     }
     out
 }

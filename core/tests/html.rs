@@ -9,10 +9,10 @@
 use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::html::{
-    chart_table, chart_targets, dataset_counts, escape_into, facet_option_id, facet_options,
-    filter_chips, full_text, highlighted, link_notices, nothing_found, reader_facts_and_figures,
-    reader_notes, record_rows, totals_explained, totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE,
-    TARGET_ATTRIBUTE,
+    chart_table, chart_targets, copy_by_hand, dataset_counts, escape_into, facet_option_id,
+    facet_options, filter_chips, full_text, highlighted, link_notices, nothing_found,
+    reader_facts_and_figures, reader_notes, record_rows, sort_options, totals_explained,
+    totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
 use funding_core::model::FundingRecord;
@@ -21,7 +21,7 @@ use funding_core::search::highlight;
 use funding_core::sources::load_dir;
 use funding_core::totals::Totals;
 use funding_core::url_state::{active_filters, decode, encode};
-use funding_core::view::ViewState;
+use funding_core::view::{SortOrder, ViewState};
 use funding_core::Dataset;
 use scraper::{ElementRef, Html, Selector};
 use std::path::PathBuf;
@@ -714,4 +714,37 @@ fn a_link_notice_shows_the_link_as_typed() {
     assert!(items
         .iter()
         .any(|i| i.contains("<img src=x onerror=alert(1)>")));
+}
+
+#[test]
+fn the_sort_options_are_every_order_by_its_code_and_label() {
+    let fragment = only_elements(&sort_options(), &["html", "option"], &["value"]);
+    let options: Vec<(String, String)> = select(fragment.root_element(), "option")
+        .into_iter()
+        .map(|o| (o.value().attr("value").unwrap_or("").to_string(), text(o)))
+        .collect();
+    let expected: Vec<(String, String)> = SortOrder::ALL
+        .iter()
+        .map(|o| (o.code().to_string(), o.label().to_string()))
+        .collect();
+    assert_eq!(options, expected);
+    // Each value is one the page reads back as its order.
+    for (code, _) in &options {
+        assert!(SortOrder::from_code(code).is_some(), "{code}");
+    }
+}
+
+#[test]
+fn an_address_to_copy_by_hand_is_the_field_s_value_as_given() {
+    let address = "https://example.org/funding/?q=\"><script>alert(1)</script>&fy=2016/17#x";
+    let fragment = only_elements(
+        &copy_by_hand(address),
+        &["html", "label", "input"],
+        &["class", "type", "readonly", "value"],
+    );
+    let label = select(fragment.root_element(), "label")[0];
+    assert_eq!(text(label), "Copy this link: ");
+    let input = select(label, "input")[0];
+    assert_eq!(input.value().attr("value"), Some(address));
+    assert!(input.value().attr("readonly").is_some());
 }

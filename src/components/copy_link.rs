@@ -1,8 +1,11 @@
 //! "Copy link": puts the current view's address on the clipboard and says so.
-//! Where the clipboard is not allowed, shows the address ready to copy by hand.
+//! Where the clipboard is not allowed, shows the address ready to copy by hand
+//! (written by the core, `html::copy_by_hand`; focusing it selects it).
 
 use crate::browser_url;
+use funding_core::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[derive(Clone, PartialEq)]
@@ -35,23 +38,23 @@ pub fn CopyLink() -> impl IntoView {
             );
         });
     };
+    let said = move || match state.get() {
+        CopyState::Idle => String::new(),
+        CopyState::Copied => "Link copied".to_string(),
+        CopyState::ShowAddress(href) => html::copy_by_hand(&href),
+    };
+    let select_address = move |ev: leptos::ev::FocusEvent| {
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.select();
+        }
+    };
     view! {
         <div class="copy-link">
             <button type="button" on:click=copy>"Copy link"</button>
-            <span class="copy-status" role="status" aria-live="polite">
-                {move || match state.get() {
-                    CopyState::Idle => None,
-                    CopyState::Copied => Some(view! { <span>"Link copied"</span> }.into_any()),
-                    CopyState::ShowAddress(href) => Some(view! {
-                        <label class="copy-fallback">
-                            "Copy this link: "
-                            <input type="text" readonly value=href on:focus=move |ev| {
-                                event_target::<web_sys::HtmlInputElement>(&ev).select();
-                            } />
-                        </label>
-                    }.into_any()),
-                }}
-            </span>
+            <span class="copy-status" role="status" aria-live="polite" inner_html=said on:focusin=select_address></span>
         </div>
     }
 }

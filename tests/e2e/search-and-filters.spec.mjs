@@ -101,6 +101,20 @@ test('sorts by amount and by date', async ({ page }) => {
   await expect(page.locator('.record').first().locator('.record-facts')).toContainText('March 2015');
 });
 
+test('where the clipboard refuses, the link is shown ready to copy by hand', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+    });
+  });
+  await page.goto(at('?q=care&model=MCP'));
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const field = page.getByLabel('Copy this link:');
+  await expect(field).toHaveValue(page.url());
+  await field.focus();
+  expect(await field.evaluate((input) => input.value.slice(input.selectionStart, input.selectionEnd))).toBe(page.url());
+});
+
 test('totals add money for recipients once and show where sources disagree', async ({ page }) => {
   await page.goto(at('?recipient=all-together-better-sunderland&fy=2015/16'));
   const totals = page.locator('.totals');
