@@ -492,6 +492,45 @@ pub fn full_text(record: &FundingRecord, query: &Query) -> String {
     out
 }
 
+/// The ids of a chart's title and of its summary, which its figure is
+/// labelled and described by.
+pub fn chart_caption_ids(chart: &Chart) -> (String, String) {
+    (
+        format!("chart-{}-title", chart.id),
+        format!("chart-{}-summary", chart.id),
+    )
+}
+
+/// A chart's figcaption: its title and the sentence that says what it shows.
+pub fn chart_caption(chart: &Chart) -> String {
+    let (title_id, summary_id) = chart_caption_ids(chart);
+    let mut out = String::from("<h3 id=\"");
+    escape_into(&mut out, &title_id);
+    out.push_str("\">");
+    escape_into(&mut out, &chart.title);
+    out.push_str("</h3><p class=\"chart-summary\" id=\"");
+    escape_into(&mut out, &summary_id);
+    out.push_str("\">");
+    escape_into(&mut out, &chart.summary);
+    out.push_str("</p>");
+    out
+}
+
+/// A chart's legend entries: each colour as a small SVG square (an SVG fill,
+/// which the content security policy allows where it refuses inline styles)
+/// and its label.
+pub fn chart_legend(chart: &Chart) -> String {
+    let mut out = String::new();
+    for entry in &chart.legend {
+        out.push_str("<li><svg class=\"swatch\" viewBox=\"0 0 1 1\" aria-hidden=\"true\"><rect width=\"1\" height=\"1\" fill=\"");
+        escape_into(&mut out, &entry.colour);
+        out.push_str("\"></rect></svg>");
+        escape_into(&mut out, &entry.label);
+        out.push_str("</li>");
+    }
+    out
+}
+
 /// A chart's numbers as a table: the same rows as its bars or dots.
 pub fn chart_table(chart: &Chart) -> String {
     let mut out = String::from("<table class=\"chart-table\"><thead><tr>");

@@ -9,10 +9,11 @@
 use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::html::{
-    chart_table, chart_targets, copy_by_hand, dataset_counts, escape_into, facet_option_id,
-    facet_options, filter_chips, full_text, highlighted, link_notices, nothing_found,
-    reader_facts_and_figures, reader_notes, record_rows, sort_options, totals_explained,
-    totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
+    chart_caption, chart_caption_ids, chart_legend, chart_table, chart_targets, copy_by_hand,
+    dataset_counts, escape_into, facet_option_id, facet_options, filter_chips, full_text,
+    highlighted, link_notices, nothing_found, reader_facts_and_figures, reader_notes, record_rows,
+    sort_options, totals_explained, totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE,
+    TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
 use funding_core::model::FundingRecord;
@@ -747,4 +748,56 @@ fn an_address_to_copy_by_hand_is_the_field_s_value_as_given() {
     let input = select(label, "input")[0];
     assert_eq!(input.value().attr("value"), Some(address));
     assert!(input.value().attr("readonly").is_some());
+}
+
+#[test]
+fn each_chart_caption_and_legend_read_back_as_its_words_and_colours() {
+    let real = load("../data");
+    let hostile = load("../tests/fixtures/hostile-data");
+    let mut legends = 0;
+    for dataset in [&real, &hostile] {
+        let explorer = Explorer::new(dataset);
+        let e = explorer.run(&ViewState::default());
+        let breakdowns = dataset
+            .records
+            .iter()
+            .filter_map(|r| breakdown::chart(r, ChartSize::NARROW));
+        let charts = [
+            by_year::chart(dataset, &e.totals, ChartSize::WIDE),
+            by_recipient::chart(dataset, &e.totals, ChartSize::WIDE),
+            timeline::chart(dataset, &e.rows, ChartSize::NARROW),
+        ];
+        for chart in charts.into_iter().chain(breakdowns) {
+            let (title_id, summary_id) = chart_caption_ids(&chart);
+            let caption = only_elements(
+                &chart_caption(&chart),
+                &["html", "h3", "p"],
+                &["id", "class"],
+            );
+            let root = caption.root_element();
+            let heading = select(root, "h3")[0];
+            assert_eq!(text(heading), chart.title);
+            assert_eq!(heading.value().attr("id"), Some(title_id.as_str()));
+            let summary = select(root, "p.chart-summary")[0];
+            assert_eq!(text(summary), chart.summary);
+            assert_eq!(summary.value().attr("id"), Some(summary_id.as_str()));
+
+            let legend = only_elements(
+                &chart_legend(&chart),
+                &["html", "li", "svg", "rect"],
+                &["class", "viewBox", "aria-hidden", "width", "height", "fill"],
+            );
+            let items = select(legend.root_element(), "li");
+            assert_eq!(items.len(), chart.legend.len(), "{}", chart.id);
+            for (item, entry) in items.into_iter().zip(&chart.legend) {
+                assert_eq!(text(item), entry.label);
+                assert_eq!(
+                    select(item, "rect")[0].value().attr("fill"),
+                    Some(entry.colour.as_str())
+                );
+                legends += 1;
+            }
+        }
+    }
+    assert!(legends > 0, "some chart has a legend");
 }

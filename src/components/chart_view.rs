@@ -15,8 +15,6 @@ use leptos::prelude::*;
 pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
     let wide = chart;
     let view_state = expect_context::<ViewSignal>();
-    let heading_id = format!("chart-{}-title", wide.id);
-    let summary_id = format!("chart-{}-summary", wide.id);
     let file_name = format!("funding-{}.svg", wide.id);
     let svg_for_download = wide.svg.clone();
     let saved = RwSignal::new(None::<bool>);
@@ -52,9 +50,10 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
     } else {
         "chart"
     };
-    let title = wide.title.clone();
-    let summary = wide.summary.clone();
-    let legend = wide.legend.clone();
+    // Title, summary and legend, written by the core (every text escaped).
+    let caption = html::chart_caption(&wide);
+    let legend = (!wide.legend.is_empty()).then(|| html::chart_legend(&wide));
+    let (labelled_by, described_by) = html::chart_caption_ids(&wide);
     let left_out = wide.left_out.clone();
     let class = if wide.size.is_narrow() {
         "chart-narrow"
@@ -62,20 +61,10 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
         "chart-wide"
     };
     let drawings = move || drawing(wide.clone(), class);
-    let (labelled_by, described_by) = (heading_id.clone(), summary_id.clone());
     view! {
         <figure class=figure_class aria-labelledby=labelled_by aria-describedby=described_by>
-            <figcaption>
-                <h3 id=heading_id>{title}</h3>
-                <p class="chart-summary" id=summary_id>{summary}</p>
-            </figcaption>
-            {(!legend.is_empty()).then(|| view! {
-                <ul class="chart-legend">
-                    {legend.into_iter().map(|l| {
-                        view! { <li><span class="swatch" style:background-color=l.colour></span>{l.label}</li> }
-                    }).collect_view()}
-                </ul>
-            })}
+            <figcaption inner_html=caption></figcaption>
+            {legend.map(|legend| view! { <ul class="chart-legend" inner_html=legend></ul> })}
             {move || if as_table.get() {
                 Either::Left(view! { <div class="chart-table-scroll" inner_html=table.clone()></div> })
             } else {
