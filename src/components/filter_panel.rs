@@ -6,7 +6,6 @@ use super::explorer::{ResultsMemo, ViewSignal};
 use funding_core::html;
 use funding_core::money::{parse_typed, typed};
 use funding_core::view::Facet;
-use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -40,8 +39,6 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 .map_or(0, |(_, values)| values.len())
         })
     });
-    // Whether the facet has values in this view: its list or a sentence.
-    let any = Memo::new(move |_| total.get() > 0);
     // The checkboxes as HTML written by the core (labels escaped there).
     let options = Memo::new(move |_| {
         let all = !long || expanded.get();
@@ -119,11 +116,9 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     view! {
         <fieldset class="facet" class:facet-long=long>
             <legend>{facet.title()}</legend>
-            {move || if any.get() {
-                Either::Left(view! { <ul node_ref=list on:change=toggle></ul> })
-            } else {
-                Either::Right(view! { <p class="facet-empty">"None in this view"</p> })
-            }}
+            // An empty list gives way to the sentence (explorer.css).
+            <ul node_ref=list on:change=toggle></ul>
+            <p class="facet-empty">"None in this view"</p>
             {more_button}
         </fieldset>
     }

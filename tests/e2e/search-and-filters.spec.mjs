@@ -136,7 +136,7 @@ test('totals add money for recipients once and show where sources disagree', asy
   await expect(totals.locator('.disagreements')).toContainText('£6.77m (HSJ) or £6.5m (LGC)');
 });
 
-test('a search that finds nothing says so and offers to clear the filters that exclude results', async ({ page }) => {
+test('a search that finds nothing says so and offers to clear the filters that exclude results', async ({ page, isMobile }) => {
   await page.goto(at('?q=maubach&fy=2017/18'));
   await expect(page.locator('.result-count')).toHaveText('No records match');
   await expect(page.locator('.nothing-found')).toContainText('Nothing matches “maubach” with these filters.');
@@ -146,6 +146,14 @@ test('a search that finds nothing says so and offers to clear the filters that e
   await page.goto(at('?q=xylophone'));
   await expect(page.locator('.nothing-found')).toContainText('Nothing matches “xylophone”');
   await expect(page.getByRole('button', { name: /Clear the filters/ })).toHaveCount(0);
+  // Each facet says it has nothing here, in place of its checkboxes.
+  if (isMobile) await page.getByRole('button', { name: 'Filters' }).click();
+  const programme = page.getByRole('group', { name: 'Programme' });
+  await expect(programme.getByText('None in this view')).toBeVisible();
+  await expect(programme.getByRole('checkbox')).toHaveCount(0);
+  await page.getByLabel('Search the announcements').fill('');
+  await expect(programme.getByRole('checkbox').first()).toBeVisible();
+  await expect(programme.getByText('None in this view')).toBeHidden();
 });
 
 test('the copied link opens the same view, in the same order, in a fresh browser', async ({ page, browser, context }) => {
