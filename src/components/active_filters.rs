@@ -31,12 +31,11 @@ pub fn ActiveFilters(core: &'static CoreExplorer<'static>) -> impl IntoView {
             }
         })
     };
+    // With no chips the group is hidden (explorer.css: an empty list).
     view! {
-        {move || chips.with(|c| !c.is_empty()).then(|| view! {
-            <div class="chips" aria-label="Active search and filters" role="group">
-                <ul inner_html=move || chips.with(|c| html::filter_chips(c)) on:click=remove></ul>
-                <button type="button" class="quiet clear-all" on:click=clear_all>"Clear all"</button>
-            </div>
-        })}
+        <div class="chips" aria-label="Active search and filters" role="group">
+            <ul inner_html=move || chips.with(|c| html::filter_chips(c)) on:click=remove></ul>
+            <button type="button" class="quiet clear-all" on:click=clear_all>"Clear all"</button>
+        </div>
     }
 }

@@ -78,7 +78,7 @@ pub fn ChartView(chart: Chart, as_table: RwSignal<bool>) -> impl IntoView {
                 <button type="button" class="quiet" on:click=move |_| saved.set(Some(download::save(&file_name, "image/svg+xml", &svg_for_download)))>
                     "Download SVG"
                 </button>
-                {move || (saved.get() == Some(false)).then(|| view! { <span role="alert">"The browser did not allow the download."</span> })}
+                <span role="alert">{move || if saved.get() == Some(false) { super::exports::REFUSED } else { "" }}</span>
             </div>
         </figure>
     }

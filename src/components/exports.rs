@@ -7,6 +7,9 @@ use funding_core::export::{giving360_csv, view_csv, view_json};
 use funding_core::Dataset;
 use leptos::prelude::*;
 
+/// What a download button says when the browser refused the download.
+pub const REFUSED: &str = "The browser did not allow the download.";
+
 #[component]
 pub fn Exports(dataset: &'static Dataset) -> impl IntoView {
     let results = expect_context::<ResultsMemo>();
@@ -26,7 +29,7 @@ pub fn Exports(dataset: &'static Dataset) -> impl IntoView {
             <button type="button" class="quiet" on:click=save("funding-view.csv", "text/csv;charset=utf-8", view_csv)>"CSV"</button>
             <button type="button" class="quiet" on:click=save("funding-view.json", "application/json", view_json)>"JSON"</button>
             <button type="button" class="quiet" on:click=save("funding-view-360giving.csv", "text/csv;charset=utf-8", giving360_csv)>"360Giving CSV"</button>
-            {move || refused.get().then(|| view! { <span role="alert">"The browser did not allow the download."</span> })}
+            <span role="alert">{move || if refused.get() { REFUSED } else { "" }}</span>
         </div>
     }
 }

@@ -6,17 +6,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn LinkNotices(notices: RwSignal<Vec<Notice>>) -> impl IntoView {
+    // With nothing to say the notice is hidden (explorer.css: an empty list).
     view! {
         <div class="notices" role="status" aria-live="polite">
-            {move || notices.with(|n| !n.is_empty()).then(|| view! {
-                <div class="notice">
-                    <p>"Part of this link could not be used; the rest of the view is shown."</p>
-                    <ul inner_html=move || notices.with(|n| html::link_notices(n))></ul>
-                    <button type="button" class="quiet" on:click=move |_| notices.set(Vec::new())>
-                        "Dismiss"
-                    </button>
-                </div>
-            })}
+            <div class="notice">
+                <p>"Part of this link could not be used; the rest of the view is shown."</p>
+                <ul inner_html=move || notices.with(|n| html::link_notices(n))></ul>
+                <button type="button" class="quiet" on:click=move |_| notices.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
         </div>
     }
 }

@@ -10,6 +10,10 @@ test('says what it is and how much it holds, and lists every record', async ({ p
   await expect(counts).toContainText('64 figures reported on other public pages');
   await expect(counts).toContainText('59 organisations, 50 of them vanguards');
   await expect(page.locator('.result-count')).toHaveText('69 records');
+  // A plain link has no notice, and no search or filters to show as chips.
+  await expect(page.getByText('Part of this link could not be used')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Dismiss' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Clear all' })).toBeHidden();
   // A screenful at a time; the rest on request.
   await expect(page.locator('.record')).toHaveCount(20);
   await page.getByRole('button', { name: 'Show 20 more of 49' }).click();
@@ -108,6 +112,14 @@ test('a broken link still opens the page and says what was ignored', async ({ pa
   await expect(notice).toContainText('“colour” was ignored');
   await expect(page.locator('.notices b')).toHaveCount(0);
   await expect(page.locator('.reader')).toHaveCount(0);
+  // Dismissed, the notice goes; the view stays.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByText('Part of this link could not be used')).toBeHidden();
+  await expect(page.locator('.chip')).toHaveText(['Remove Financial year: 2017/18 ×']);
+  // Clear all takes the last chip, and the chips' group goes with it.
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(page.locator('.result-count')).toHaveText('69 records');
+  await expect(page.getByRole('button', { name: 'Clear all' })).toBeHidden();
 });
 
 test('nothing overflows sideways, and screenshots are kept', async ({ page }, testInfo) => {
