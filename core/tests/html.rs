@@ -309,43 +309,48 @@ fn each_chart_target_is_a_named_button_at_its_bar() {
     assert!(buttons > 50, "{buttons}");
 }
 
+/// Every chart at `size`, on the real and the hostile data: the default
+/// view's three charts and each record's breakdown.
+fn every_chart(size: ChartSize) -> Vec<funding_core::charts::Chart> {
+    let mut charts = Vec::new();
+    for dataset in [load("../data"), load("../tests/fixtures/hostile-data")] {
+        let explorer = Explorer::new(&dataset);
+        let e = explorer.run(&ViewState::default());
+        charts.push(by_year::chart(&dataset, &e.totals, size));
+        charts.push(by_recipient::chart(&dataset, &e.totals, size));
+        charts.push(timeline::chart(&dataset, &e.rows, size));
+        charts.extend(
+            dataset
+                .records
+                .iter()
+                .filter_map(|r| breakdown::chart(r, size)),
+        );
+    }
+    charts
+}
+
 /// Each chart's table: its headers and every row's cells read back exactly as
 /// the chart holds them, markup in the data as typed, on the real and the
 /// hostile data, for the view's three charts and each record's breakdown.
 #[test]
 fn each_chart_table_reads_back_as_its_numbers() {
-    let real = load("../data");
-    let hostile = load("../tests/fixtures/hostile-data");
     let mut cells = 0;
-    for dataset in [&real, &hostile] {
-        let explorer = Explorer::new(dataset);
-        let e = explorer.run(&ViewState::default());
-        let breakdowns = dataset
-            .records
-            .iter()
-            .filter_map(|r| breakdown::chart(r, ChartSize::WIDE));
-        let charts = [
-            by_year::chart(dataset, &e.totals, ChartSize::WIDE),
-            by_recipient::chart(dataset, &e.totals, ChartSize::WIDE),
-            timeline::chart(dataset, &e.rows, ChartSize::WIDE),
-        ];
-        for chart in charts.into_iter().chain(breakdowns) {
-            let html = chart_table(&chart);
-            let fragment = only_elements(
-                &html,
-                &["html", "table", "thead", "tbody", "tr", "th", "td"],
-                &["class", "scope"],
-            );
-            let root = fragment.root_element();
-            let headers: Vec<String> = select(root, "thead th").into_iter().map(text).collect();
-            assert_eq!(headers, chart.table_headers, "{}", chart.id);
-            let rows: Vec<Vec<String>> = select(root, "tbody tr")
-                .into_iter()
-                .map(|tr| select(tr, "td").into_iter().map(text).collect())
-                .collect();
-            assert_eq!(rows, chart.table_rows, "{}", chart.id);
-            cells += rows.iter().map(Vec::len).sum::<usize>();
-        }
+    for chart in every_chart(ChartSize::WIDE) {
+        let html = chart_table(&chart);
+        let fragment = only_elements(
+            &html,
+            &["html", "table", "thead", "tbody", "tr", "th", "td"],
+            &["class", "scope"],
+        );
+        let root = fragment.root_element();
+        let headers: Vec<String> = select(root, "thead th").into_iter().map(text).collect();
+        assert_eq!(headers, chart.table_headers, "{}", chart.id);
+        let rows: Vec<Vec<String>> = select(root, "tbody tr")
+            .into_iter()
+            .map(|tr| select(tr, "td").into_iter().map(text).collect())
+            .collect();
+        assert_eq!(rows, chart.table_rows, "{}", chart.id);
+        cells += rows.iter().map(Vec::len).sum::<usize>();
     }
     assert!(cells > 100, "{cells}");
 }
@@ -752,51 +757,36 @@ fn an_address_to_copy_by_hand_is_the_field_s_value_as_given() {
 
 #[test]
 fn each_chart_caption_and_legend_read_back_as_its_words_and_colours() {
-    let real = load("../data");
-    let hostile = load("../tests/fixtures/hostile-data");
     let mut legends = 0;
-    for dataset in [&real, &hostile] {
-        let explorer = Explorer::new(dataset);
-        let e = explorer.run(&ViewState::default());
-        let breakdowns = dataset
-            .records
-            .iter()
-            .filter_map(|r| breakdown::chart(r, ChartSize::NARROW));
-        let charts = [
-            by_year::chart(dataset, &e.totals, ChartSize::WIDE),
-            by_recipient::chart(dataset, &e.totals, ChartSize::WIDE),
-            timeline::chart(dataset, &e.rows, ChartSize::NARROW),
-        ];
-        for chart in charts.into_iter().chain(breakdowns) {
-            let (title_id, summary_id) = chart_caption_ids(&chart);
-            let caption = only_elements(
-                &chart_caption(&chart),
-                &["html", "h3", "p"],
-                &["id", "class"],
-            );
-            let root = caption.root_element();
-            let heading = select(root, "h3")[0];
-            assert_eq!(text(heading), chart.title);
-            assert_eq!(heading.value().attr("id"), Some(title_id.as_str()));
-            let summary = select(root, "p.chart-summary")[0];
-            assert_eq!(text(summary), chart.summary);
-            assert_eq!(summary.value().attr("id"), Some(summary_id.as_str()));
+    for chart in every_chart(ChartSize::NARROW) {
+        let (title_id, summary_id) = chart_caption_ids(&chart);
+        let caption = only_elements(
+            &chart_caption(&chart),
+            &["html", "h3", "p"],
+            &["id", "class"],
+        );
+        let root = caption.root_element();
+        let heading = select(root, "h3")[0];
+        assert_eq!(text(heading), chart.title);
+        assert_eq!(heading.value().attr("id"), Some(title_id.as_str()));
+        let summary = select(root, "p.chart-summary")[0];
+        assert_eq!(text(summary), chart.summary);
+        assert_eq!(summary.value().attr("id"), Some(summary_id.as_str()));
 
-            let legend = only_elements(
-                &chart_legend(&chart),
-                &["html", "li", "svg", "rect"],
-                &["class", "viewBox", "aria-hidden", "width", "height", "fill"],
+        let legend = only_elements(
+            &chart_legend(&chart),
+            &["html", "li", "svg", "rect"],
+            &["class", "viewBox", "aria-hidden", "width", "height", "fill"],
+        );
+        let items = select(legend.root_element(), "li");
+        assert_eq!(items.len(), chart.legend.len(), "{}", chart.id);
+        for (item, entry) in items.into_iter().zip(&chart.legend) {
+            assert_eq!(text(item), entry.label);
+            assert_eq!(
+                select(item, "rect")[0].value().attr("fill"),
+                Some(entry.colour.as_str())
             );
-            let items = select(legend.root_element(), "li");
-            assert_eq!(items.len(), chart.legend.len(), "{}", chart.id);
-            for (item, entry) in items.into_iter().zip(&chart.legend) {
-                assert_eq!(text(item), entry.label);
-                assert_eq!(
-                    select(item, "rect")[0].value().attr("fill"),
-                    Some(entry.colour.as_str())
-                );
-                legends += 1;
-            }
+            legends += 1;
         }
     }
     assert!(legends > 0, "some chart has a legend");
