@@ -5,10 +5,11 @@
 //    fetches it); a problem in the data fails the build, naming the record;
 // 1. in release builds, drops the wasm's exports for stream classes the page
 //    never uses (scripts/drop-stream-exports.mjs) and lets wasm-opt remove
-//    their code and the sections only tools read; gives the wasm's imports short names, in the wasm and in its
-//    glue (scripts/shorten-imports.mjs); minifies the glue in release builds
-//    (terser: trunk's own minifier gives up on wasm-bindgen's output); and
-//    updates the two files' integrity hashes in index.html;
+//    their code and the sections only tools read; gives the wasm's imports
+//    short names, in the wasm and in its glue (scripts/shorten-imports.mjs);
+//    minifies the glue in release builds (terser: trunk's own minifier
+//    gives up on wasm-bindgen's output); and updates the two files'
+//    integrity hashes in index.html;
 // 2. writes the sha256 of each inline script (trunk's wasm loader) into the
 //    page's Content-Security-Policy, so no other inline script can run;
 // 3. names the build by a hash of all its files (meta build-id, and the
@@ -42,6 +43,8 @@ let html = readFileSync(indexFile, 'utf8');
 {
   const dataDir = process.env.FUNDING_DATA_DIR || 'data';
   const encoded = join(staging, 'dataset.bin');
+  // On a new machine cargo first compiles the command (about a minute).
+  console.log(`post-build: checking ${dataDir} and writing it for the page (announcements encode)`);
   try {
     execFileSync('cargo', ['run', '-q', '-p', 'funding-core', '--bin', 'announcements', '--', 'encode', '--data', dataDir, encoded], {
       stdio: 'inherit',
