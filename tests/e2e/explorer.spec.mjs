@@ -2,6 +2,17 @@
 // marked figures, links that open a view, and a bad link that still works.
 import { test, expect, at } from './fixtures.mjs';
 
+// Rows off screen are laid out only when scrolled to (content-visibility:
+// auto), so scrolling to "Show more" moves it as the rows before it take
+// their real height. The browser's scroll anchoring keeps a person's view
+// still, but a click at the place the button had would land on a row: scroll
+// to it first, then click it where it is.
+async function showMore(page, name) {
+  const button = page.getByRole('button', { name });
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+}
+
 test('says what it is and how much it holds, and lists every record', async ({ page }) => {
   await page.goto(at());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('NHS transformation funding explorer');
@@ -16,10 +27,10 @@ test('says what it is and how much it holds, and lists every record', async ({ p
   await expect(page.getByRole('button', { name: 'Clear all' })).toBeHidden();
   // A screenful at a time; the rest on request.
   await expect(page.locator('.record')).toHaveCount(20);
-  await page.getByRole('button', { name: 'Show 20 more of 49' }).click();
+  await showMore(page, 'Show 20 more of 49');
   await expect(page.locator('.record')).toHaveCount(40);
-  await page.getByRole('button', { name: 'Show 20 more of 29' }).click();
-  await page.getByRole('button', { name: 'Show 9 more of 9' }).click();
+  await showMore(page, 'Show 20 more of 29');
+  await showMore(page, 'Show 9 more of 9');
   await expect(page.locator('.record')).toHaveCount(69);
 
   // A reported figure shows its amount as written and in pounds, its period and its source.
@@ -41,7 +52,7 @@ test('says what it is and how much it holds, and lists every record', async ({ p
 
 test('a new set of results starts at its first screenful again', async ({ page }) => {
   await page.goto(at());
-  await page.getByRole('button', { name: 'Show 20 more of 49' }).click();
+  await showMore(page, 'Show 20 more of 49');
   await expect(page.locator('.record')).toHaveCount(40);
   await page.getByLabel('Search the announcements').fill('vanguard');
   await expect(page.getByRole('button', { name: /^Show 20 more of / })).toBeVisible();

@@ -86,7 +86,7 @@ test('an amount range accepts 4.5m and 450k and says when it cannot read one', a
   }
   await page.getByLabel('To £', { exact: true }).fill('lots');
   await page.getByLabel('To £', { exact: true }).press('Enter');
-  await expect(page.getByRole('alert')).toContainText('“lots” is not an amount');
+  await expect(page.getByRole('group', { name: 'Amount of a figure' }).getByRole('alert')).toContainText('“lots” is not an amount');
   await expect(page).toHaveURL(/max=5m/);
 });
 
