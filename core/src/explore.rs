@@ -361,8 +361,9 @@ impl<'a> Explorer<'a> {
             .zip(&self.facets)
             .map(|(facet, table)| table.chosen(view, *facet))
             .collect();
-        let record_filters: Vec<usize> = (0..Facet::ALL.len())
-            .filter(|slot| !Facet::ALL[*slot].is_per_item() && chosen[*slot].is_some())
+        let record_filters: Vec<usize> = RECORD_SLOTS
+            .into_iter()
+            .filter(|slot| chosen[*slot].is_some())
             .collect();
         let years = chosen[YEAR].as_deref();
         let roles = chosen[ROLE].as_deref();
