@@ -1,6 +1,6 @@
-//! Sets the panic hook, fetches the dataset and mounts the app in the page's
-//! `#explorer` (between its static header and footer); everything else lives
-//! in lib.rs.
+//! Sets the panic hook, fetches the dataset and starts the explorer in the
+//! page's `#explorer` (between its static header and footer); everything
+//! else lives in lib.rs.
 
 use wasm_bindgen::JsCast;
 
@@ -8,13 +8,12 @@ fn main() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
         let dataset = funding_explorer::fetch_dataset().await;
-        let app = move || funding_explorer::App(funding_explorer::AppProps { dataset });
-        match leptos::prelude::document()
+        let place = leptos::prelude::document()
             .get_element_by_id("explorer")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            Some(place) => leptos::mount::mount_to(place, app).forget(),
-            None => leptos::mount::mount_to_body(app),
+            .or_else(|| leptos::prelude::document().body());
+        if let Some(place) = place {
+            funding_explorer::start(dataset, place);
         }
     });
 }

@@ -105,6 +105,68 @@ pub fn dataset_csv(dataset: &Dataset) -> String {
     write_csv(&ITEM_COLUMNS, &rows)
 }
 
+/// The downloads of a view the page offers, each with its button, file and
+/// writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewDownload {
+    Csv,
+    Json,
+    Giving360,
+}
+
+impl ViewDownload {
+    pub const ALL: [ViewDownload; 3] = [
+        ViewDownload::Csv,
+        ViewDownload::Json,
+        ViewDownload::Giving360,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ViewDownload::Csv => "csv",
+            ViewDownload::Json => "json",
+            ViewDownload::Giving360 => "360giving",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ViewDownload> {
+        ViewDownload::ALL.into_iter().find(|d| d.code() == code)
+    }
+
+    /// What its button says.
+    pub fn button(self) -> &'static str {
+        match self {
+            ViewDownload::Csv => "CSV",
+            ViewDownload::Json => "JSON",
+            ViewDownload::Giving360 => "360Giving CSV",
+        }
+    }
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ViewDownload::Csv => "funding-view.csv",
+            ViewDownload::Json => "funding-view.json",
+            ViewDownload::Giving360 => "funding-view-360giving.csv",
+        }
+    }
+
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            ViewDownload::Json => "application/json",
+            _ => "text/csv;charset=utf-8",
+        }
+    }
+
+    /// The file's contents for the view's rows.
+    pub fn write(self, dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
+        match self {
+            ViewDownload::Csv => view_csv(dataset, rows),
+            ViewDownload::Json => view_json(dataset, rows),
+            ViewDownload::Giving360 => giving360_csv(dataset, rows),
+        }
+    }
+}
+
 /// The items of a view (each row of the results with the items that passed
 /// its filters) as CSV, one row per funding item, in the view's order.
 pub fn view_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {

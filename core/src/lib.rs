@@ -16,6 +16,7 @@ pub mod listing;
 pub mod model;
 pub mod money;
 pub mod order;
+pub mod page;
 pub mod period;
 pub mod query;
 pub mod reader;

@@ -1,0 +1,245 @@
+//! What a person does, read by one listener per kind of event on the
+//! explorer (and a few on the window), and handed to the part it belongs
+//! to. The core's buttons and links name what they do (`page::Action`) and
+//! which item (`html::OPEN_ATTRIBUTE` and the like), so the markup can be
+//! written in one step and still be answered.
+
+use crate::dom;
+use crate::page::{History, Page};
+use crate::parts::{charts, filters, notices, reader, records, toolbar};
+use crate::{browser_url, download};
+use funding_core::export::ViewDownload;
+use funding_core::html::{CHIP_ATTRIBUTE, CLEAR_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE};
+use funding_core::page::{
+    facet_named, Action, Place, ACTION_ATTRIBUTE, CHART_ATTRIBUTE, DOWNLOAD_ATTRIBUTE,
+    DOWNLOAD_REFUSED, FACET_ATTRIBUTE,
+};
+use funding_core::url_state;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlInputElement, KeyboardEvent, MouseEvent};
+
+/// Listens on `root` (the explorer) and on the window for the page's life.
+pub fn listen(page: Page, root: &Element) {
+    dom::listen(root, "click", false, Box::new(move |ev| clicked(page, &ev)));
+    dom::listen(
+        root,
+        "change",
+        false,
+        Box::new(move |ev| changed(page, &ev)),
+    );
+    dom::listen(
+        root,
+        "input",
+        false,
+        Box::new(move |ev| {
+            if let Some(input) = search_field(&ev) {
+                toolbar::typed(page, input.value());
+            }
+        }),
+    );
+    dom::listen(
+        root,
+        "keydown",
+        false,
+        Box::new(move |ev| {
+            let escape = ev
+                .dyn_ref::<KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape");
+            if escape && search_field(&ev).is_some() {
+                ev.prevent_default();
+                toolbar::clear_search(page);
+            }
+        }),
+    );
+    // Focusing the address to copy by hand selects it.
+    dom::listen(
+        root,
+        "focusin",
+        false,
+        Box::new(|ev| {
+            if let Some(input) = dom::closest(&ev, ".copy-fallback input")
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            {
+                input.select();
+            }
+        }),
+    );
+    // A details' toggle does not bubble: caught on its way down.
+    dom::listen(
+        root,
+        "toggle",
+        true,
+        Box::new(move |ev| {
+            let Some(details) =
+                dom::target(&ev).and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            else {
+                return;
+            };
+            match details.id().as_str() {
+                id if id == Place::Charts.id() => charts::folded(page, details.open()),
+                id if id == Place::TotalsExplained.id() => page.explained_open.set(details.open()),
+                _ => {}
+            }
+        }),
+    );
+
+    let window = window();
+    // Back and forward: read the address bar again, without pushing.
+    dom::listen(
+        &window,
+        "popstate",
+        false,
+        Box::new(move |_| {
+            let (view, notices) = url_state::decode(&browser_url::current_query(), page.core);
+            page.show(view, History::Keep);
+            page.notices.set(notices);
+        }),
+    );
+    // "/" anywhere outside a form field focuses the search.
+    dom::listen(
+        &window,
+        "keydown",
+        false,
+        Box::new(|ev| {
+            let Some(key) = ev.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if key.key() != "/" || key.ctrl_key() || key.meta_key() || key.alt_key() {
+                return;
+            }
+            let typing = document().active_element().is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            });
+            if !typing {
+                ev.prevent_default();
+                dom::focus(Place::Search.id());
+            }
+        }),
+    );
+}
+
+fn search_field(ev: &Event) -> Option<HtmlInputElement> {
+    dom::target(ev)
+        .filter(|t| t.id() == Place::Search.id())
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+}
+
+/// A click on one of the core's links or buttons.
+fn clicked(page: Page, ev: &Event) {
+    let chosen = dom::closest(
+        ev,
+        &format!("[{OPEN_ATTRIBUTE}],[{CHIP_ATTRIBUTE}],[{CLEAR_ATTRIBUTE}],[{TARGET_ATTRIBUTE}],[{ACTION_ATTRIBUTE}]"),
+    );
+    let Some(chosen) = chosen else {
+        return;
+    };
+    let attribute = |name: &str| chosen.get_attribute(name);
+    let number = |name: &str| attribute(name).and_then(|n| n.parse::<usize>().ok());
+    // The chart a button belongs to, by its place in `page::CHARTS`.
+    let chart = || {
+        chosen
+            .closest(&format!("[{CHART_ATTRIBUTE}]"))
+            .ok()
+            .flatten()
+            .and_then(|figure| figure.get_attribute(CHART_ATTRIBUTE))
+            .and_then(|id| charts::chart_number(&id))
+    };
+    if let Some(id) = attribute(OPEN_ATTRIBUTE) {
+        // A plain click opens the reader in the page; modified clicks open a
+        // new tab as usual.
+        let plain = ev
+            .dyn_ref::<MouseEvent>()
+            .is_some_and(|m| !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.button() != 0));
+        if plain {
+            ev.prevent_default();
+            page.change(|v| v.open = Some(id));
+        }
+    } else if let Some(n) = number(CHIP_ATTRIBUTE) {
+        records::remove_chip(page, n);
+    } else if let Some(what) = attribute(CLEAR_ATTRIBUTE) {
+        records::clear(page, &what);
+    } else if let (Some(target), Some(n)) = (number(TARGET_ATTRIBUTE), chart()) {
+        charts::choose(page, n, target);
+    } else if let Some(action) = attribute(ACTION_ATTRIBUTE).and_then(|a| Action::from_code(&a)) {
+        match action {
+            Action::DismissNotices => notices::dismiss(page),
+            Action::ToggleFilters => page.filters_open.update(|o| *o = !*o),
+            Action::CloseFilters => page.filters_open.set(false),
+            Action::CopyLink => toolbar::copy_link(page),
+            Action::ClearAll => records::clear_all(page),
+            Action::ShowMore => records::show_more(page),
+            Action::MoreValues => {
+                if let Some(facet) = attribute(FACET_ATTRIBUTE).and_then(|f| facet_named(&f)) {
+                    filters::more_values(page, facet);
+                }
+            }
+            Action::ChartAsTable => {
+                if let Some(n) = chart() {
+                    charts::as_table(page, n);
+                }
+            }
+            Action::DownloadChart => {
+                if let Some(n) = chart() {
+                    let refused = chosen
+                        .parent_element()
+                        .and_then(|p| p.query_selector("[role=alert]").ok().flatten());
+                    charts::download(page, n, refused);
+                }
+            }
+            Action::DownloadView => {
+                if let Some(download) =
+                    attribute(DOWNLOAD_ATTRIBUTE).and_then(|d| ViewDownload::from_code(&d))
+                {
+                    let content = page
+                        .results
+                        .with_untracked(|e| download.write(page.dataset, &e.rows));
+                    let saved =
+                        download::save(download.file_name(), download.mime_type(), &content);
+                    if let Some(refused) = dom::place(Place::DownloadRefused) {
+                        refused.set_text_content(Some(if saved { "" } else { DOWNLOAD_REFUSED }));
+                    }
+                }
+            }
+            Action::CloseReader => reader::close(page),
+        }
+    }
+}
+
+/// A checkbox ticked, a sort chosen or an amount typed.
+fn changed(page: Page, ev: &Event) {
+    let Some(target) = dom::target(ev) else {
+        return;
+    };
+    let value = || {
+        target
+            .dyn_ref::<HtmlInputElement>()
+            .map(|i| i.value())
+            .or_else(|| {
+                target
+                    .dyn_ref::<web_sys::HtmlSelectElement>()
+                    .map(|s| s.value())
+            })
+            .unwrap_or_default()
+    };
+    let facet = target
+        .closest(&format!("[{FACET_ATTRIBUTE}]"))
+        .ok()
+        .flatten()
+        .and_then(|list| list.get_attribute(FACET_ATTRIBUTE))
+        .and_then(|f| facet_named(&f));
+    match target.id().as_str() {
+        id if id == Place::Sort.id() => toolbar::sorted(page, &value()),
+        id if id == Place::AmountMin.id() => {
+            filters::amount_changed(page, Place::AmountMin, &value())
+        }
+        id if id == Place::AmountMax.id() => {
+            filters::amount_changed(page, Place::AmountMax, &value())
+        }
+        _ => {
+            if let Some(facet) = facet {
+                filters::toggled(page, facet, &value());
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The reader: one record in full. For an announcement held in full, its
+//! text with every figure marked, each mark linked to its figure and back,
+//! and how it splits its money; for a reported figure, its caveats and a
+//! link to the page that states it. The core writes it whole
+//! (`page::reader`); opening a record moves focus to its heading, so
+//! keyboard and screen-reader users land on it.
+
+use super::{follow as follow_effect, keep_html_then};
+use crate::dom;
+use crate::page::Page;
+use funding_core::charts::breakdown;
+use funding_core::page::{self, Place};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The reader's place in `page::CHARTS`.
+const BREAKDOWN: usize = 3;
+
+pub fn follow(page: Page) {
+    follow_effect(move || {
+        let open = page.view.with(|v| v.open.is_some());
+        dom::set_class(Place::Layout, "has-reader", open);
+    });
+    // The search words are marked in the title and text: the reader follows
+    // the query, not every change of the results.
+    let query = Memo::new(move |_| page.results.with(|e| e.query.clone()));
+    let open = Memo::new(move |_| page.view.with(|v| v.open.clone()));
+    let focused: Rc<RefCell<Option<String>>> = Rc::default();
+    keep_html_then(
+        Place::Reader.id().into(),
+        Box::new(move || {
+            let Some(record) = open.with(|id| id.as_deref().and_then(|id| page.dataset.record(id)))
+            else {
+                return String::new();
+            };
+            let size = page.chart_size.get();
+            let as_table = page.as_table.get() & (1 << BREAKDOWN) != 0;
+            let chart = breakdown::chart(record, size);
+            let figure = chart.as_ref().map(|c| page::chart_figure(c, as_table));
+            page.drawn.update_value(|d| d[BREAKDOWN] = chart);
+            query.with(|q| page::reader(page.dataset, record, q, figure.as_deref()))
+        }),
+        Box::new(move || {
+            let now = open.get_untracked();
+            if now.is_some() && *focused.borrow() != now {
+                dom::focus(Place::ReaderHeading.id());
+            }
+            *focused.borrow_mut() = now;
+        }),
+    );
+}
+
+/// "Close".
+pub fn close(page: Page) {
+    page.change(|v| v.open = None);
+}
