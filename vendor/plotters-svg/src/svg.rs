@@ -10,8 +10,6 @@ use plotters_backend::{
 
 use std::fmt::Write as _;
 use std::fs::File;
-#[allow(unused_imports)]
-use std::io::Cursor;
 use std::io::{BufWriter, Error, Write};
 use std::path::Path;
 
@@ -20,8 +18,23 @@ fn make_svg_color(color: BackendColor) -> String {
     format!("#{:02X}{:02X}{:02X}", r, g, b)
 }
 
+/// The colour's opacity to a thousandth, written with integers; empty, so
+/// that `open_tag` leaves the attribute out, for an opaque colour (SVG's
+/// default). (Patched for the funding explorer: upstream wrote the float,
+/// which brought float formatting into a wasm that has no other use for it.)
 fn make_svg_opacity(color: BackendColor) -> String {
-    format!("{}", color.alpha)
+    if color.alpha >= 1.0 {
+        return String::new();
+    }
+    let thousandths = (color.alpha.max(0.0) * 1000.0).round() as u32;
+    format!("0.{:03}", thousandths)
+}
+
+/// A positive length to a tenth (`12.1`), written with integers (patched for
+/// the funding explorer, as `make_svg_opacity`).
+fn make_svg_tenths(value: f64) -> String {
+    let tenths = (value.clamp(0.0, 1e9) * 10.0).round() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 enum Target<'a> {
@@ -89,6 +102,11 @@ impl<'a> SVGBackend<'a> {
         buf.push('<');
         buf.push_str(tag.to_tag_name());
         for (key, value) in attr {
+            // An empty value is an attribute left out (an opaque colour's
+            // opacity; patched for the funding explorer).
+            if value.is_empty() {
+                continue;
+            }
             buf.push(' ');
             buf.push_str(key);
             buf.push_str("=\"");
@@ -407,7 +425,7 @@ impl<'a> DrawingBackend for SVGBackend<'a> {
             ("dy", dy.to_owned()),
             ("text-anchor", text_anchor.to_string()),
             ("font-family", style.family().as_str().to_string()),
-            ("font-size", format!("{}", style.size() / 1.24)),
+            ("font-size", make_svg_tenths(style.size() / 1.24)),
             ("opacity", make_svg_opacity(color)),
             ("fill", make_svg_color(color)),
         ];
@@ -450,89 +468,6 @@ impl<'a> DrawingBackend for SVGBackend<'a> {
         Ok(())
     }
 
-    #[cfg(all(not(target_arch = "wasm32"), feature = "image"))]
-    fn blit_bitmap(
-        &mut self,
-        pos: BackendCoord,
-        (w, h): (u32, u32),
-        src: &[u8],
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        use image::codecs::png::PngEncoder;
-        use image::ImageEncoder;
-
-        let mut data = vec![0; 0];
-
-        {
-            let cursor = Cursor::new(&mut data);
-
-            let encoder = PngEncoder::new(cursor);
-
-            let color = image::ColorType::Rgb8;
-
-            encoder.write_image(src, w, h, color).map_err(|e| {
-                DrawingErrorKind::DrawingError(Error::new(
-                    std::io::ErrorKind::Other,
-                    format!("Image error: {}", e),
-                ))
-            })?;
-        }
-
-        let padding = (3 - data.len() % 3) % 3;
-        data.resize(data.len() + padding, 0);
-
-        let mut rem_bits = 0;
-        let mut rem_num = 0;
-
-        fn cvt_base64(from: u8) -> char {
-            (if from < 26 {
-                b'A' + from
-            } else if from < 52 {
-                b'a' + from - 26
-            } else if from < 62 {
-                b'0' + from - 52
-            } else if from == 62 {
-                b'+'
-            } else {
-                b'/'
-            })
-            .into()
-        }
-
-        let mut buf = String::new();
-        buf.push_str("data:png;base64,");
-
-        for byte in data {
-            let value = (rem_bits << (6 - rem_num)) | (byte >> (rem_num + 2));
-            rem_bits = byte & ((1 << (2 + rem_num)) - 1);
-            rem_num += 2;
-
-            buf.push(cvt_base64(value));
-            if rem_num == 6 {
-                buf.push(cvt_base64(rem_bits));
-                rem_bits = 0;
-                rem_num = 0;
-            }
-        }
-
-        for _ in 0..padding {
-            buf.pop();
-            buf.push('=');
-        }
-
-        self.open_tag(
-            SVGTag::Image,
-            &[
-                ("x", &format!("{}", pos.0)),
-                ("y", &format!("{}", pos.1)),
-                ("width", &format!("{}", w)),
-                ("height", &format!("{}", h)),
-                ("href", buf.as_str()),
-            ],
-            true,
-        );
-
-        Ok(())
-    }
 }
 
 impl Drop for SVGBackend<'_> {
