@@ -69,6 +69,27 @@ pub fn set_field_value(place: Place, value: &str) {
     }
 }
 
+/// Sets the count and tick of the `n`th checkbox in the facet list `id`
+/// (`html::facet_options`' markup) in place.
+pub fn set_facet_value(id: &str, n: usize, count: usize, selected: bool) {
+    let Some(item) = element(id).and_then(|list| list.children().item(n as u32)) else {
+        return;
+    };
+    if let Ok(Some(input)) = item.query_selector("input") {
+        if let Some(input) = input.dyn_ref::<HtmlInputElement>() {
+            input.set_checked(selected);
+        }
+    }
+    if let Some(number) = item
+        .query_selector(".facet-count")
+        .ok()
+        .flatten()
+        .and_then(|c| c.first_child())
+    {
+        number.set_node_value(Some(&count.to_string()));
+    }
+}
+
 /// The element an event happened in.
 pub fn target(ev: &Event) -> Option<Element> {
     ev.target().and_then(|t| t.dyn_into::<Element>().ok())

@@ -401,23 +401,26 @@ pub fn show_more(count: usize, shown: usize) -> String {
     out
 }
 
-/// A facet's checkboxes as the page shows them: every value, or for a long
-/// facet not `all` shown, the [`SHORT_LIST`] with most records (ties in the
-/// facet's own order, A to Z) and every chosen one.
-pub fn facet_values(facet: Facet, values: &[FacetValue], all: bool) -> String {
+/// The values of a facet the page shows, in order: every value, or for a
+/// long facet not `all` shown, the [`SHORT_LIST`] with most records (ties in
+/// the facet's own order, A to Z) and every chosen one.
+pub fn shown_facet_values(facet: Facet, values: &[FacetValue], all: bool) -> Vec<&FacetValue> {
     if all || !is_long(facet) || values.len() <= SHORT_LIST {
-        return facet_options(facet, values);
+        return values.iter().collect();
     }
     let mut by_count: Vec<usize> = (0..values.len()).collect();
     crate::order::sort_by_key(&mut by_count, |&i| std::cmp::Reverse(values[i].count));
-    facet_options(
-        facet,
-        by_count
-            .into_iter()
-            .enumerate()
-            .filter(|(rank, i)| *rank < SHORT_LIST || values[*i].selected)
-            .map(|(_, i)| &values[i]),
-    )
+    by_count
+        .into_iter()
+        .enumerate()
+        .filter(|(rank, i)| *rank < SHORT_LIST || values[*i].selected)
+        .map(|(_, i)| &values[i])
+        .collect()
+}
+
+/// A facet's checkboxes as the page shows them ([`shown_facet_values`]).
+pub fn facet_values(facet: Facet, values: &[FacetValue], all: bool) -> String {
+    facet_options(facet, shown_facet_values(facet, values, all))
 }
 
 /// A long facet's button between its ten values and all `total` of them;

@@ -5,23 +5,49 @@
 use super::{follow as follow_effect, keep_html};
 use crate::dom;
 use crate::page::{bit, Page};
+use funding_core::html;
 use funding_core::money::{parse_typed, typed};
 use funding_core::page::{self, Place};
 use funding_core::view::Facet;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 pub fn follow(page: Page) {
     for (n, facet) in Facet::ALL.into_iter().enumerate() {
-        // The checkboxes, written in one step when anything in them changes.
-        keep_html(page::facet_values_id(facet), move || {
+        // The checkboxes: written in one step when the values shown change;
+        // when only their counts or ticks do (most changes), those are set
+        // in place, which spares the browser building and laying out the
+        // whole list again.
+        let mut shown: Vec<(Arc<str>, usize, bool)> = Vec::new();
+        let mut written = false;
+        follow_effect(move || {
             let all = bit(page.all_values.get(), n);
             page.results.with(|e| {
-                e.facets
+                let values = e
+                    .facets
                     .iter()
                     .find(|(f, _)| *f == facet)
-                    .map(|(_, values)| page::facet_values(facet, values, all))
-                    .unwrap_or_default()
-            })
+                    .map_or(&[][..], |(_, values)| values.as_slice());
+                let now = page::shown_facet_values(facet, values, all);
+                let id = page::facet_values_id(facet);
+                let same_values = written
+                    && shown.len() == now.len()
+                    && shown.iter().zip(&now).all(|(s, v)| s.0 == v.code);
+                if same_values {
+                    for (i, (s, v)) in shown.iter().zip(&now).enumerate() {
+                        if s.1 != v.count || s.2 != v.selected {
+                            dom::set_facet_value(&id, i, v.count, v.selected);
+                        }
+                    }
+                } else {
+                    dom::write_html(&id, &html::facet_options(facet, now.iter().copied()));
+                    written = true;
+                }
+                shown = now
+                    .iter()
+                    .map(|v| (v.code.clone(), v.count, v.selected))
+                    .collect();
+            });
         });
         if page::is_long(facet) {
             keep_html(page::facet_more_id(facet), move || {
