@@ -2,6 +2,8 @@
 //! history. The format itself is `funding_core::url_state`'s; this file only
 //! moves strings in and out of the browser.
 
+use std::time::Duration;
+
 /// The current query string, with its `?`, or empty.
 pub fn current_query() -> String {
     web_sys::window()
@@ -9,27 +11,28 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// Puts `query` (from `url_state::encode`) in the address bar as a new history
-/// entry, keeping the page's own path so the app works under any sub-path.
-pub fn push_query(query: &str) {
-    write_query(query, false);
-}
-
-/// Puts `query` in the address bar in place of the current entry (typing in
-/// search should not leave one history entry per key).
-pub fn replace_query(query: &str) {
-    write_query(query, true);
+/// Puts `query` (from `url_state::encode`) in the address bar, as a new
+/// history entry or (`replace`) in place of the current one, keeping the
+/// page's own path so the app works under any sub-path.
+///
+/// Written once the browser has drawn the new view: writing history takes
+/// Chromium a millisecond or two, which a person waiting for the results
+/// would otherwise wait for too. Writes keep their order.
+pub fn write_query_after_frame(query: String, replace: bool) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(move || write_query(&query, replace), Duration::ZERO);
+    });
 }
 
 fn write_query(query: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{query}");
     if window.location().search().ok().as_deref() == Some(query) {
         return;
     }
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
     if let Ok(history) = window.history() {
         let state = wasm_bindgen::JsValue::NULL;
         let _ = if replace {
@@ -40,9 +43,17 @@ fn write_query(query: &str, replace: bool) {
     }
 }
 
-/// The page's whole address, for "Copy link".
-pub fn current_href() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
+/// The page's whole address with `query` for its query string (the view's
+/// own, which the address bar may not show yet), for "Copy link".
+pub fn href_with(query: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let part = |p: Result<String, wasm_bindgen::JsValue>| p.unwrap_or_default();
+    format!(
+        "{}{}{query}{}",
+        part(location.origin()),
+        part(location.pathname()),
+        part(location.hash())
+    )
 }

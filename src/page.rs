@@ -103,8 +103,10 @@ impl Page {
             return;
         }
         match history {
-            History::Push => browser_url::push_query(&url_state::encode(&view)),
-            History::Replace => browser_url::replace_query(&url_state::encode(&view)),
+            History::Push => browser_url::write_query_after_frame(url_state::encode(&view), false),
+            History::Replace => {
+                browser_url::write_query_after_frame(url_state::encode(&view), true)
+            }
             History::Keep => {}
         }
         // New results start at their first screenful; opening a record

@@ -95,7 +95,9 @@ pub fn sorted(page: Page, code: &str) {
 /// "Copy link": the address on the clipboard, or shown to copy by hand where
 /// the clipboard is not allowed; "Link copied" for a moment.
 pub fn copy_link(page: Page) {
-    let href = browser_url::current_href();
+    let href = page
+        .view
+        .with_untracked(|v| browser_url::href_with(&funding_core::url_state::encode(v)));
     let clipboard = window().navigator().clipboard();
     leptos::task::spawn_local(async move {
         match JsFuture::from(clipboard.write_text(&href)).await {
