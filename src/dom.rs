@@ -69,21 +69,20 @@ pub fn set_field_value(place: Place, value: &str) {
     }
 }
 
-/// Sets the count and tick of the `n`th checkbox in the facet list `id`
-/// (`html::facet_options`' markup) in place.
-pub fn set_facet_value(id: &str, n: usize, count: usize, selected: bool) {
-    let Some(item) = element(id).and_then(|list| list.children().item(n as u32)) else {
+/// Sets the count and tick of the `n`th checkbox of a facet's `list`
+/// (`html::facet_options`' markup: `<li><input><label>… <span
+/// class="facet-count">N…</span></label></li>`) in place.
+pub fn set_facet_value(list: &Element, n: usize, count: usize, selected: bool) {
+    let Some(item) = list.children().item(n as u32) else {
         return;
     };
-    if let Ok(Some(input)) = item.query_selector("input") {
-        if let Some(input) = input.dyn_ref::<HtmlInputElement>() {
-            input.set_checked(selected);
-        }
+    let input = item.first_element_child();
+    if let Some(input) = input.as_ref().and_then(|i| i.dyn_ref::<HtmlInputElement>()) {
+        input.set_checked(selected);
     }
-    if let Some(number) = item
-        .query_selector(".facet-count")
-        .ok()
-        .flatten()
+    if let Some(number) = input
+        .and_then(|i| i.next_element_sibling())
+        .and_then(|label| label.last_element_child())
         .and_then(|c| c.first_child())
     {
         number.set_node_value(Some(&count.to_string()));

@@ -34,9 +34,12 @@ pub fn follow(page: Page) {
                     && shown.len() == now.len()
                     && shown.iter().zip(&now).all(|(s, v)| s.0 == v.code);
                 if same_values {
+                    let Some(list) = dom::element(&id) else {
+                        return;
+                    };
                     for (i, (s, v)) in shown.iter().zip(&now).enumerate() {
                         if s.1 != v.count || s.2 != v.selected {
-                            dom::set_facet_value(&id, i, v.count, v.selected);
+                            dom::set_facet_value(&list, i, v.count, v.selected);
                         }
                     }
                 } else {
