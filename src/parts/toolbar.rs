@@ -1,7 +1,9 @@
 //! The search field, the sort, "Copy link" and the "Filters" button.
 //!
-//! Search is as you type, debounced so typing stays smooth; typing replaces
-//! the history entry instead of adding one per key. `/` from anywhere
+//! Search is as you type: the results follow each key at once, and keys
+//! typed while the page is still busy with the last are taken together, so
+//! typing stays smooth on a large dataset too. Typing replaces the history
+//! entry instead of adding one per key. `/` from anywhere
 //! focuses it and Escape clears it. The fields follow the view when it
 //! changes from elsewhere (a link, back, a chip).
 
@@ -15,9 +17,6 @@ use funding_core::view::{SortOrder, ViewState};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen_futures::JsFuture;
-
-/// How long typing must pause before the results follow.
-const DEBOUNCE: Duration = Duration::from_millis(120);
 
 pub fn follow(page: Page) {
     // The search and sort follow the view only when it changes, so what is
@@ -56,12 +55,15 @@ thread_local! {
     static PENDING: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
 }
 
-/// Typing in the search: the results follow when typing pauses.
+/// Typing in the search. The search runs in a task of its own after the
+/// key: the browser handles every key waiting before it (each replacing the
+/// search to run), so a burst of keys typed while the page was busy runs
+/// one search, with all of them.
 pub fn typed(page: Page, text: String) {
     if let Some(handle) = PENDING.take() {
         handle.clear();
     }
-    PENDING.set(set_timeout_with_handle(move || search(page, text), DEBOUNCE).ok());
+    PENDING.set(set_timeout_with_handle(move || search(page, text), Duration::ZERO).ok());
 }
 
 /// Shows the results of `text` in place of the current history entry.
