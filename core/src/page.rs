@@ -198,8 +198,9 @@ pub fn chart_place_id(chart: &str) -> String {
 /// reader's breakdown comes last.
 pub const CHARTS: [&str; 4] = ["by-year", "by-recipient", "timeline", "breakdown"];
 
-/// Rows shown at first and added by "Show more": a screen or two.
-pub const PAGE_ROWS: usize = 20;
+/// Rows shown at first and added by "Show more": a screen or two (a row is
+/// about 170 px high at desktop width).
+pub const PAGE_ROWS: usize = 10;
 
 /// How many values a long facet shows before "Show all".
 pub const SHORT_LIST: usize = 10;

@@ -182,13 +182,13 @@ fn the_short_texts_count_what_they_say() {
     assert_eq!(records_counted(0), "No records match");
     assert_eq!(records_counted(1), "1 record");
     assert_eq!(records_counted(69), "69 records");
-    assert_eq!(show_more(20, PAGE_ROWS), "");
+    assert_eq!(show_more(PAGE_ROWS, PAGE_ROWS), "");
     let more = show_more(69, 40);
     let fragment = Html::parse_fragment(&more);
     let b = select(fragment.root_element(), "button")[0];
-    assert_eq!(text(b), "Show 20 more of 29");
+    assert_eq!(text(b), format!("Show {PAGE_ROWS} more of 29"));
     assert_eq!(action(b), Some(Action::ShowMore));
-    assert!(show_more(69, 60).contains(">Show 9 more of 9<"));
+    assert!(show_more(69, 69 - 9).contains(">Show 9 more of 9<"));
     let mut view = ViewState::default();
     assert_eq!(filters_label(&view), "Filters");
     view.toggle(Facet::CareModel, "MCP");

@@ -93,6 +93,11 @@ test('an amount range accepts 4.5m and 450k and says when it cannot read one', a
 test('sorts by amount and by date', async ({ page }) => {
   await page.goto(at('?role=recipient&sort=amount-desc'));
   await expect(page.getByLabel('Sort by')).toHaveValue('amount-desc');
+  // Across the first two pages of rows: the order holds past "Show more".
+  const more = page.getByRole('button', { name: /^Show \d+ more of / });
+  await more.scrollIntoViewIfNeeded();
+  await more.click();
+  await expect(page.locator('.record')).toHaveCount(20);
   const amounts = (await page.locator('.amount-in-pounds').allTextContents()).map((t) => Number(t.replace(/[£,]/g, '')));
   expect(amounts.length).toBeGreaterThan(10);
   expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
