@@ -19,25 +19,14 @@ use funding_core::listing::summarise_row;
 use funding_core::model::FundingRecord;
 use funding_core::query::parse;
 use funding_core::search::highlight;
-use funding_core::sources::load_dir;
 use funding_core::totals::Totals;
 use funding_core::url_state::{active_filters, decode, encode};
 use funding_core::view::{SortOrder, ViewState};
 use funding_core::Dataset;
-use scraper::{ElementRef, Html, Selector};
-use std::path::PathBuf;
+use scraper::Html;
 
-fn load(dir: &str) -> Dataset {
-    load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir)).expect("valid data")
-}
-
-fn select<'a>(element: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
-    element.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn text(element: ElementRef) -> String {
-    element.text().collect()
-}
+mod markup;
+use markup::{load, select, text};
 
 /// The elements a row is made of; anything else came from the data.
 const ROW_ELEMENTS: [&str; 12] = [

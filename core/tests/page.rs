@@ -14,24 +14,12 @@ use funding_core::page::{
     SHORT_LIST,
 };
 use funding_core::query::parse;
-use funding_core::sources::load_dir;
 use funding_core::url_state::decode;
 use funding_core::view::{Facet, ViewState};
-use funding_core::Dataset;
-use scraper::{ElementRef, Html, Selector};
-use std::path::PathBuf;
+use scraper::{ElementRef, Html};
 
-fn load(dir: &str) -> Dataset {
-    load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir)).expect("valid data")
-}
-
-fn select<'a>(element: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
-    element.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn text(element: ElementRef) -> String {
-    element.text().collect()
-}
+mod markup;
+use markup::{load, select, text};
 
 /// The action a button names, read back from its attribute.
 fn action(button: ElementRef) -> Option<Action> {
