@@ -91,9 +91,14 @@ pub fn listen(page: Page, root: &Element) {
         "popstate",
         false,
         Box::new(move |_| {
+            // A link to a place in the reader's text (#evidence-…) is a
+            // step in history too, with the same view: nothing to show, and
+            // notices dismissed stay dismissed.
             let (view, notices) = url_state::decode(&browser_url::current_query(), page.core);
-            page.show(view, History::Keep);
-            page.notices.set(notices);
+            if page.view.with_untracked(|v| *v != view) {
+                page.show(view, History::Keep);
+                page.notices.set(notices);
+            }
         }),
     );
     // "/" anywhere outside a form field focuses the search.

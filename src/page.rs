@@ -54,7 +54,7 @@ pub struct Page {
     pub charts_open: RwSignal<bool>,
     /// Charts shown as tables, one bit per place in `page::CHARTS`: a
     /// table chosen stays chosen as the view changes.
-    pub as_table: RwSignal<u8>,
+    pub as_table: RwSignal<u16>,
     pub chart_size: RwSignal<ChartSize>,
     pub copy: RwSignal<CopyState>,
     /// What the amount fields could not read, or empty.
@@ -89,7 +89,7 @@ impl Page {
             explained_open: RwSignal::new(false),
             charts_open: RwSignal::new(true),
             as_table: RwSignal::new(0),
-            chart_size: RwSignal::new(ChartSize::WIDE),
+            chart_size: RwSignal::new(crate::parts::charts::fitting_size()),
             copy: RwSignal::new(CopyState::Idle),
             amount_error: RwSignal::new(String::new()),
             drawn: StoredValue::new([None, None, None, None]),

@@ -4,7 +4,7 @@
 //! draws them and writes their figures (`page::chart_figure`).
 
 use super::keep_html;
-use crate::page::Page;
+use crate::page::{bit, Page};
 use crate::{dom, download};
 use funding_core::charts::{by_recipient, by_year, timeline, ChartSize, TargetAction};
 use funding_core::page::{self, CHARTS, DOWNLOAD_REFUSED};
@@ -12,7 +12,6 @@ use leptos::prelude::*;
 
 pub fn follow(page: Page) {
     // Narrow drawings on phones; follows resizes.
-    page.chart_size.set(fitting_size());
     dom::listen(
         &window(),
         "resize",
@@ -29,7 +28,7 @@ pub fn follow(page: Page) {
     for (n, id) in CHARTS[..3].iter().enumerate() {
         keep_html(page::chart_place_id(id), move || {
             let size = page.chart_size.get();
-            let as_table = page.as_table.get() & (1 << n) != 0;
+            let as_table = bit(page.as_table.get(), n);
             if !page.charts_open.get() {
                 return String::new();
             }
@@ -46,7 +45,7 @@ pub fn follow(page: Page) {
 }
 
 /// The chart size for the window: narrow on phones.
-fn fitting_size() -> ChartSize {
+pub fn fitting_size() -> ChartSize {
     let width = window()
         .inner_width()
         .ok()

@@ -18,11 +18,12 @@ use crate::page::Page;
 use leptos::prelude::*;
 
 /// Keeps the contents of the element `id` as `write` gives them, writing
-/// only when they change; `written` runs after each write.
+/// only when they change.
 pub fn keep_html(id: String, write: impl Fn() -> String + 'static) {
     keep_html_then(id, Box::new(write), Box::new(|| {}));
 }
 
+/// [`keep_html`], and `written` runs after each write.
 pub fn keep_html_then(id: String, write: Box<dyn Fn() -> String>, written: Box<dyn Fn()>) {
     Effect::new(move |last: Option<String>| {
         let html = write();

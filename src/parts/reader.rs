@@ -7,7 +7,7 @@
 
 use super::{follow as follow_effect, keep_html_then};
 use crate::dom;
-use crate::page::Page;
+use crate::page::{bit, Page};
 use funding_core::charts::breakdown;
 use funding_core::page::{self, Place};
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn follow(page: Page) {
                 return String::new();
             };
             let size = page.chart_size.get();
-            let as_table = page.as_table.get() & (1 << BREAKDOWN) != 0;
+            let as_table = bit(page.as_table.get(), BREAKDOWN);
             let chart = breakdown::chart(record, size);
             let figure = chart.as_ref().map(|c| page::chart_figure(c, as_table));
             page.drawn.update_value(|d| d[BREAKDOWN] = chart);

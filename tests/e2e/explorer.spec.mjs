@@ -133,6 +133,19 @@ test('a broken link still opens the page and says what was ignored', async ({ pa
   await expect(page.getByRole('button', { name: 'Clear all' })).toBeHidden();
 });
 
+test('a dismissed notice stays dismissed as the reader links about its text', async ({ page }) => {
+  await page.goto(at('?open=west-yorkshire-harrogate-ics-2018&colour=red'));
+  await expect(page.locator('.notices')).toContainText('“colour” was ignored');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByText('Part of this link could not be used')).toBeHidden();
+  // A figure's link to its words is a step in history with the same view.
+  await page.locator('.reader').getByRole('link', { name: '“£2.6m” in the text' }).click();
+  await expect(page.locator('mark:target')).toHaveText('£2.6m');
+  await page.goBack();
+  await expect(page.getByText('Part of this link could not be used')).toBeHidden();
+  await expect(page.locator('.reader h2')).toHaveText(/West Yorkshire and Harrogate/);
+});
+
 test('nothing overflows sideways, and screenshots are kept', async ({ page }, testInfo) => {
   await page.goto(at('?open=west-yorkshire-harrogate-ics-2018'));
   await expect(page.locator('.reader .full-text mark').first()).toBeVisible();
