@@ -4,15 +4,15 @@
 //! which item (`html::OPEN_ATTRIBUTE` and the like), so the markup can be
 //! written in one step and still be answered.
 
+use crate::browser_url;
 use crate::dom;
 use crate::page::{History, Page};
 use crate::parts::{charts, filters, notices, reader, records, toolbar};
-use crate::{browser_url, download};
 use funding_core::export::ViewDownload;
 use funding_core::html::{CHIP_ATTRIBUTE, CLEAR_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE};
 use funding_core::page::{
     facet_named, Action, Place, ACTION_ATTRIBUTE, CHART_ATTRIBUTE, DOWNLOAD_ATTRIBUTE,
-    DOWNLOAD_REFUSED, FACET_ATTRIBUTE,
+    FACET_ATTRIBUTE,
 };
 use funding_core::url_state;
 use leptos::prelude::*;
@@ -188,7 +188,7 @@ fn clicked(page: Page, ev: &Event) {
                 if let Some(n) = chart() {
                     let refused = chosen
                         .parent_element()
-                        .and_then(|p| p.query_selector("[role=alert]").ok().flatten());
+                        .and_then(|p| p.query_selector(".chart-refused").ok().flatten());
                     charts::download(page, n, refused);
                 }
             }
@@ -196,14 +196,7 @@ fn clicked(page: Page, ev: &Event) {
                 if let Some(download) =
                     attribute(DOWNLOAD_ATTRIBUTE).and_then(|d| ViewDownload::from_code(&d))
                 {
-                    let content = page
-                        .results
-                        .with_untracked(|e| download.write(page.dataset, &e.rows));
-                    let saved =
-                        download::save(download.file_name(), download.mime_type(), &content);
-                    if let Some(refused) = dom::place(Place::DownloadRefused) {
-                        refused.set_text_content(Some(if saved { "" } else { DOWNLOAD_REFUSED }));
-                    }
+                    records::download(page, download);
                 }
             }
             Action::CloseReader => reader::close(page),
@@ -227,12 +220,15 @@ fn changed(page: Page, ev: &Event) {
             })
             .unwrap_or_default()
     };
-    let facet = target
-        .closest(&format!("[{FACET_ATTRIBUTE}]"))
-        .ok()
-        .flatten()
-        .and_then(|list| list.get_attribute(FACET_ATTRIBUTE))
-        .and_then(|f| facet_named(&f));
+    // A checkbox's facet is named by the list it is in.
+    let facet = || {
+        target
+            .closest(&format!("[{FACET_ATTRIBUTE}]"))
+            .ok()
+            .flatten()
+            .and_then(|list| list.get_attribute(FACET_ATTRIBUTE))
+            .and_then(|f| facet_named(&f))
+    };
     match target.id().as_str() {
         id if id == Place::Sort.id() => toolbar::sorted(page, &value()),
         id if id == Place::AmountMin.id() => {
@@ -242,7 +238,7 @@ fn changed(page: Page, ev: &Event) {
             filters::amount_changed(page, Place::AmountMax, &value())
         }
         _ => {
-            if let Some(facet) = facet {
+            if let Some(facet) = facet() {
                 filters::toggled(page, facet, &value());
             }
         }

@@ -111,6 +111,16 @@ pub struct Exploration {
     pub query: Query,
 }
 
+impl Exploration {
+    /// The values of `facet` in this view (none when it has no values here).
+    pub fn facet_values(&self, facet: Facet) -> &[FacetValue] {
+        self.facets
+            .iter()
+            .find(|(f, _)| *f == facet)
+            .map_or(&[], |(_, values)| values.as_slice())
+    }
+}
+
 /// One facet's values as numbers: each code the dataset has gets an index
 /// (in code order), so filtering and counting compare integers.
 #[derive(Debug, Clone, Default)]

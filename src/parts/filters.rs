@@ -23,12 +23,7 @@ pub fn follow(page: Page) {
         follow_effect(move || {
             let all = bit(page.all_values.get(), n);
             page.results.with(|e| {
-                let values = e
-                    .facets
-                    .iter()
-                    .find(|(f, _)| *f == facet)
-                    .map_or(&[][..], |(_, values)| values.as_slice());
-                let now = page::shown_facet_values(facet, values, all);
+                let now = page::shown_facet_values(facet, e.facet_values(facet), all);
                 let id = page::facet_values_id(facet);
                 let same_values = written
                     && shown.len() == now.len()
@@ -55,12 +50,7 @@ pub fn follow(page: Page) {
         if page::is_long(facet) {
             keep_html(page::facet_more_id(facet), move || {
                 let all = bit(page.all_values.get(), n);
-                let total = page.results.with(|e| {
-                    e.facets
-                        .iter()
-                        .find(|(f, _)| *f == facet)
-                        .map_or(0, |(_, values)| values.len())
-                });
+                let total = page.results.with(|e| e.facet_values(facet).len());
                 page::facet_more(facet, all, total)
             });
         }

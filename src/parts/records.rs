@@ -4,8 +4,9 @@
 
 use super::keep_html;
 use crate::page::Page;
+use funding_core::export::ViewDownload;
 use funding_core::html;
-use funding_core::page::{self, Place, PAGE_ROWS};
+use funding_core::page::{self, Place, DOWNLOAD_REFUSED, PAGE_ROWS};
 use funding_core::url_state::active_filters;
 use funding_core::view::ViewState;
 use leptos::prelude::*;
@@ -90,6 +91,18 @@ pub fn clear(page: Page, what: &str) {
         html::CLEAR_FILTERS => page.change(|v| *v = v.without_filters()),
         html::CLEAR_SEARCH => page.change(|v| v.query.clear()),
         _ => {}
+    }
+}
+
+/// One of the view's downloads; says so beside the buttons if the browser
+/// refused it.
+pub fn download(page: Page, download: ViewDownload) {
+    let content = page
+        .results
+        .with_untracked(|e| download.write(page.dataset, &e.rows));
+    let saved = crate::download::save(download.file_name(), download.mime_type(), &content);
+    if let Some(refused) = crate::dom::place(Place::DownloadRefused) {
+        refused.set_text_content(Some(if saved { "" } else { DOWNLOAD_REFUSED }));
     }
 }
 
