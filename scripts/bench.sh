@@ -26,7 +26,7 @@ node tests/bench/browser.mjs 15
 say "the same with 10,000 synthetic records"
 cargo run -q --release --bin synthetic-data -- 10000 target/synthetic-10000
 FUNDING_DATA_DIR=target/synthetic-10000 trunk build --release --dist target/dist-10000
-node tests/bench/browser.mjs 5 target/dist-10000
+node tests/bench/browser.mjs 5 target/dist-10000 synthetic
 
 say "our engine beside crossfilter in one Chromium page, 100,000 synthetic records"
 cargo build --release --target wasm32-unknown-unknown -p funding-bench-peer

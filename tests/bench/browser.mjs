@@ -2,9 +2,10 @@
 // Chromium on this machine: first-load size, time to the list with all data,
 // interaction latency, and wasm memory. Run after `trunk build --release`:
 //
-//     node tests/bench/browser.mjs [runs] [dist folder]
+//     node tests/bench/browser.mjs [runs] [dist folder] [synthetic]
 //
-// Prints a Markdown table (median, min, max) for BENCHMARKS.md.
+// Prints a Markdown table (median, min, max) for BENCHMARKS.md, each figure
+// beside the issue's target and whether it is met.
 import { chromium } from '@playwright/test';
 import { firstLoadSizes } from '../../scripts/first-load.mjs';
 import { serveDirectory } from '../e2e/static-server.mjs';
@@ -83,11 +84,13 @@ const clickOnce = () =>
   page.evaluate(async () => {
     const box = document.querySelector('#facet-caremodel-mcp');
     const before = document.querySelector('.result-count').textContent;
+    let drew = false;
+    requestAnimationFrame(() => { drew = true; });
     const t0 = performance.now();
     box.click();
     const t1 = await window.__settled();
     if (document.querySelector('.result-count').textContent === before) throw new Error('the click changed nothing');
-    return t1 - t0;
+    return { ms: t1 - t0, drew };
   });
 // Each differs from the one before, so every keystroke changes the list.
 const words = ['t', 'tr', 'tra', 'tran', 'trans', 'transf', 'dudley', 'vanguard', 'care', 'sunderland'];
@@ -104,12 +107,14 @@ const keystrokeOnce = (word) =>
       fired(performance.now());
     });
     observer.observe(main, { childList: true, subtree: true, characterData: true, attributes: true });
+    let drew = false;
+    requestAnimationFrame(() => { drew = true; });
     const t0 = performance.now();
     input.value = word;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await firedAt;
     const t1 = await window.__settled();
-    return t1 - t0;
+    return { ms: t1 - t0, drew };
   }, word);
 const measure = async () => {
   const clicks = [];
@@ -130,15 +135,50 @@ const chartsInView = await measure();
 await browser.close();
 await server.close();
 
+// The issue's targets. On synthetic data (the third argument, `synthetic`)
+// only the keystroke has one (50 ms); the size and load targets are the
+// real data's.
+const synthetic = process.argv[4] === 'synthetic';
+const KIB = 1024;
+const verdict = (value, limit) => (limit === undefined ? '' : value <= limit ? 'met' : '**missed**');
+const row = (what, shown, target, ...checks) =>
+  `| ${what} | ${shown} | ${target} | ${checks.length ? checks.every((c) => c === 'met') ? 'met' : '**missed**' : ''} |`;
+const ms = (xs) => xs.map((x) => x.ms);
+// Interaction samples fall in two kinds: those where the page settled before
+// the browser's next frame (the time is the page's work and the layout it
+// forces), and those where the browser drew a frame first (the time also holds
+// the wait for that frame and its paint). The median is over both, as a person
+// meets them; the split says how much each kind weighs.
+const split = (xs) => {
+  const drew = xs.filter((x) => x.drew).map((x) => x.ms);
+  const before = xs.filter((x) => !x.drew).map((x) => x.ms);
+  const part = (ys, what) => (ys.length ? `${ys.length} ${what}, median ${median(ys).toFixed(1)}` : `none ${what}`);
+  return `${part(before, 'settled before a frame')}; ${part(drew, 'after the browser drew one')}`;
+};
+const interaction = (what, xs, limit) => {
+  const s = stats(ms(xs));
+  const checks = limit === undefined ? [] : [verdict(s.median, limit.median), verdict(s.max, limit.worst)];
+  const target = limit === undefined ? '' : `median ≤ ${limit.median} ms, worst ≤ ${limit.worst} ms`;
+  return row(what, `${fmt(s)}: ${split(xs)}`, target, ...checks);
+};
+const frame = synthetic ? undefined : { median: 16, worst: 50 };
+const keystrokeLimit = synthetic ? { median: 50, worst: Infinity } : frame;
 const lines = [
-  `| first load, gzip -9 | ${(total / 1024).toFixed(1)} KiB (${Object.entries(gz).map(([f, b]) => `${f.replace(/-[0-9a-f]{16}/, '')} ${(b / 1024).toFixed(1)}`).join(', ')}) |`,
-  `| wasm, gzip -9 | ${(wasmBytes / 1024).toFixed(1)} KiB |`,
-  `| navigation start to the first paint | ${fmt(stats(firstPaints))} |`,
-  `| navigation start to the list with all data | ${fmt(stats(loads))} |`,
-  `| filter click to the list, counts, totals and charts updated | ${fmt(stats(atTop.clicks))} |`,
-  `| keystroke to the list, counts, totals and charts updated | ${fmt(stats(atTop.keystrokes))} |`,
-  `| the same click, the three charts in view | ${fmt(stats(chartsInView.clicks))} |`,
-  `| the same keystroke, the three charts in view | ${fmt(stats(chartsInView.keystrokes))} |`,
-  `| wasm memory after load | ${(memory / 1048576).toFixed(1)} MiB |`,
+  '| measure | figure | target | verdict |',
+  '| --- | --- | --- | --- |',
+  row(
+    'first load, gzip -9',
+    `${(total / KIB).toFixed(1)} KiB (${Object.entries(gz).map(([f, b]) => `${f.replace(/-[0-9a-f]{16}/, '')} ${(b / KIB).toFixed(1)}`).join(', ')})`,
+    synthetic ? '' : '≤ 200 KiB',
+    ...(synthetic ? [] : [verdict(total, 200 * KIB)]),
+  ),
+  row('wasm, gzip -9', `${(wasmBytes / KIB).toFixed(1)} KiB`, synthetic ? '' : '≤ 150 KiB', ...(synthetic ? [] : [verdict(wasmBytes, 150 * KIB)])),
+  row('navigation start to the first paint', fmt(stats(firstPaints)), ''),
+  row('navigation start to the list with all data', fmt(stats(loads)), synthetic ? '' : 'median ≤ 300 ms', ...(synthetic ? [] : [verdict(median(loads), 300)])),
+  interaction('filter click to the list, counts, totals and charts updated', atTop.clicks, frame),
+  interaction('keystroke to the list, counts, totals and charts updated', atTop.keystrokes, keystrokeLimit),
+  interaction('the same click, the three charts in view', chartsInView.clicks, frame),
+  interaction('the same keystroke, the three charts in view', chartsInView.keystrokes, keystrokeLimit),
+  row('wasm memory after load', `${(memory / 1048576).toFixed(1)} MiB`, synthetic ? '' : '≤ 16 MiB', ...(synthetic ? [] : [verdict(memory, 16 * 1048576)])),
 ];
 console.log(lines.join('\n'));

@@ -103,6 +103,6 @@ console.log(`| ${RECORDS.toLocaleString('en-GB')} records (${result.items.toLoca
 console.log('| --- | --- | --- |');
 console.log(`| build (index; dimensions and groups) | ${result.buildMs.toFixed(0)} ms | ${result.crossfilterBuildMs.toFixed(0)} ms |`);
 console.log(`| the operation, median | ${stats(result.ours)} | ${stats(result.theirs)} |`);
-console.log(`| ratio ours / crossfilter | ${ratio.toFixed(2)} | |`);
+console.log(`| ratio ours / crossfilter | ${ratio.toFixed(2)}: ${ratio < 1 ? 'ours is faster, the goal met' : '**ours is slower, the goal missed**'} | |`);
 console.log(`| wasm memory after the build | ${(result.memoryAfterBuild / 1048576).toFixed(1)} MiB | |`);
 console.log(`(generating the records took ${result.generateMs.toFixed(0)} ms; handing them to crossfilter as JSON ${result.toCrossfilterMs.toFixed(0)} ms; neither is timed above)`);
