@@ -136,7 +136,8 @@ await browser.close();
 await server.close();
 
 // The issue's targets. On synthetic data (the third argument, `synthetic`)
-// only the keystroke has one (50 ms); the size and load targets are the
+// only the keystroke has one: every key within 50 ms, so the median and the
+// worst are both held to it. The size and load targets are the
 // real data's.
 const synthetic = process.argv[4] === 'synthetic';
 const KIB = 1024;
@@ -157,12 +158,12 @@ const split = (xs) => {
 };
 const interaction = (what, xs, limit) => {
   const s = stats(ms(xs));
-  const checks = limit === undefined ? [] : [verdict(s.median, limit.median), verdict(s.max, limit.worst)];
-  const target = limit === undefined ? '' : `median ≤ ${limit.median} ms, worst ≤ ${limit.worst} ms`;
+  const checks = limit === undefined ? [] : [verdict(s.median, limit.median), verdict(s.max, limit.worst)].filter(Boolean);
+  const target = limit === undefined ? '' : `median ≤ ${limit.median} ms${limit.worst === undefined ? '' : `, worst ≤ ${limit.worst} ms`}`;
   return row(what, `${fmt(s)}: ${split(xs)}`, target, ...checks);
 };
 const frame = synthetic ? undefined : { median: 16, worst: 50 };
-const keystrokeLimit = synthetic ? { median: 50, worst: Infinity } : frame;
+const keystrokeLimit = synthetic ? { median: 50, worst: 50 } : frame;
 const lines = [
   '| measure | figure | target | verdict |',
   '| --- | --- | --- | --- |',
