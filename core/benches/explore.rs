@@ -3,9 +3,12 @@
 //! Set BENCH_MILLION=1 to add the 1,000,000-record runs (slow to build).
 //! Targets: index built in at most 1 s for 100,000 records; one query (search +
 //! filter + facet counts + totals) in at most 5 ms at 10,000 and 30 ms at
-//! 100,000 records, median.
+//! 100,000 records, median. The page also draws its three charts on every
+//! change: "draw the three charts" times that for a view of nearly every
+//! record (a search for "care"), the browser's heaviest keystroke.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
 use funding_core::synthetic;
 use funding_core::view::ViewState;
@@ -56,6 +59,23 @@ fn bench(c: &mut Criterion) {
             BenchmarkId::new("filter year and amount, count by model, sum by year", n),
             &view,
             |b, v| b.iter(|| explorer.run(v)),
+        );
+        let broad = explorer.run(&ViewState {
+            query: "care".into(),
+            ..ViewState::default()
+        });
+        group.bench_with_input(
+            BenchmarkId::new("draw the three charts", n),
+            &broad,
+            |b, e| {
+                b.iter(|| {
+                    (
+                        by_year::chart(&dataset, &e.totals, ChartSize::WIDE),
+                        by_recipient::chart(&dataset, &e.totals, ChartSize::WIDE),
+                        timeline::chart(&dataset, &e.rows, ChartSize::WIDE),
+                    )
+                })
+            },
         );
     }
     group.finish();
