@@ -69,10 +69,7 @@ impl Page {
         let core: &'static Explorer<'static> = Box::leak(Box::new(Explorer::new(dataset)));
         let (first_view, notices) = url_state::decode(&browser_url::current_query(), core);
         let view = RwSignal::new(first_view);
-        let filtering = Memo::new(move |_| ViewState {
-            open: None,
-            ..view.get()
-        });
+        let filtering = Memo::new(move |_| view.with(ViewState::without_open));
         // A new view's results count as changed without comparing them (a
         // comparison of every row, facet and total that would almost always
         // find a difference); each part compares its own, smaller, output.
@@ -102,23 +99,15 @@ impl Page {
         if current == view {
             return;
         }
-        match history {
-            History::Push => browser_url::write_query_after_frame(url_state::encode(&view), false),
-            History::Replace => {
-                browser_url::write_query_after_frame(url_state::encode(&view), true)
-            }
-            History::Keep => {}
+        if history != History::Keep {
+            browser_url::write_query_after_frame(
+                url_state::encode(&view),
+                history == History::Replace,
+            );
         }
         // New results start at their first screenful; opening a record
         // keeps the list as it is.
-        let same_results = ViewState {
-            open: None,
-            ..current
-        } == ViewState {
-            open: None,
-            ..view.clone()
-        };
-        if !same_results && self.shown.get_untracked() != PAGE_ROWS {
+        if !current.same_results(&view) && self.shown.get_untracked() != PAGE_ROWS {
             self.shown.set(PAGE_ROWS);
         }
         self.view.set(view);

@@ -172,6 +172,34 @@ impl ViewState {
             || self.max_amount.is_some()
     }
 
+    /// The same view with no record open: all its results (rows, facets,
+    /// totals, charts) depend on, since opening a record changes none.
+    pub fn without_open(&self) -> ViewState {
+        ViewState {
+            open: None,
+            ..self.clone()
+        }
+    }
+
+    /// Whether `other` has this view's results: the two differ at most in
+    /// the record open. Compared in place, with nothing copied.
+    pub fn same_results(&self, other: &ViewState) -> bool {
+        // Named field by field, so a new field must be placed here.
+        let ViewState {
+            query,
+            filters,
+            min_amount,
+            max_amount,
+            sort,
+            open: _,
+        } = self;
+        *query == other.query
+            && *filters == other.filters
+            && *min_amount == other.min_amount
+            && *max_amount == other.max_amount
+            && *sort == other.sort
+    }
+
     /// The same view with every filter (not the search) removed.
     pub fn without_filters(&self) -> ViewState {
         ViewState {
@@ -186,6 +214,32 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_opening_a_record_keeps_a_views_results() {
+        let mut view = ViewState {
+            query: "dudley".into(),
+            ..ViewState::default()
+        };
+        view.toggle(Facet::CareModel, "mcp");
+        let mut opened = view.clone();
+        opened.open = Some("dudley-mcp".into());
+        assert!(view.same_results(&opened));
+        assert_eq!(opened.without_open(), view);
+
+        let changes: [fn(&mut ViewState); 5] = [
+            |v| v.query.push('x'),
+            |v| v.toggle(Facet::CareModel, "pacs"),
+            |v| v.min_amount = Some(Money(1)),
+            |v| v.max_amount = Some(Money(1)),
+            |v| v.sort = SortOrder::AmountHighToLow,
+        ];
+        for change in changes {
+            let mut other = opened.clone();
+            change(&mut other);
+            assert!(!view.same_results(&other), "{other:?}");
+        }
+    }
 
     #[test]
     fn narrowing_to_a_bar_replaces_its_facets_values_and_keeps_the_rest() {
