@@ -14,7 +14,7 @@ use crate::charts::Chart;
 use crate::explore::FacetValue;
 use crate::html::{
     chart_caption, chart_caption_ids, chart_legend, chart_table, chart_targets, escape_into,
-    facet_options, full_text, highlighted, reader_facts_and_figures, reader_notes, sort_options,
+    full_text, highlighted, reader_facts_and_figures, reader_notes, sort_options,
 };
 use crate::model::{Dataset, FundingRecord};
 use crate::query::Query;
@@ -417,11 +417,6 @@ pub fn shown_facet_values(facet: Facet, values: &[FacetValue], all: bool) -> Vec
         .filter(|(rank, i)| *rank < SHORT_LIST || values[*i].selected)
         .map(|(_, i)| &values[i])
         .collect()
-}
-
-/// A facet's checkboxes as the page shows them ([`shown_facet_values`]).
-pub fn facet_values(facet: Facet, values: &[FacetValue], all: bool) -> String {
-    facet_options(facet, shown_facet_values(facet, values, all))
 }
 
 /// A long facet's button between its ten values and all `total` of them;

@@ -7,11 +7,13 @@
 
 use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize};
 use funding_core::explore::Explorer;
+use funding_core::explore::FacetValue;
 use funding_core::export::ViewDownload;
+use funding_core::html::facet_options;
+use funding_core::page::shown_facet_values;
 use funding_core::page::{
-    chart_figure, facet_more, facet_values, facet_values_id, filters_label, frame, load_error,
-    reader, records_counted, show_more, Action, Place, ACTION_ATTRIBUTE, CHARTS, PAGE_ROWS,
-    SHORT_LIST,
+    chart_figure, facet_more, facet_values_id, filters_label, frame, load_error, reader,
+    records_counted, show_more, Action, Place, ACTION_ATTRIBUTE, CHARTS, PAGE_ROWS, SHORT_LIST,
 };
 use funding_core::query::parse;
 use funding_core::url_state::decode;
@@ -93,6 +95,11 @@ fn the_frame_has_every_place_and_control_the_page_answers() {
     // The sort's options are every order, the charts' places the view's three.
     assert_eq!(select(root, "#sort option").len(), 6);
     assert_eq!(select(root, ".chart-place").len(), CHARTS.len() - 1);
+}
+
+/// A facet's checkboxes as the page writes them (src/parts/filters.rs).
+fn facet_values(facet: Facet, values: &[FacetValue], all: bool) -> String {
+    facet_options(facet, shown_facet_values(facet, values, all))
 }
 
 #[test]
