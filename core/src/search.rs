@@ -84,6 +84,19 @@ pub fn each_field_text(dataset: &Dataset, record: &FundingRecord, mut f: impl Fn
     }
 }
 
+/// A word's postings record by record, each record's weighted count of the
+/// word: a record's postings for a word are next to one another (the index
+/// is built record by record).
+fn weighted_by_record(list: &[Posting]) -> impl Iterator<Item = (u32, f32)> + '_ {
+    list.chunk_by(|a, b| a.doc == b.doc).map(|run| {
+        let weighted: f32 = run
+            .iter()
+            .map(|p| Field::ALL[p.field as usize].weight() * p.count as f32)
+            .sum();
+        (run[0].doc, weighted)
+    })
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Posting {
     doc: u32,
@@ -109,6 +122,8 @@ pub struct SearchIndex {
 }
 
 const K1: f32 = 1.2;
+/// A record no word of the term reached (every real score is above zero).
+const NO_SCORE: f32 = f32::NEG_INFINITY;
 const B: f32 = 0.75;
 
 impl SearchIndex {
@@ -213,34 +228,58 @@ impl SearchIndex {
         ids
     }
 
-    fn bm25(&self, doc: usize, weighted_count: f32, documents_with_it: usize) -> f32 {
+    /// How much a word found in `documents_with_it` records says: worked
+    /// out once per word, not per record (a logarithm each).
+    fn idf(&self, documents_with_it: usize) -> f32 {
         let n = self.record_count() as f32;
         let df = documents_with_it as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn bm25(&self, doc: usize, weighted_count: f32, idf: f32) -> f32 {
         let norm = K1 * (1.0 - B + B * self.lengths[doc] / self.average_length);
         idf * weighted_count * (K1 + 1.0) / (weighted_count + norm)
     }
 
-    /// Each matching record's score for one term.
-    fn term_scores(&self, term: &QueryTerm) -> HashMap<usize, f32> {
-        let mut scores: HashMap<usize, f32> = HashMap::default();
+    /// Each matching record's score for one term, in record order.
+    fn term_scores(&self, term: &QueryTerm) -> Vec<(usize, f32)> {
         if term.words.len() == 1 {
-            // A word, or every word it is a prefix of: the best expansion counts.
+            // A word, or every word it is a prefix of: the best expansion
+            // counts. Scores are kept in one slot per record, not a map: a
+            // short prefix ("t") reaches nearly every record, and hashing
+            // each of their postings was most of a broad search's time.
+            let mut best = vec![NO_SCORE; self.record_count()];
+            let mut reached: Vec<u32> = Vec::new();
+            let mut in_order = true;
             for id in self.word_ids(&term.words[0], term.last_is_prefix()) {
                 let list = &self.postings[id as usize];
-                let mut per_doc: HashMap<usize, f32> = HashMap::default();
-                for p in list {
-                    *per_doc.entry(p.doc as usize).or_default() +=
-                        Field::ALL[p.field as usize].weight() * p.count as f32;
-                }
-                let df = per_doc.len();
-                for (doc, weighted) in per_doc {
-                    let s = self.bm25(doc, weighted, df);
-                    let best = scores.entry(doc).or_default();
-                    *best = best.max(s);
+                let idf = self.idf(weighted_by_record(list).count());
+                for (doc, weighted) in weighted_by_record(list) {
+                    let s = self.bm25(doc as usize, weighted, idf);
+                    let slot = &mut best[doc as usize];
+                    if *slot == NO_SCORE {
+                        in_order &= reached.last().is_none_or(|last| *last < doc);
+                        reached.push(doc);
+                    }
+                    *slot = slot.max(s);
                 }
             }
-            return scores;
+            if !in_order {
+                // Several words' records, each word's in order: sort them
+                // (or, when they are most records, read the slots in order).
+                if reached.len() * 8 >= best.len() {
+                    reached.clear();
+                    reached.extend(
+                        (0..best.len() as u32).filter(|doc| best[*doc as usize] != NO_SCORE),
+                    );
+                } else {
+                    crate::order::sort(&mut reached);
+                }
+            }
+            return reached
+                .into_iter()
+                .map(|doc| (doc as usize, best[doc as usize]))
+                .collect();
         }
         // A phrase: the ids each position may take, then a scan of the records
         // that hold the first word.
@@ -253,7 +292,7 @@ impl SearchIndex {
             })
             .collect();
         if choices.iter().any(|c| c.is_empty()) {
-            return scores;
+            return Vec::new();
         }
         let mut candidates: Vec<usize> = choices[0]
             .iter()
@@ -284,11 +323,11 @@ impl SearchIndex {
                 weighted_counts.push((doc, weighted));
             }
         }
-        let df = weighted_counts.len();
-        for (doc, weighted) in weighted_counts {
-            scores.insert(doc, self.bm25(doc, weighted, df));
-        }
-        scores
+        let idf = self.idf(weighted_counts.len());
+        weighted_counts
+            .into_iter()
+            .map(|(doc, weighted)| (doc, self.bm25(doc, weighted, idf)))
+            .collect()
     }
 
     /// The records that match every included term and no excluded one, with
@@ -298,25 +337,30 @@ impl SearchIndex {
         let mut included = query.included();
         let mut list: Vec<(usize, f32)> = match included.next() {
             None => (0..self.record_count()).map(|d| (d, 0.0)).collect(),
-            Some(first) => {
-                let mut list: Vec<(usize, f32)> = self.term_scores(first).into_iter().collect();
-                crate::order::sort_by_key(&mut list, |&(doc, _)| doc);
-                list
-            }
+            Some(first) => self.term_scores(first),
         };
+        // Every list is in record order: each further term is a merge.
         for term in included {
             let scores = self.term_scores(term);
-            list.retain_mut(|(doc, score)| match scores.get(doc) {
-                Some(s) => {
-                    *score += s;
-                    true
+            let mut other = scores.iter().peekable();
+            list.retain_mut(|(doc, score)| {
+                while other.next_if(|(d, _)| d < doc).is_some() {}
+                match other.next_if(|(d, _)| d == doc) {
+                    Some((_, s)) => {
+                        *score += s;
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
             });
         }
         for term in query.excluded() {
             let scores = self.term_scores(term);
-            list.retain(|(doc, _)| !scores.contains_key(doc));
+            let mut other = scores.iter().map(|(d, _)| *d).peekable();
+            list.retain(|(doc, _)| {
+                while other.next_if(|d| d < doc).is_some() {}
+                other.peek() != Some(doc)
+            });
         }
         list
     }
