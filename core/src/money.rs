@@ -35,20 +35,30 @@ impl Money {
         } else {
             return self.full();
         };
-        // Round to hundredths of the unit, in integers (u128: £18 quintillion
-        // times 100 does not fit in 64 bits); both parts fit in 64 bits again,
-        // and are written as such (a u128 has formatting code of its own).
-        let hundredths = (p as u128 * 100 + unit as u128 / 2) / unit as u128;
-        let whole = (hundredths / 100) as u64;
-        let frac = (hundredths % 100) as u64;
-        let frac_text = if frac == 0 {
-            String::new()
-        } else if frac % 10 == 0 {
-            format!(".{}", frac / 10)
-        } else {
-            format!(".{frac:02}")
-        };
-        format!("£{}{frac_text}{suffix}", group_thousands(whole))
+        // Round to hundredths of the unit, in integers: in 64 bits when they
+        // hold it (every real amount), else in 128 (£18 quintillion times 100
+        // does not fit in 64 bits). Both parts fit in 64 bits again.
+        let hundredths = p
+            .checked_mul(100)
+            .and_then(|h| h.checked_add(unit / 2))
+            .map_or_else(
+                || ((p as u128 * 100 + unit as u128 / 2) / unit as u128) as u64,
+                |h| h / unit,
+            );
+        let (whole, frac) = (hundredths / 100, hundredths % 100);
+        let digit = |d: u64| char::from(b'0' + d as u8);
+        let mut out = String::with_capacity(16);
+        out.push('£');
+        out.push_str(&group_thousands(whole));
+        if frac != 0 {
+            out.push('.');
+            out.push(digit(frac / 10));
+            if frac % 10 != 0 {
+                out.push(digit(frac % 10));
+            }
+        }
+        out.push_str(suffix);
+        out
     }
 }
 
@@ -59,13 +69,25 @@ impl fmt::Display for Money {
 }
 
 fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    // The digits from the last, then written first to last with a comma
+    // before each group of three (no formatting machinery: every amount on
+    // the page comes through here).
+    let mut digits = [0u8; 20];
+    let (mut len, mut rest) = (0, n);
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(len + len / 3);
+    for at in (0..len).rev() {
+        out.push(char::from(digits[at]));
+        if at > 0 && at % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
     }
     out
 }
@@ -443,6 +465,12 @@ mod tests {
         assert_eq!(Money(450_000).compact(), "£450k");
         assert_eq!(Money(1_300_000_000).compact(), "£1.3bn");
         assert_eq!(Money(800).compact(), "£800");
+        // Rounding up to the next unit, a tenth kept, and amounts too large
+        // for hundredths of a pound in 64 bits.
+        assert_eq!(Money(999_995).compact(), "£1,000k");
+        assert_eq!(Money(1_050_000).compact(), "£1.05m");
+        assert_eq!(Money(18_446_744_073_709_551).compact(), "£18,446,744.07bn");
+        assert_eq!(Money(u64::MAX).compact(), "£18,446,744,073.71bn");
         assert_eq!(Money(3_945_000).full(), "£3,945,000");
         assert_eq!(Money(0).full(), "£0");
         assert_eq!(Money(u64::MAX).full(), "£18,446,744,073,709,551,615");

@@ -176,11 +176,12 @@ impl Totals {
 
     /// The total as words: `£12.3m` or `£12.3m to £12.6m`.
     pub fn amount_text(low: Money, high: Money) -> String {
-        if low == high {
-            low.compact()
-        } else {
-            format!("{} to {}", low.compact(), high.compact())
+        let mut text = low.compact();
+        if low != high {
+            text.push_str(" to ");
+            text.push_str(&high.compact());
         }
+        text
     }
 
     /// What the total includes and leaves out, in plain sentences.

@@ -171,6 +171,13 @@ fn escaping_keeps_text_and_attributes_whole() {
     let fragment = Html::parse_fragment(&format!("<input value=\"{value}\">"));
     let input = select(fragment.root_element(), "input")[0];
     assert_eq!(input.value().attr("value"), Some("a\r\nb\rc"));
+    // Letters beyond ASCII stay as they are, next to what is escaped.
+    let mut named = String::new();
+    escape_into(&mut named, "Ysbyty Gwynedd – café & <b>“NHS”</b>");
+    assert_eq!(
+        named,
+        "Ysbyty Gwynedd – café &amp; &lt;b&gt;“NHS”&lt;/b&gt;"
+    );
 }
 
 /// Every facet's checkboxes in the view of `link`, against the engine's values.
