@@ -124,6 +124,33 @@ pub fn sort_keyed(items: &mut [(u64, u32, u32)]) {
     }
 }
 
+/// The first `most` of `items` in the order [`sort_keyed`] gives them, without
+/// sorting them all: the timeline keeps its hundred largest figures of a
+/// view of thousands. Candidates are gathered up to twice `most`, cut back to
+/// the best `most`, and anything not better than the last of those is passed
+/// over; a later item equal to it would come after it in the stable order.
+pub fn first_keyed(
+    items: impl IntoIterator<Item = (u64, u32, u32)>,
+    most: usize,
+) -> Vec<(u64, u32, u32)> {
+    let mut kept: Vec<(u64, u32, u32)> = Vec::new();
+    let mut bar: Option<(u64, u32)> = None;
+    for item in items {
+        if bar.is_some_and(|b| (item.0, item.1) >= b) {
+            continue;
+        }
+        kept.push(item);
+        if kept.len() >= most.saturating_mul(2).max(1) {
+            sort_keyed(&mut kept);
+            kept.truncate(most);
+            bar = kept.last().map(|k| (k.0, k.1));
+        }
+    }
+    sort_keyed(&mut kept);
+    kept.truncate(most);
+    kept
+}
+
 /// One radix pass: each item to the next free place for its digit.
 fn scatter(
     from: &[(u64, u32, u32)],
@@ -209,6 +236,13 @@ mod tests {
                         )
                     })
                     .collect();
+                for most in [0, 1, 100, len] {
+                    let mut theirs = items.clone();
+                    theirs.sort_by_key(|t| (t.0, t.1));
+                    theirs.truncate(most);
+                    let ours = first_keyed(items.iter().copied(), most);
+                    assert_eq!(ours, theirs, "first {most} of {len}, spread {spread}");
+                }
                 let mut ours = items.clone();
                 sort_keyed(&mut ours);
                 let mut theirs = items;

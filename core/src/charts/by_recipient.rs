@@ -4,7 +4,7 @@
 use super::*;
 use crate::model::Dataset;
 use crate::totals::Totals;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A bar: the recipients it narrows the view to (none for the others
 /// summed), its title, its low and high sums and its figures.
@@ -17,7 +17,7 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
     // new string for an ordered map, and naming both sides of every
     // comparison in the sort below, were a third of the time of this chart
     // in a large view.
-    let mut group_of: HashMap<&[String], usize> = HashMap::new();
+    let mut group_of: HashMap<&[String], usize> = HashMap::default();
     let mut groups: Vec<(&[String], Money, Money, usize)> = Vec::new();
     for c in &totals.contributions {
         let Some(record) = dataset.records.get(c.record) else {

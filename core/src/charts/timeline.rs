@@ -43,15 +43,16 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
     let earliest = points.iter().map(|p| p.0).min();
     let latest = points.iter().map(|p| p.0).max();
     if dated > TIMELINE_MOST {
-        // The largest first, ties in row order, by the linear keyed sort
-        // (thousands of points on every change in a large view).
-        let mut largest: Vec<(u64, u32, u32)> = points
-            .iter()
-            .enumerate()
-            .map(|(at, p)| (u64::MAX - p.1 .0, 0, at as u32))
-            .collect();
-        crate::order::sort_keyed(&mut largest);
-        points = largest[..TIMELINE_MOST]
+        // The largest first, ties in row order, without sorting the
+        // thousands of points of a large view on every change.
+        let largest = crate::order::first_keyed(
+            points
+                .iter()
+                .enumerate()
+                .map(|(at, p)| (u64::MAX - p.1 .0, 0, at as u32)),
+            TIMELINE_MOST,
+        );
+        points = largest
             .iter()
             .map(|&(_, _, at)| points[at as usize])
             .collect();
