@@ -42,11 +42,13 @@ pub fn escape_into(out: &mut String, text: &str) {
             b'\r' => "&#13;",
             _ => continue,
         };
-        out.push_str(&text[from..at]);
+        // `get`, not indexing: these are always character boundaries, and
+        // indexing's panic message for a bad one was 4 KiB of the wasm.
+        out.push_str(text.get(from..at).unwrap_or_default());
         out.push_str(reference);
         from = at + 1;
     }
-    out.push_str(&text[from..]);
+    out.push_str(text.get(from..).unwrap_or_default());
 }
 
 /// `<tag class="class">text</tag>`, the text escaped.
