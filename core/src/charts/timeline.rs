@@ -20,18 +20,27 @@ fn position(d: PartialDate) -> f64 {
 pub const TIMELINE_MOST: usize = 100;
 
 pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
-    // Date, amount, record; titles are written only for the dots drawn.
-    let mut points: Vec<(PartialDate, Money, usize)> = Vec::new();
+    // Date, amount, record and the row's place; titles are written only for
+    // the dots drawn. The records are read in their own order, not the
+    // rows' (by relevance, a view of thousands read them all over memory),
+    // and each point keeps its row's place for the order below.
+    let mut place_of = vec![u32::MAX; dataset.records.len()];
+    for (at, row) in rows.iter().enumerate() {
+        if let Some(place) = place_of.get_mut(row.record) {
+            *place = at as u32;
+        }
+    }
+    let mut points: Vec<(PartialDate, Money, usize, u32)> = Vec::new();
     let mut undated = 0usize;
-    for row in rows {
-        let Some(record) = dataset.records.get(row.record) else {
+    for (index, (record, &at)) in dataset.records.iter().zip(&place_of).enumerate() {
+        let Some(row) = rows.get(at as usize) else {
             continue;
         };
         let Some(item) = row.shown_item(dataset).and_then(|i| record.items.get(i)) else {
             continue;
         };
         match record.published_on {
-            Some(date) => points.push((date, item.amount, row.record)),
+            Some(date) => points.push((date, item.amount, index, at)),
             None => undated += 1,
         }
     }
@@ -49,20 +58,22 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             points
                 .iter()
                 .enumerate()
-                .map(|(at, p)| (u64::MAX - p.1 .0, 0, at as u32)),
+                .map(|(i, p)| (u64::MAX - p.1 .0, p.3, i as u32)),
             TIMELINE_MOST,
         );
         points = largest
             .iter()
-            .map(|&(_, _, at)| points[at as usize])
+            .map(|&(_, _, i)| points[i as usize])
             .collect();
+    } else {
+        crate::order::sort_by_key(&mut points, |p| p.3);
     }
     crate::order::sort_by_key(&mut points, |p| p.0);
     // Each drawn dot's record and title, the title worked out once for its
     // button and its table row.
     let drawn: Vec<(PartialDate, Money, &FundingRecord, String)> = points
         .iter()
-        .filter_map(|&(date, amount, record)| {
+        .filter_map(|&(date, amount, record, _)| {
             let record = dataset.records.get(record)?;
             Some((date, amount, record, record.display_title(dataset)))
         })
