@@ -122,9 +122,9 @@ pub struct SearchIndex {
 }
 
 const K1: f32 = 1.2;
+const B: f32 = 0.75;
 /// A record no word of the term reached (every real score is above zero).
 const NO_SCORE: f32 = f32::NEG_INFINITY;
-const B: f32 = 0.75;
 
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
