@@ -3,7 +3,7 @@
 //! search index and each record's facet values), then run on every change.
 
 use crate::facets::{each_record_value, item_value, label, NONE};
-use crate::model::Dataset;
+use crate::model::{Dataset, FundingRecord};
 use crate::money::Money;
 use crate::query::{parse, Query};
 use crate::search::SearchIndex;
@@ -79,7 +79,12 @@ impl ResultRow {
     /// The item the list shows: the record's headline when it passed, else the
     /// largest one that did.
     pub fn shown_item(&self, dataset: &Dataset) -> Option<usize> {
-        let record = dataset.records.get(self.record)?;
+        self.shown_item_of(dataset.records.get(self.record)?)
+    }
+
+    /// [`ResultRow::shown_item`] for a caller that holds the row's record
+    /// already: it is not looked up again.
+    pub fn shown_item_of(&self, record: &FundingRecord) -> Option<usize> {
         match record.headline_index() {
             Some(h) if self.items.contains(&h) => Some(h),
             _ => self
@@ -545,8 +550,9 @@ impl<'a> Explorer<'a> {
             }
         };
         let amount = |r: &ResultRow| -> u64 {
-            r.shown_item(dataset)
-                .map(|i| dataset.records[r.record].items[i].amount.0)
+            let record = &dataset.records[r.record];
+            r.shown_item_of(record)
+                .map(|i| record.items[i].amount.0)
                 .unwrap_or_default()
         };
         let key = |r: &ResultRow| -> u64 {

@@ -40,7 +40,7 @@ pub fn summarise(dataset: &Dataset, record: &FundingRecord) -> RecordSummary {
 /// The summary of a result row, showing the figure that passed the filters.
 pub fn summarise_row(dataset: &Dataset, row: &ResultRow) -> Option<RecordSummary> {
     let record = dataset.records.get(row.record)?;
-    let shown = row.shown_item(dataset).and_then(|i| record.items.get(i));
+    let shown = row.shown_item_of(record).and_then(|i| record.items.get(i));
     let mut summary = summarise_with(dataset, record, shown.or(record.headline_item()));
     summary.other_figures = record.items.len().saturating_sub(1);
     Some(summary)

@@ -253,7 +253,9 @@ impl SearchIndex {
             let mut in_order = true;
             for id in self.word_ids(&term.words[0], term.last_is_prefix()) {
                 let list = &self.postings[id as usize];
-                let idf = self.idf(weighted_by_record(list).count());
+                // How many records hold the word: its runs, counted without
+                // weighing them.
+                let idf = self.idf(list.chunk_by(|a, b| a.doc == b.doc).count());
                 for (doc, weighted) in weighted_by_record(list) {
                     let s = self.bm25(doc as usize, weighted, idf);
                     let slot = &mut best[doc as usize];

@@ -36,7 +36,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
         let Some(row) = rows.get(at as usize) else {
             continue;
         };
-        let Some(item) = row.shown_item(dataset).and_then(|i| record.items.get(i)) else {
+        let Some(item) = row.shown_item_of(record).and_then(|i| record.items.get(i)) else {
             continue;
         };
         match record.published_on {
