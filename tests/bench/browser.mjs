@@ -141,9 +141,12 @@ await server.close();
 // real data's.
 const synthetic = process.argv[4] === 'synthetic';
 const KIB = 1024;
-const verdict = (value, limit) => (limit === undefined ? '' : value <= limit ? 'met' : '**missed**');
+const verdict = (value, limit) => (value <= limit ? 'met' : '**missed**');
 const row = (what, shown, target, ...checks) =>
   `| ${what} | ${shown} | ${target} | ${checks.length ? checks.every((c) => c === 'met') ? 'met' : '**missed**' : ''} |`;
+// A size, load or memory figure: held to its target on the real data only.
+const realRow = (what, shown, target, value, limit) =>
+  synthetic ? row(what, shown, '') : row(what, shown, target, verdict(value, limit));
 const ms = (xs) => xs.map((x) => x.ms);
 // Interaction samples fall in two kinds: those where the page settled before
 // the browser's next frame (the time is the page's work and the layout it
@@ -158,28 +161,27 @@ const split = (xs) => {
 };
 const interaction = (what, xs, limit) => {
   const s = stats(ms(xs));
-  const checks = limit === undefined ? [] : [verdict(s.median, limit.median), verdict(s.max, limit.worst)].filter(Boolean);
-  const target = limit === undefined ? '' : `median ≤ ${limit.median} ms${limit.worst === undefined ? '' : `, worst ≤ ${limit.worst} ms`}`;
-  return row(what, `${fmt(s)}: ${split(xs)}`, target, ...checks);
+  const shown = `${fmt(s)}: ${split(xs)}`;
+  if (limit === undefined) return row(what, shown, '');
+  return row(what, shown, `median ≤ ${limit.median} ms, worst ≤ ${limit.worst} ms`, verdict(s.median, limit.median), verdict(s.max, limit.worst));
 };
 const frame = synthetic ? undefined : { median: 16, worst: 50 };
 const keystrokeLimit = synthetic ? { median: 50, worst: 50 } : frame;
 const lines = [
   '| measure | figure | target | verdict |',
   '| --- | --- | --- | --- |',
-  row(
+  realRow(
     'first load, gzip -9',
     `${(total / KIB).toFixed(1)} KiB (${Object.entries(gz).map(([f, b]) => `${f.replace(/-[0-9a-f]{16}/, '')} ${(b / KIB).toFixed(1)}`).join(', ')})`,
-    synthetic ? '' : '≤ 200 KiB',
-    ...(synthetic ? [] : [verdict(total, 200 * KIB)]),
+    '≤ 200 KiB', total, 200 * KIB,
   ),
-  row('wasm, gzip -9', `${(wasmBytes / KIB).toFixed(1)} KiB`, synthetic ? '' : '≤ 150 KiB', ...(synthetic ? [] : [verdict(wasmBytes, 150 * KIB)])),
+  realRow('wasm, gzip -9', `${(wasmBytes / KIB).toFixed(1)} KiB`, '≤ 150 KiB', wasmBytes, 150 * KIB),
   row('navigation start to the first paint', fmt(stats(firstPaints)), ''),
-  row('navigation start to the list with all data', fmt(stats(loads)), synthetic ? '' : 'median ≤ 300 ms', ...(synthetic ? [] : [verdict(median(loads), 300)])),
+  realRow('navigation start to the list with all data', fmt(stats(loads)), 'median ≤ 300 ms', median(loads), 300),
   interaction('filter click to the list, counts, totals and charts updated', atTop.clicks, frame),
   interaction('keystroke to the list, counts, totals and charts updated', atTop.keystrokes, keystrokeLimit),
   interaction('the same click, the three charts in view', chartsInView.clicks, frame),
   interaction('the same keystroke, the three charts in view', chartsInView.keystrokes, keystrokeLimit),
-  row('wasm memory after load', `${(memory / 1048576).toFixed(1)} MiB`, synthetic ? '' : '≤ 16 MiB', ...(synthetic ? [] : [verdict(memory, 16 * 1048576)])),
+  realRow('wasm memory after load', `${(memory / 1048576).toFixed(1)} MiB`, '≤ 16 MiB', memory, 16 * 1048576),
 ];
 console.log(lines.join('\n'));
