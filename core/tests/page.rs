@@ -6,14 +6,13 @@
 //! and markup in the data, a link or a search shows as typed.
 
 use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize};
-use funding_core::explore::Explorer;
-use funding_core::explore::FacetValue;
+use funding_core::explore::{Explorer, FacetValue};
 use funding_core::export::ViewDownload;
 use funding_core::html::facet_options;
-use funding_core::page::shown_facet_values;
 use funding_core::page::{
     chart_figure, facet_more, facet_values_id, filters_label, frame, load_error, reader,
-    records_counted, show_more, Action, Place, ACTION_ATTRIBUTE, CHARTS, PAGE_ROWS, SHORT_LIST,
+    records_counted, show_more, shown_facet_values, Action, Place, ACTION_ATTRIBUTE, CHARTS,
+    PAGE_ROWS, SHORT_LIST,
 };
 use funding_core::query::parse;
 use funding_core::url_state::decode;
