@@ -56,6 +56,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Whether each byte is an ASCII letter or digit: a look-up, where
+/// `is_ascii_alphanumeric` is three range tests, for the byte loop that
+/// reads nearly every character the index sees.
+const ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -82,9 +95,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// without a string per word. Runs of ASCII letters and digits (nearly all
 /// of English text) are copied whole and lower-cased in place; other
 /// characters are read and folded one at a time.
-pub fn each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+pub fn each_word(text: &str, f: impl FnMut(&str, usize, usize)) {
+    each_word_into(&mut String::new(), text, f);
+}
+
+/// `each_word`, building each word in `word` (whatever it held is lost): a
+/// caller reading many texts gives one buffer to all of them.
+pub fn each_word_into(word: &mut String, text: &str, mut f: impl FnMut(&str, usize, usize)) {
     let bytes = text.as_bytes();
-    let mut word = String::new();
     let (mut start, mut kept, mut index, mut at) = (0, 0, 0, 0);
     let mut emit = |word: &mut String, start: usize, end: usize| {
         // Every ASCII letter of a word is lower case; what folding wrote is.
@@ -95,7 +113,7 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
         if byte.is_ascii_alphanumeric() {
             let run = bytes[at..]
                 .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
+                .position(|b| !ASCII_WORD_BYTE[usize::from(*b)])
                 .unwrap_or(bytes.len() - at);
             if kept == 0 {
                 start = index;
@@ -112,7 +130,7 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
         }
         if byte.is_ascii() {
             if kept > 0 {
-                emit(&mut word, start, index);
+                emit(word, start, index);
                 kept = 0;
             }
             index += 1;
@@ -134,17 +152,17 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
                 word.clear();
             }
             if kept < MAX_WORD_CHARS {
-                fold_into(c, &mut word);
+                fold_into(c, word);
             }
             kept += 1;
         } else if kept > 0 {
-            emit(&mut word, start, index);
+            emit(word, start, index);
             kept = 0;
         }
         index += 1;
     }
     if kept > 0 {
-        emit(&mut word, start, index);
+        emit(word, start, index);
     }
 }
 
