@@ -4,8 +4,7 @@
 
 use crate::model::{Dataset, FundingRecord};
 use crate::query::{Query, QueryTerm};
-use crate::tokens::{each_word, tokenize};
-use rustc_hash::FxHashMap as HashMap;
+use crate::tokens::{each_word_into, tokenize};
 
 /// The parts of a record that are searched, and how much a match in each counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,13 +41,25 @@ impl Field {
 /// `Field::ALL` order): titles, names, notes, the full text. Read in place,
 /// without copying the texts.
 pub fn each_field_text(dataset: &Dataset, record: &FundingRecord, mut f: impl FnMut(Field, &str)) {
-    f(Field::Title, &record.display_title(dataset));
     let organisations = || {
         record
             .recipients
             .iter()
             .filter_map(|id| dataset.organisation(id))
     };
+    match &record.title {
+        Some(title) => f(Field::Title, title),
+        // The title shown (`display_title`) is the recipients' names and the
+        // first figure as stated: the same words, read without joining them.
+        None => {
+            organisations().for_each(|org| f(Field::Title, &org.name));
+            record
+                .items
+                .iter()
+                .take(1)
+                .for_each(|item| f(Field::Title, &item.stated_as));
+        }
+    }
     for org in organisations() {
         f(Field::Recipients, &org.name);
         org.aliases.iter().for_each(|a| f(Field::Recipients, a));
@@ -97,11 +108,99 @@ fn weighted_by_record(list: &[Posting]) -> impl Iterator<Item = (u32, f32)> + '_
     })
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Posting {
     doc: u32,
     field: u8,
     count: u16,
+}
+
+/// The distinct words met while building the index, numbered in the order
+/// met: one string holds them all, and an open-addressed table of ids finds
+/// a word by its hash. Nearly every word read is one met before (a few
+/// thousand distinct words in millions), so this look-up is most of the
+/// build's work per word: it hashes the word's bytes once and compares
+/// strings only on a matching hash.
+struct WordTable {
+    text: String,
+    /// Word id to where it ends in `text` (it starts where the last ended).
+    ends: Vec<u32>,
+    /// (hash, id + 1) per slot, 0 for none; a power of two, at most half full.
+    slots: Vec<(u32, u32)>,
+}
+
+impl WordTable {
+    fn new() -> WordTable {
+        WordTable {
+            text: String::new(),
+            ends: Vec::new(),
+            slots: vec![(0, 0); 1024],
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, id: u32) -> &str {
+        let id = id as usize;
+        let from = match id {
+            0 => 0,
+            _ => self.ends.get(id - 1).copied().unwrap_or_default(),
+        };
+        let to = self.ends.get(id).copied().unwrap_or_default();
+        self.text
+            .get(from as usize..to as usize)
+            .unwrap_or_default()
+    }
+
+    /// The hash the engine's maps use (FxHash), on the word's bytes.
+    fn hash(word: &str) -> u32 {
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher.hash_one(word.as_bytes());
+        (h ^ (h >> 32)) as u32
+    }
+
+    /// The slot that holds `word`, or the empty one where it would go.
+    fn slot(&self, word: &str, hash: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                (_, 0) => return at,
+                (h, id) if h == hash && same_bytes(self.word(id - 1), word) => return at,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// The word's id, given it if new.
+    fn id(&mut self, word: &str) -> u32 {
+        let hash = Self::hash(word);
+        let at = self.slot(word, hash);
+        if let (_, id @ 1..) = self.slots[at] {
+            return id - 1;
+        }
+        let id = self.ends.len() as u32;
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+        self.slots[at] = (hash, id + 1);
+        if self.ends.len() * 2 > self.slots.len() {
+            let grown = vec![(0, 0); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, grown);
+            for (hash, id) in old.into_iter().filter(|(_, id)| *id != 0) {
+                let at = self.slot(self.word(id - 1), hash);
+                self.slots[at] = (hash, id);
+            }
+        }
+        id
+    }
+}
+
+/// Whether two words are the same, byte by byte in place (words are short:
+/// a call to `memcmp` would cost more than the comparison).
+fn same_bytes(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// The index over a dataset's records (by their position in `dataset.records`).
@@ -109,7 +208,10 @@ struct Posting {
 pub struct SearchIndex {
     /// Every distinct word, sorted, with its id: prefix look-ups are a range.
     vocabulary: Vec<(String, u32)>,
-    postings: Vec<Vec<Posting>>,
+    /// Every word's postings, word after word, each word's in record order:
+    /// word id n's are `postings[posting_start[n]..posting_start[n + 1]]`.
+    postings: Vec<Posting>,
+    posting_start: Vec<u32>,
     /// Every field's word ids in order (for phrases), all in one list:
     /// `spans` says where each field's run is (field, from, to), and
     /// `doc_spans[d]..doc_spans[d + 1]` which spans are record d's.
@@ -128,16 +230,14 @@ const NO_SCORE: f32 = f32::NEG_INFINITY;
 
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
-        let mut ids: HashMap<String, u32> = HashMap::default();
-        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut table = WordTable::new();
         let mut words: Vec<u32> = Vec::new();
         let mut spans: Vec<(u8, u32, u32)> = Vec::new();
         let mut doc_spans: Vec<u32> = Vec::with_capacity(dataset.records.len() + 1);
-        // Per word id, its uses in the field being read; the ids used so far.
-        let mut uses: Vec<u16> = Vec::new();
-        let mut used: Vec<u32> = Vec::new();
         let mut lengths = Vec::with_capacity(dataset.records.len());
-        for (doc, record) in dataset.records.iter().enumerate() {
+        let mut word_buffer = String::new();
+        // Every record's fields, word by word.
+        for record in &dataset.records {
             let first_span = spans.len();
             doc_spans.push(first_span as u32);
             // A field's pieces follow one another: one span per field.
@@ -147,48 +247,65 @@ impl SearchIndex {
                 if spans.len() == first_span || spans.last().is_some_and(|s| s.0 != field_index) {
                     spans.push((field_index, at, at));
                 }
-                each_word(text, |word, _, _| {
-                    let id = match ids.get(word) {
-                        Some(id) => *id,
-                        None => {
-                            let id = ids.len() as u32;
-                            ids.insert(word.to_string(), id);
-                            postings.push(Vec::new());
-                            id
-                        }
-                    };
-                    words.push(id);
+                each_word_into(&mut word_buffer, text, |word, _, _| {
+                    words.push(table.id(word))
                 });
                 if let Some(span) = spans.last_mut() {
                     span.2 = words.len() as u32;
                 }
             });
-            let mut length = 0.0;
-            uses.resize(postings.len(), 0);
-            for &(field_index, from, to) in &spans[first_span..] {
-                let sequence = &words[from as usize..to as usize];
-                length += Field::ALL[field_index as usize].weight() * sequence.len() as f32;
+            let length: f32 = spans[first_span..]
+                .iter()
+                .map(|&(field, from, to)| Field::ALL[field as usize].weight() * (to - from) as f32)
+                .sum();
+            lengths.push(length);
+        }
+        doc_spans.push(spans.len() as u32);
+        // Each word's postings (one per field it is in), counted, then laid
+        // out word after word: one list for all, not a list per word.
+        let mut posting_start = vec![0u32; table.len() + 1];
+        let mut last_span = vec![0u32; table.len()];
+        for (n, &(_, from, to)) in spans.iter().enumerate() {
+            for &id in &words[from as usize..to as usize] {
+                if last_span[id as usize] != n as u32 + 1 {
+                    last_span[id as usize] = n as u32 + 1;
+                    posting_start[id as usize + 1] += 1;
+                }
+            }
+        }
+        for id in 0..table.len() {
+            posting_start[id + 1] += posting_start[id];
+        }
+        let mut postings = vec![Posting::default(); posting_start[table.len()] as usize];
+        let mut next = posting_start.clone();
+        // Per word id, its uses in the field being read; the ids used so far.
+        let mut uses = vec![0u16; table.len()];
+        let mut used: Vec<u32> = Vec::new();
+        for (doc, doc_span) in doc_spans.windows(2).enumerate() {
+            for &(field, from, to) in &spans[doc_span[0] as usize..doc_span[1] as usize] {
                 // Count each word's uses in the field: a count per word id,
                 // reset after (no map, no sort).
-                for id in sequence {
-                    let n = &mut uses[*id as usize];
+                for &id in &words[from as usize..to as usize] {
+                    let n = &mut uses[id as usize];
                     if *n == 0 {
-                        used.push(*id);
+                        used.push(id);
                     }
                     *n = n.saturating_add(1);
                 }
                 for id in used.drain(..) {
-                    postings[id as usize].push(Posting {
+                    let at = &mut next[id as usize];
+                    postings[*at as usize] = Posting {
                         doc: doc as u32,
-                        field: field_index,
+                        field,
                         count: std::mem::take(&mut uses[id as usize]),
-                    });
+                    };
+                    *at += 1;
                 }
             }
-            lengths.push(length);
         }
-        doc_spans.push(spans.len() as u32);
-        let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
+        let mut vocabulary: Vec<(String, u32)> = (0..table.len() as u32)
+            .map(|id| (table.word(id).to_string(), id))
+            .collect();
         crate::order::sort(&mut vocabulary);
         let average_length = if lengths.is_empty() {
             1.0
@@ -198,12 +315,23 @@ impl SearchIndex {
         SearchIndex {
             vocabulary,
             postings,
+            posting_start,
             words,
             spans,
             doc_spans,
             lengths,
             average_length,
         }
+    }
+
+    /// A word's postings, in record order.
+    fn postings_of(&self, id: u32) -> &[Posting] {
+        let id = id as usize;
+        match (self.posting_start.get(id), self.posting_start.get(id + 1)) {
+            (Some(&from), Some(&to)) => self.postings.get(from as usize..to as usize),
+            _ => None,
+        }
+        .unwrap_or_default()
     }
 
     pub fn record_count(&self) -> usize {
@@ -252,7 +380,7 @@ impl SearchIndex {
             let mut reached: Vec<u32> = Vec::new();
             let mut in_order = true;
             for id in self.word_ids(&term.words[0], term.last_is_prefix()) {
-                let list = &self.postings[id as usize];
+                let list = self.postings_of(id);
                 // How many records hold the word: its runs, counted without
                 // weighing them.
                 let idf = self.idf(list.chunk_by(|a, b| a.doc == b.doc).count());
@@ -298,7 +426,7 @@ impl SearchIndex {
         }
         let mut candidates: Vec<usize> = choices[0]
             .iter()
-            .flat_map(|id| self.postings[*id as usize].iter().map(|p| p.doc as usize))
+            .flat_map(|id| self.postings_of(*id).iter().map(|p| p.doc as usize))
             .collect();
         crate::order::sort(&mut candidates);
         candidates.dedup();
@@ -529,6 +657,46 @@ mod tests {
         for (n, field) in Field::ALL.iter().enumerate() {
             assert_eq!(*field as usize, n, "{field:?}");
         }
+    }
+
+    #[test]
+    fn the_word_table_numbers_each_word_once_in_the_order_met() {
+        let mut table = WordTable::new();
+        // Enough words to grow the table several times; each met twice.
+        let words: Vec<String> = (0..5_000).map(|n| format!("w{n}")).collect();
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(table.id(word), n as u32);
+            assert_eq!(table.id(&words[n / 2]), (n / 2) as u32);
+        }
+        assert_eq!(table.len(), words.len());
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(table.word(n as u32), word);
+        }
+        assert_eq!(table.id(""), words.len() as u32);
+        assert_eq!(table.word(words.len() as u32), "");
+        assert_eq!(table.id("café"), words.len() as u32 + 1);
+    }
+
+    #[test]
+    fn a_title_not_written_is_searched_as_it_is_shown() {
+        let dataset = crate::synthetic::dataset(60, "some words to draw from, and more of them");
+        let untitled = dataset.records.iter().filter(|r| r.title.is_none());
+        let mut checked = 0;
+        for record in untitled {
+            let mut read = Vec::new();
+            each_field_text(&dataset, record, |field, text| {
+                if field == Field::Title {
+                    read.extend(tokenize(text).into_iter().map(|t| t.word));
+                }
+            });
+            let shown: Vec<String> = tokenize(&record.display_title(&dataset))
+                .into_iter()
+                .map(|t| t.word)
+                .collect();
+            assert_eq!(read, shown, "{}", record.id);
+            checked += 1;
+        }
+        assert!(checked > 40);
     }
 
     #[test]
