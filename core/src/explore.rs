@@ -407,6 +407,10 @@ impl<'a> Explorer<'a> {
         // The last record counted for each year and role: a record counts once.
         let mut last_year = vec![u32::MAX; year_counts.len()];
         let mut last_role = vec![u32::MAX; role_counts.len()];
+        // Slices for the loop, as above (each of these is read or written
+        // once per record in view).
+        let (last_year, last_role) = (last_year.as_mut_slice(), last_role.as_mut_slice());
+        let (year_tally, role_tally) = (year_counts.as_mut_slice(), role_counts.as_mut_slice());
         // Room for every match at once (the sort below moves the rows to a
         // vector of their own size): growing step by step copied the rows
         // at each doubling (4 % of a query's instructions at 100,000 records).
@@ -447,11 +451,11 @@ impl<'a> Explorer<'a> {
                     // The year facet's counts keep every filter but the year.
                     if role_ok && amount_ok && last_year[year] != record as u32 {
                         last_year[year] = record as u32;
-                        year_counts[year] += 1;
+                        year_tally[year] += 1;
                     }
                     if year_ok && amount_ok && last_role[role] != record as u32 {
                         last_role[role] = record as u32;
-                        role_counts[role] += 1;
+                        role_tally[role] += 1;
                     }
                 }
             }
