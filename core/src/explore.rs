@@ -435,27 +435,50 @@ impl<'a> Explorer<'a> {
             }
             let items = item_start[record] as usize..item_start[record + 1] as usize;
             passing.clear();
-            let in_record = item_year[items.clone()]
-                .iter()
-                .zip(&item_role[items.clone()])
-                .zip(&item_amount[items.clone()]);
-            for (n, ((&year, &role), &amount)) in in_record.enumerate() {
-                let (year, role) = (year as usize, role as usize);
-                let year_ok = years.is_none_or(|y| y[year]);
-                let role_ok = roles.is_none_or(|r| r[role]);
-                let amount_ok = min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m);
+            // An item's tests: its year, its role, its amount.
+            let passes = |at: usize| {
+                let (year, role, amount) = (item_year[at], item_role[at], item_amount[at]);
+                (
+                    years.is_none_or(|y| y[year as usize]),
+                    roles.is_none_or(|r| r[role as usize]),
+                    min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m),
+                )
+            };
+            if items.len() == 1 {
+                // One item (nearly every record): counted once for its year
+                // and role with no need to keep track of which were.
+                let at = items.start;
+                let (year, role) = (item_year[at] as usize, item_role[at] as usize);
+                let (year_ok, role_ok, amount_ok) = passes(at);
                 if year_ok && role_ok && amount_ok {
-                    passing.push(n);
+                    passing.push(0);
                 }
                 if failures == 0 {
-                    // The year facet's counts keep every filter but the year.
-                    if role_ok && amount_ok && last_year[year] != record as u32 {
-                        last_year[year] = record as u32;
+                    if role_ok && amount_ok {
                         year_tally[year] += 1;
                     }
-                    if year_ok && amount_ok && last_role[role] != record as u32 {
-                        last_role[role] = record as u32;
+                    if year_ok && amount_ok {
                         role_tally[role] += 1;
+                    }
+                }
+            } else {
+                for (n, at) in items.enumerate() {
+                    let (year, role) = (item_year[at] as usize, item_role[at] as usize);
+                    let (year_ok, role_ok, amount_ok) = passes(at);
+                    if year_ok && role_ok && amount_ok {
+                        passing.push(n);
+                    }
+                    if failures == 0 {
+                        // The year facet's counts keep every filter but the
+                        // year; a record counts once for each.
+                        if role_ok && amount_ok && last_year[year] != record as u32 {
+                            last_year[year] = record as u32;
+                            year_tally[year] += 1;
+                        }
+                        if year_ok && amount_ok && last_role[role] != record as u32 {
+                            last_role[role] = record as u32;
+                            role_tally[role] += 1;
+                        }
                     }
                 }
             }
