@@ -117,10 +117,9 @@ struct Posting {
 
 /// The distinct words met while building the index, numbered in the order
 /// met: one string holds them all, and an open-addressed table of ids finds
-/// a word by its hash. Nearly every word read is one met before (a few
-/// thousand distinct words in millions), so this look-up is most of the
-/// build's work per word: it hashes the word's bytes once and compares
-/// strings only on a matching hash.
+/// a word by its hash. Every word read is looked up here, and nearly every
+/// one was met before (a few thousand distinct words in millions): a look-up
+/// hashes the word's bytes once and compares bytes only on a matching hash.
 struct WordTable {
     text: String,
     /// Word id to where it ends in `text` (it starts where the last ended).
