@@ -386,11 +386,18 @@ impl Dataset {
 
     /// The names of a record's recipients, in order.
     pub fn recipient_names(&self, record: &FundingRecord) -> Vec<&str> {
+        self.each_recipient_name(record).collect()
+    }
+
+    /// The same names, one by one, without collecting them.
+    pub fn each_recipient_name<'a, 'r>(
+        &'a self,
+        record: &'r FundingRecord,
+    ) -> impl Iterator<Item = &'a str> + use<'a, 'r> {
         record
             .recipients
             .iter()
             .filter_map(|id| self.organisation(id).map(|o| o.name.as_str()))
-            .collect()
     }
 
     /// The care model the text states, else the one its recipients' registry
@@ -414,11 +421,25 @@ impl FundingRecord {
         if let Some(title) = &self.title {
             return title.clone();
         }
-        let recipients = dataset.recipient_names(self).join(", ");
-        match self.items.first() {
-            Some(item) => format!("{recipients}: {}", item.stated_as),
+        let (names, figure) = self.untitled_parts(dataset);
+        let recipients = names.collect::<Vec<_>>().join(", ");
+        match figure {
+            Some(figure) => format!("{recipients}: {figure}"),
             None => recipients,
         }
+    }
+
+    /// What the title shown for a record without one is made of: its
+    /// recipients' names and its first figure as stated. `display_title`
+    /// joins them; the search index reads them one by one.
+    pub fn untitled_parts<'a>(
+        &'a self,
+        dataset: &'a Dataset,
+    ) -> (impl Iterator<Item = &'a str> + 'a, Option<&'a str>) {
+        (
+            dataset.each_recipient_name(self),
+            self.items.first().map(|item| item.stated_as.as_str()),
+        )
     }
 
     /// The item that best stands for the record in a list: its first allocation

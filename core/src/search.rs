@@ -49,15 +49,11 @@ pub fn each_field_text(dataset: &Dataset, record: &FundingRecord, mut f: impl Fn
     };
     match &record.title {
         Some(title) => f(Field::Title, title),
-        // The title shown (`display_title`) is the recipients' names and the
-        // first figure as stated: the same words, read without joining them.
+        // The title shown (`display_title`), read part by part rather than
+        // joined into a new string: the same words.
         None => {
-            organisations().for_each(|org| f(Field::Title, &org.name));
-            record
-                .items
-                .iter()
-                .take(1)
-                .for_each(|item| f(Field::Title, &item.stated_as));
+            let (names, figure) = record.untitled_parts(dataset);
+            names.chain(figure).for_each(|part| f(Field::Title, part));
         }
     }
     for org in organisations() {
