@@ -192,6 +192,42 @@ impl WordTable {
     }
 }
 
+/// Each record's postings, record by record, field by field: `f(posting,
+/// word id)` once per word and field it is in, with the word's uses there.
+/// `uses` (one zero per word id) counts them, and is zeros again after.
+fn each_posting(
+    words: &[u32],
+    spans: &[(u8, u32, u32)],
+    doc_spans: &[u32],
+    uses: &mut [u16],
+    mut f: impl FnMut(Posting, u32),
+) {
+    // The ids used in the field being read: no map, no sort.
+    let mut used: Vec<u32> = Vec::new();
+    for (doc, doc_span) in doc_spans.windows(2).enumerate() {
+        for &(field, from, to) in &spans[doc_span[0] as usize..doc_span[1] as usize] {
+            for &id in &words[from as usize..to as usize] {
+                let n = &mut uses[id as usize];
+                if *n == 0 {
+                    used.push(id);
+                }
+                *n = n.saturating_add(1);
+            }
+            for id in used.drain(..) {
+                let count = std::mem::take(&mut uses[id as usize]);
+                f(
+                    Posting {
+                        doc: doc as u32,
+                        field,
+                        count,
+                    },
+                    id,
+                );
+            }
+        }
+    }
+}
+
 /// Whether two words are the same, byte by byte in place (words are short:
 /// a call to `memcmp` would cost more than the comparison).
 fn same_bytes(a: &str, b: &str) -> bool {
@@ -258,46 +294,21 @@ impl SearchIndex {
         doc_spans.push(spans.len() as u32);
         // Each word's postings (one per field it is in), counted, then laid
         // out word after word: one list for all, not a list per word.
+        let mut uses = vec![0u16; table.len()];
         let mut posting_start = vec![0u32; table.len() + 1];
-        let mut last_span = vec![0u32; table.len()];
-        for (n, &(_, from, to)) in spans.iter().enumerate() {
-            for &id in &words[from as usize..to as usize] {
-                if last_span[id as usize] != n as u32 + 1 {
-                    last_span[id as usize] = n as u32 + 1;
-                    posting_start[id as usize + 1] += 1;
-                }
-            }
-        }
+        each_posting(&words, &spans, &doc_spans, &mut uses, |_, id| {
+            posting_start[id as usize + 1] += 1;
+        });
         for id in 0..table.len() {
             posting_start[id + 1] += posting_start[id];
         }
         let mut postings = vec![Posting::default(); posting_start[table.len()] as usize];
         let mut next = posting_start.clone();
-        // Per word id, its uses in the field being read; the ids used so far.
-        let mut uses = vec![0u16; table.len()];
-        let mut used: Vec<u32> = Vec::new();
-        for (doc, doc_span) in doc_spans.windows(2).enumerate() {
-            for &(field, from, to) in &spans[doc_span[0] as usize..doc_span[1] as usize] {
-                // Count each word's uses in the field: a count per word id,
-                // reset after (no map, no sort).
-                for &id in &words[from as usize..to as usize] {
-                    let n = &mut uses[id as usize];
-                    if *n == 0 {
-                        used.push(id);
-                    }
-                    *n = n.saturating_add(1);
-                }
-                for id in used.drain(..) {
-                    let at = &mut next[id as usize];
-                    postings[*at as usize] = Posting {
-                        doc: doc as u32,
-                        field,
-                        count: std::mem::take(&mut uses[id as usize]),
-                    };
-                    *at += 1;
-                }
-            }
-        }
+        each_posting(&words, &spans, &doc_spans, &mut uses, |posting, id| {
+            let at = &mut next[id as usize];
+            postings[*at as usize] = posting;
+            *at += 1;
+        });
         let mut vocabulary: Vec<(String, u32)> = (0..table.len() as u32)
             .map(|id| (table.word(id).to_string(), id))
             .collect();
