@@ -435,21 +435,22 @@ impl<'a> Explorer<'a> {
             }
             let items = item_start[record] as usize..item_start[record + 1] as usize;
             passing.clear();
-            // An item's tests: its year, its role, its amount.
-            let passes = |at: usize| {
-                let (year, role, amount) = (item_year[at], item_role[at], item_amount[at]);
-                (
-                    years.is_none_or(|y| y[year as usize]),
-                    roles.is_none_or(|r| r[role as usize]),
-                    min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m),
-                )
+            // An item's year and role codes, and its tests: year, role, amount.
+            let tested = |at: usize| {
+                let (year, role, amount) = (
+                    item_year[at] as usize,
+                    item_role[at] as usize,
+                    item_amount[at],
+                );
+                let year_ok = years.is_none_or(|y| y[year]);
+                let role_ok = roles.is_none_or(|r| r[role]);
+                let amount_ok = min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m);
+                (year, role, year_ok, role_ok, amount_ok)
             };
             if items.len() == 1 {
                 // One item (nearly every record): counted once for its year
                 // and role with no need to keep track of which were.
-                let at = items.start;
-                let (year, role) = (item_year[at] as usize, item_role[at] as usize);
-                let (year_ok, role_ok, amount_ok) = passes(at);
+                let (year, role, year_ok, role_ok, amount_ok) = tested(items.start);
                 if year_ok && role_ok && amount_ok {
                     passing.push(0);
                 }
@@ -463,8 +464,7 @@ impl<'a> Explorer<'a> {
                 }
             } else {
                 for (n, at) in items.enumerate() {
-                    let (year, role) = (item_year[at] as usize, item_role[at] as usize);
-                    let (year_ok, role_ok, amount_ok) = passes(at);
+                    let (year, role, year_ok, role_ok, amount_ok) = tested(at);
                     if year_ok && role_ok && amount_ok {
                         passing.push(n);
                     }
