@@ -110,7 +110,7 @@ pub fn each_word_into(word: &mut String, text: &str, mut f: impl FnMut(&str, usi
         f(word, start, end);
     };
     while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii_alphanumeric() {
+        if ASCII_WORD_BYTE[usize::from(byte)] {
             let run = bytes[at..]
                 .iter()
                 .position(|b| !ASCII_WORD_BYTE[usize::from(*b)])
