@@ -396,9 +396,15 @@ impl<'a> Explorer<'a> {
         // these for every record.
         let facets = self.facets.as_slice();
         let item_start = self.item_start.as_slice();
-        let item_year = self.item_year.as_slice();
-        let item_role = self.item_role.as_slice();
-        let item_amount = self.item_amount.as_slice();
+        let item_filters = ItemFilters {
+            item_year: self.item_year.as_slice(),
+            item_role: self.item_role.as_slice(),
+            item_amount: self.item_amount.as_slice(),
+            years,
+            roles,
+            min,
+            max,
+        };
         let mut counts: Vec<Vec<u32>> = facets.iter().map(|t| vec![0; t.codes.len()]).collect();
         // Each facet's counts held apart while the loop fills them (given
         // back after it): the record-level facets with their tables, so
@@ -444,22 +450,10 @@ impl<'a> Explorer<'a> {
             }
             let items = item_start[record] as usize..item_start[record + 1] as usize;
             passing.clear();
-            // An item's year and role codes, and its tests: year, role, amount.
-            let tested = |at: usize| {
-                let (year, role, amount) = (
-                    item_year[at] as usize,
-                    item_role[at] as usize,
-                    item_amount[at],
-                );
-                let year_ok = years.is_none_or(|y| y[year]);
-                let role_ok = roles.is_none_or(|r| r[role]);
-                let amount_ok = min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m);
-                (year, role, year_ok, role_ok, amount_ok)
-            };
             if items.len() == 1 {
                 // One item (nearly every record): counted once for its year
                 // and role with no need to keep track of which were.
-                let (year, role, year_ok, role_ok, amount_ok) = tested(items.start);
+                let (year, role, year_ok, role_ok, amount_ok) = item_filters.test(items.start);
                 if year_ok && role_ok && amount_ok {
                     passing.push(0);
                 }
@@ -473,7 +467,7 @@ impl<'a> Explorer<'a> {
                 }
             } else {
                 for (n, at) in items.enumerate() {
-                    let (year, role, year_ok, role_ok, amount_ok) = tested(at);
+                    let (year, role, year_ok, role_ok, amount_ok) = item_filters.test(at);
                     if year_ok && role_ok && amount_ok {
                         passing.push(n);
                     }
@@ -648,6 +642,52 @@ impl<'a> Explorer<'a> {
                 .iter()
                 .filter_map(|(_, _, at)| unsorted[*at as usize].take()),
         );
+    }
+}
+
+/// The filters that test a record's figures one by one (year, role, amount)
+/// and the item columns they read.
+struct ItemFilters<'a> {
+    item_year: &'a [u32],
+    item_role: &'a [u32],
+    item_amount: &'a [Money],
+    years: Option<&'a [bool]>,
+    roles: Option<&'a [bool]>,
+    min: Option<Money>,
+    max: Option<Money>,
+}
+
+impl ItemFilters<'_> {
+    /// The item `at`'s year and role codes, and whether it passes the year,
+    /// the role and the amount filters. Inlined by hand: as a closure the
+    /// size-optimised build made it a call, and the call alone was 12 % of
+    /// the instructions of crossfilter's operation at 100,000 records.
+    #[inline(always)]
+    fn test(&self, at: usize) -> (usize, usize, bool, bool, bool) {
+        let (year, role, amount) = (
+            self.item_year[at] as usize,
+            self.item_role[at] as usize,
+            self.item_amount[at],
+        );
+        // Matches rather than `is_none_or`, which this build did not inline
+        // either (3 % of the same operation).
+        let year_ok = match self.years {
+            Some(chosen) => chosen[year],
+            None => true,
+        };
+        let role_ok = match self.roles {
+            Some(chosen) => chosen[role],
+            None => true,
+        };
+        let at_least_min = match self.min {
+            Some(min) => amount >= min,
+            None => true,
+        };
+        let at_most_max = match self.max {
+            Some(max) => amount <= max,
+            None => true,
+        };
+        (year, role, year_ok, role_ok, at_least_min && at_most_max)
     }
 }
 
