@@ -368,39 +368,61 @@ impl TotalsIndex {
     /// The totals of the given items (of the dataset this index was built for).
     pub fn totals(&self, selection: &[ItemRef]) -> Totals {
         let mut out = Totals::default();
-        // Each item's position in the selection, NO_ITEM when not in view.
-        let mut position = vec![NO_ITEM; self.whole.len()];
+        // Slices rather than the vectors, and the two tests below as inlined
+        // functions rather than closures: in the size-optimised build each
+        // index into a vector and each closure is a call, and this reads
+        // several columns for every figure in view.
+        let (role, whole, same_as, single_year, amount) = (
+            self.role.as_slice(),
+            self.whole.as_slice(),
+            self.same_as.as_slice(),
+            self.single_year.as_slice(),
+            self.amount.as_slice(),
+        );
+        // Each item's position in the selection counted from 1, 0 when not
+        // in view (so the vector starts as zeroed memory, not a fill).
+        let mut position = vec![0u32; whole.len()];
         let mut in_view: Vec<(ItemRef, u32)> = Vec::with_capacity(selection.len());
         for (at, r) in selection.iter().enumerate() {
             if let Some(flat) = self.flat(*r) {
-                position[flat as usize] = at as u32;
+                position[flat as usize] = at as u32 + 1;
                 in_view.push((*r, flat));
             }
         }
-        let shown = |flat: u32| flat != NO_ITEM && position[flat as usize] != NO_ITEM;
-        let single_year = |flat: u32| self.single_year[flat as usize].is_some();
+        let position = position.as_slice();
+        #[inline(always)]
+        fn shown(position: &[u32], flat: u32) -> bool {
+            flat != NO_ITEM && position[flat as usize] != 0
+        }
+        #[inline(always)]
+        fn is_single_year(single_year: &[Option<FinancialYear>], flat: u32) -> bool {
+            single_year[flat as usize].is_some()
+        }
 
         let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
         // Each figure in view that is added for one year, marked here, then
         // taken in the index's group order.
-        let mut in_group = vec![false; self.single_year.len()];
+        let mut in_group = vec![false; single_year.len()];
+        let in_group = in_group.as_mut_slice();
         let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
         for &(r, flat) in &in_view {
-            let role = self.role[flat as usize];
+            let role = role[flat as usize];
             if role != Role::Allocation {
                 *not_added.entry(role).or_default() += 1;
                 continue;
             }
             out.allocations += 1;
-            if shown(self.whole[flat as usize]) {
+            if shown(position, whole[flat as usize]) {
                 out.parts_of_wholes += 1;
                 continue;
             }
             // Of two items that are the same money, keep the one that states a
             // single year; if both or neither do, keep the one the other names.
-            let other = self.same_as[flat as usize];
-            if shown(other) && (!single_year(flat) || single_year(other)) {
+            let other = same_as[flat as usize];
+            if shown(position, other)
+                && (!is_single_year(single_year, flat) || is_single_year(single_year, other))
+            {
                 out.same_money += 1;
                 continue;
             }
@@ -412,16 +434,18 @@ impl TotalsIndex {
                     .iter()
                     .take_while(|(named, _)| *named == flat)
                     .map(|(_, namer)| *namer)
-                    .filter(|namer| shown(*namer))
+                    .filter(|namer| shown(position, *namer))
                     .max_by_key(|namer| position[*namer as usize]);
-                if namer.is_some_and(|namer| single_year(namer) && !single_year(flat)) {
+                if namer.is_some_and(|namer| {
+                    is_single_year(single_year, namer) && !is_single_year(single_year, flat)
+                }) {
                     out.same_money += 1;
                     continue;
                 }
             }
-            match self.single_year[flat as usize] {
+            match single_year[flat as usize] {
                 Some(_) => in_group[flat as usize] = true,
-                None => other_periods.push((r.record, self.amount[flat as usize])),
+                None => other_periods.push((r.record, amount[flat as usize])),
             }
         }
         // (group and year, record, item, amount) of each figure added for one
