@@ -373,9 +373,7 @@ impl<'a> Explorer<'a> {
         // With nothing searched every record is a match (score 0), read
         // straight off their numbers rather than from a list of them all.
         let matches = (!query.is_empty()).then(|| self.index.matching(&query));
-        let match_count = matches
-            .as_ref()
-            .map_or(self.dataset.records.len(), Vec::len);
+        let match_count = matches.as_ref().map_or(self.index.record_count(), Vec::len);
         let chosen: Vec<Option<Vec<bool>>> = Facet::ALL
             .iter()
             .zip(&self.facets)

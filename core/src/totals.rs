@@ -372,7 +372,7 @@ impl TotalsIndex {
         // functions rather than closures: in the size-optimised build each
         // index into a vector and each closure is a call, and this reads
         // several columns for every figure in view.
-        let (role, whole, same_as, single_year, amount) = (
+        let (roles, whole, same_as, single_year, amount) = (
             self.role.as_slice(),
             self.whole.as_slice(),
             self.same_as.as_slice(),
@@ -407,7 +407,7 @@ impl TotalsIndex {
         let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
         for &(r, flat) in &in_view {
-            let role = role[flat as usize];
+            let role = roles[flat as usize];
             if role != Role::Allocation {
                 *not_added.entry(role).or_default() += 1;
                 continue;
