@@ -8,8 +8,8 @@
 
 use crate::calendar::PartialDate;
 use crate::model::{
-    CareModel, Dataset, Evidence, FundingItem, FundingRecord, Organisation, OrganisationKind,
-    Person, Programme, RecordKind, Role,
+    CareModel, Dataset, Evidence, FundingItem, FundingRecord, FundingStream, MoneyType,
+    Organisation, OrganisationKind, Person, Programme, RecordKind, Role,
 };
 use crate::money::{Money, Qualifier};
 use crate::period::{FinancialYear, Period};
@@ -196,7 +196,11 @@ impl Writer {
             }
             Period::Unstated => self.small(3),
         }
+        self.optional_text(i.period_inferred.as_deref());
         self.small(role_code(i.role));
+        self.small(place(&FundingStream::ALL, &i.stream));
+        self.small(place(&MoneyType::ALL, &i.money_type));
+        self.optional_text(i.classified_by.as_deref());
         self.optional_text(i.purpose.as_deref());
         self.optional_text(i.part_of.as_deref());
         self.optional_text(i.same_as.as_deref());
@@ -349,7 +353,17 @@ impl Reader<'_> {
                 3 => Period::Unstated,
                 _ => return Err(self.bad("a period")),
             },
+            period_inferred: self.optional_text()?,
             role: role(self.small()?).ok_or_else(|| self.bad("a role"))?,
+            stream: FundingStream::ALL
+                .get(usize::from(self.small()?))
+                .copied()
+                .ok_or_else(|| self.bad("a funding stream"))?,
+            money_type: MoneyType::ALL
+                .get(usize::from(self.small()?))
+                .copied()
+                .ok_or_else(|| self.bad("a type of money"))?,
+            classified_by: self.optional_text()?,
             purpose: self.optional_text()?,
             part_of: self.optional_text()?,
             same_as: self.optional_text()?,

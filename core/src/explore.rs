@@ -712,6 +712,12 @@ fn display_order(facet: Facet, codes: &[String], labels: &[String]) -> Vec<u32> 
                 .position(|p| programme_code(*p) == code),
             Facet::CareModel => CareModel::ALL.iter().position(|m| m.code() == code),
             Facet::Role => Role::ALL.iter().position(|r| role_code(*r) == code),
+            Facet::Stream => crate::model::FundingStream::ALL
+                .iter()
+                .position(|s| s.code() == code),
+            Facet::MoneyType => crate::model::MoneyType::ALL
+                .iter()
+                .position(|t| t.code() == code),
             Facet::FullText => Some(usize::from(code == NONE)),
             _ => None,
         }

@@ -23,7 +23,7 @@ pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-pub const ITEM_COLUMNS: [&str; 20] = [
+pub const ITEM_COLUMNS: [&str; 24] = [
     "record_id",
     "record_kind",
     "title",
@@ -40,6 +40,10 @@ pub const ITEM_COLUMNS: [&str; 20] = [
     "stated_as",
     "qualifier",
     "period",
+    "period_inferred",
+    "stream",
+    "money_type",
+    "classified_by",
     "purpose",
     "part_of",
     "evidence",
@@ -77,6 +81,10 @@ fn item_row(dataset: &Dataset, record: &FundingRecord, item: Option<&FundingItem
                 .map(|q| q.label().to_string())
                 .unwrap_or_default(),
             item.period.stated().unwrap_or_default(),
+            opt(&item.period_inferred),
+            item.stream.code().to_string(),
+            item.money_type.code().to_string(),
+            opt(&item.classified_by),
             opt(&item.purpose),
             opt(&item.part_of),
             item.evidence
@@ -85,7 +93,7 @@ fn item_row(dataset: &Dataset, record: &FundingRecord, item: Option<&FundingItem
                 .collect::<Vec<_>>()
                 .join(" "),
         ]),
-        None => row.extend(std::iter::repeat_n(String::new(), 9)),
+        None => row.extend(std::iter::repeat_n(String::new(), 13)),
     }
     row.push(record.notes.join(" | "));
     row
@@ -263,7 +271,14 @@ fn item_json(i: &FundingItem) -> String {
         ("stated_as", json_string(&i.stated_as)),
         ("qualifier", json_optional(qualifier)),
         ("period", period),
+        (
+            "period_inferred",
+            json_optional(i.period_inferred.as_deref()),
+        ),
         ("role", json_string(i.role.code())),
+        ("stream", json_string(i.stream.code())),
+        ("money_type", json_string(i.money_type.code())),
+        ("classified_by", json_optional(i.classified_by.as_deref())),
         ("purpose", json_optional(i.purpose.as_deref())),
         ("part_of", json_optional(i.part_of.as_deref())),
         ("same_as", json_optional(i.same_as.as_deref())),

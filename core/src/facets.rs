@@ -64,6 +64,21 @@ pub fn each_record_value(
         } else {
             NONE
         }),
+        // Each stream and type the record's figures have, once each.
+        Facet::Stream => {
+            for stream in crate::model::FundingStream::ALL {
+                if record.items.iter().any(|i| i.stream == stream) {
+                    f(stream.code());
+                }
+            }
+        }
+        Facet::MoneyType => {
+            for money_type in crate::model::MoneyType::ALL {
+                if record.items.iter().any(|i| i.money_type == money_type) {
+                    f(money_type.code());
+                }
+            }
+        }
         Facet::FinancialYear | Facet::Role => {}
     }
 }
@@ -113,6 +128,10 @@ pub fn label(dataset: &Dataset, facet: Facet, code: &str) -> String {
             .into_iter()
             .find(|r| role_code(*r) == code)
             .map_or(code.to_string(), |r| r.name().to_string()),
+        Facet::Stream => crate::model::FundingStream::from_code(code)
+            .map_or(code.to_string(), |s| s.name().to_string()),
+        Facet::MoneyType => crate::model::MoneyType::from_code(code)
+            .map_or(code.to_string(), |t| t.name().to_string()),
         Facet::FullText if none => "Linked source only".to_string(),
         Facet::FullText => "Full text held".to_string(),
         Facet::FinancialYear | Facet::YearAnnounced => code.to_string(),

@@ -355,10 +355,14 @@ pub fn reader_facts_and_figures(dataset: &Dataset, record: &FundingRecord) -> St
         escape_into(
             &mut out,
             &item
-                .period
-                .stated()
+                .period_shown()
                 .unwrap_or_else(|| "Period not stated".to_string()),
         );
+        out.push_str("</p><p class=\"figure-kind\">");
+        escape_into(&mut out, &item.kind_shown());
+        if let Some(words) = &item.classified_by {
+            escape_into(&mut out, &format!(" (the source: “{words}”)"));
+        }
         out.push_str("</p>");
         if let Some(purpose) = &item.purpose {
             element(&mut out, "p", "figure-purpose", purpose);
@@ -561,45 +565,90 @@ pub fn chart_table(chart: &Chart) -> String {
     out
 }
 
-/// The view's total (a range where sources disagree) and a table of it by
-/// financial year, with the figures each year adds.
-pub fn totals_summary(totals: &Totals) -> String {
+/// The view's headline total (a range where sources disagree), the one
+/// sentence that says what it adds, a table of it by financial year, each
+/// other kind of money's own total, and the figures that are not added into
+/// any year, each on its own line.
+pub fn totals_summary(dataset: &Dataset, totals: &Totals) -> String {
     let mut out = String::from("<p class=\"total-amount\">");
-    escape_into(&mut out, &Totals::amount_text(totals.low, totals.high));
+    escape_into(&mut out, &totals.headline_text());
     if totals.is_range() {
         out.push_str(
             "<span class=\"total-range-note\"> (sources disagree: lowest to highest)</span>",
         );
     }
     out.push_str("</p>");
-    if totals.by_year.is_empty() {
-        return out;
+    element(&mut out, "p", "total-covers", &totals.headline_sentence());
+    if !totals.by_year.is_empty() {
+        out.push_str("<table class=\"totals-by-year\"><caption class=\"visually-hidden\">The headline total by financial year</caption><thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\" class=\"num\">Money</th><th scope=\"col\" class=\"num\">Added</th></tr></thead><tbody>");
+        for year in &totals.by_year {
+            out.push_str("<tr>");
+            let name = year.year.map_or(String::new(), |y| y.to_string());
+            out.push_str("<th scope=\"row\">");
+            escape_into(&mut out, &name);
+            out.push_str("</th>");
+            element(
+                &mut out,
+                "td",
+                "num",
+                &Totals::sum_text(year.low, year.high, year.bound),
+            );
+            let plural = if year.figures == 1 { "" } else { "s" };
+            let mut added = format!("{} figure{plural}", year.figures);
+            if year.inferred > 0 {
+                added.push_str(&format!(" ({} year inferred)", year.inferred));
+            }
+            element(&mut out, "td", "num", &added);
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
     }
-    out.push_str("<table class=\"totals-by-year\"><caption class=\"visually-hidden\">Money for recipients by financial year</caption><thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\" class=\"num\">Money</th><th scope=\"col\" class=\"num\">Added</th></tr></thead><tbody>");
-    for year in &totals.by_year {
-        out.push_str("<tr>");
-        let name = year
-            .year
-            .map_or("Other or unstated period".to_string(), |y| y.to_string());
-        out.push_str("<th scope=\"row\">");
-        escape_into(&mut out, &name);
-        out.push_str("</th>");
-        element(
-            &mut out,
-            "td",
-            "num",
-            &Totals::amount_text(year.low, year.high),
-        );
-        let plural = if year.figures == 1 { "" } else { "s" };
-        element(
-            &mut out,
-            "td",
-            "num",
-            &format!("{} figure{plural}", year.figures),
-        );
-        out.push_str("</tr>");
+    if !totals.others.is_empty() {
+        out.push_str("<h4 class=\"totals-subheading\">Other money for recipients, each kind totalled on its own</h4><ul class=\"totals-others\">");
+        for other in &totals.others {
+            let years: Vec<String> = other
+                .by_year
+                .iter()
+                .filter_map(|y| {
+                    y.year
+                        .map(|year| format!("{year}: {}", Totals::sum_text(y.low, y.high, y.bound)))
+                })
+                .collect();
+            out.push_str("<li>");
+            element(&mut out, "span", "kind-name", &other.kind.name());
+            escape_into(
+                &mut out,
+                &format!(
+                    ": {} ({}; {} figure{})",
+                    Totals::sum_text(other.low, other.high, other.bound),
+                    years.join(", "),
+                    other.figures,
+                    if other.figures == 1 { "" } else { "s" }
+                ),
+            );
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
     }
-    out.push_str("</tbody></table>");
+    if !totals.spans.is_empty() {
+        out.push_str("<details class=\"totals-spans\"><summary>");
+        escape_into(
+            &mut out,
+            &format!(
+                "{} figure{} over several years or with no stated year: not added",
+                totals.spans.len(),
+                if totals.spans.len() == 1 { "" } else { "s" }
+            ),
+        );
+        out.push_str("</summary><ul>");
+        for span in &totals.spans {
+            element(&mut out, "li", "", &span.describe(dataset));
+        }
+        out.push_str("</ul></details>");
+    }
+    for whole in &totals.overfull {
+        element(&mut out, "p", "totals-flag", &whole.describe(dataset));
+    }
     out
 }
 

@@ -32,7 +32,8 @@ pub mod view;
 
 pub use calendar::PartialDate;
 pub use model::{
-    CareModel, Dataset, FundingItem, FundingRecord, Organisation, Programme, RecordKind, Role,
+    CareModel, Dataset, FundingItem, FundingRecord, FundingStream, MoneyType, Organisation,
+    Programme, RecordKind, Role,
 };
 pub use money::Money;
 pub use period::{FinancialYear, Period};

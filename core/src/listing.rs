@@ -63,7 +63,7 @@ fn summarise_with(
             .filter(|i| i.role != Role::Allocation)
             .map(|i| i.role.name()),
         period: headline
-            .and_then(|i| i.period.stated())
+            .and_then(|i| i.period_shown())
             .unwrap_or_else(|| NOT_STATED.to_string()),
         date: record
             .published_on

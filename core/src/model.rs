@@ -230,6 +230,110 @@ impl Role {
     }
 }
 
+/// The fund or kind of money a figure belongs to, as its source names it.
+/// Totals add only figures of one stream (and type) together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FundingStream {
+    /// NHS England's national new care models (vanguard) transformation fund.
+    VanguardFund,
+    /// Transformation funding NHS England gives integrated (accountable) care systems.
+    IcsTransformation,
+    /// A devolved fund: Greater Manchester's Transformation Fund, Surrey Heartlands' deal.
+    Devolution,
+    /// National funding for sustainability and transformation partnerships
+    /// (such as July 2017's capital allocations).
+    #[serde(rename = "stp")]
+    StpFunding,
+    /// Money a CCG puts in locally after the national funding ended.
+    LocalContinuation,
+    /// The source does not say which fund the money comes from.
+    NotStated,
+}
+
+impl FundingStream {
+    pub const ALL: [FundingStream; 6] = [
+        FundingStream::VanguardFund,
+        FundingStream::IcsTransformation,
+        FundingStream::Devolution,
+        FundingStream::StpFunding,
+        FundingStream::LocalContinuation,
+        FundingStream::NotStated,
+    ];
+
+    /// The code data files and links use (serde's, above).
+    pub fn code(self) -> &'static str {
+        match self {
+            FundingStream::VanguardFund => "vanguard-fund",
+            FundingStream::IcsTransformation => "ics-transformation",
+            FundingStream::Devolution => "devolution",
+            FundingStream::StpFunding => "stp",
+            FundingStream::LocalContinuation => "local-continuation",
+            FundingStream::NotStated => "not-stated",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FundingStream::VanguardFund => "National vanguard (new care models) funding",
+            FundingStream::IcsTransformation => "Integrated care system transformation funding",
+            FundingStream::Devolution => "Devolved transformation funds",
+            FundingStream::StpFunding => "Sustainability and transformation partnership funding",
+            FundingStream::LocalContinuation => "Local CCG funding after national funding ended",
+            FundingStream::NotStated => "Fund not stated",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<FundingStream> {
+        FundingStream::ALL
+            .into_iter()
+            .find(|s| s.code() == code.trim())
+    }
+
+    /// NHS England's own transformation money for local systems: the
+    /// streams the headline total adds (with capital left out).
+    pub fn is_national_transformation(self) -> bool {
+        matches!(
+            self,
+            FundingStream::VanguardFund | FundingStream::IcsTransformation
+        )
+    }
+}
+
+/// Whether money is revenue (to spend on running services) or capital (for
+/// buildings and equipment), as its source says; most sources say neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MoneyType {
+    Revenue,
+    Capital,
+    NotStated,
+}
+
+impl MoneyType {
+    pub const ALL: [MoneyType; 3] = [MoneyType::Revenue, MoneyType::Capital, MoneyType::NotStated];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MoneyType::Revenue => "revenue",
+            MoneyType::Capital => "capital",
+            MoneyType::NotStated => "not-stated",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MoneyType::Revenue => "Revenue",
+            MoneyType::Capital => "Capital",
+            MoneyType::NotStated => "Revenue or capital not stated",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<MoneyType> {
+        MoneyType::ALL.into_iter().find(|t| t.code() == code.trim())
+    }
+}
+
 /// Where in a record's text a figure is stated: character offsets (Unicode scalar
 /// values, not bytes), end exclusive, and the words found there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,7 +352,19 @@ pub struct FundingItem {
     pub stated_as: String,
     pub qualifier: Option<Qualifier>,
     pub period: Period,
+    /// Why the period is given though the source does not state it (for
+    /// example "the page is HSJ's table of 2015/16 spending"); None when the
+    /// source states it. An inferred year is added into its year's total,
+    /// and the total says so.
+    #[serde(default)]
+    pub period_inferred: Option<String>,
     pub role: Role,
+    pub stream: FundingStream,
+    pub money_type: MoneyType,
+    /// The source's words the stream and type rest on ("capital funding",
+    /// "from the £200m fund"); None where it names neither.
+    #[serde(default)]
+    pub classified_by: Option<String>,
     /// What the money is for, in the source's terms.
     pub purpose: Option<String>,
     /// The id of the item this is a part of (a breakdown line), which is counted instead.
@@ -260,6 +376,23 @@ pub struct FundingItem {
     /// Every place in the record's text that states this figure; empty for records
     /// without stored text (their evidence is the source page).
     pub evidence: Vec<Evidence>,
+}
+
+impl FundingItem {
+    /// The period as a reader sees it: as stated, or marked as inferred with
+    /// the reason; None where there is none.
+    pub fn period_shown(&self) -> Option<String> {
+        let period = self.period.stated()?;
+        Some(match &self.period_inferred {
+            Some(reason) => format!("{period} (inferred, not stated: {reason})"),
+            None => period,
+        })
+    }
+
+    /// The kind of money in words: its stream and type.
+    pub fn kind_shown(&self) -> String {
+        format!("{} · {}", self.stream.name(), self.money_type.name())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

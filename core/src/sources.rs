@@ -10,8 +10,8 @@ use crate::calendar::PartialDate;
 use crate::extract::{extract, Gazetteer};
 use crate::model::{is_web_address, slug};
 use crate::model::{
-    CareModel, Dataset, Evidence, FundingItem, FundingRecord, Organisation, OrganisationKind,
-    Person, Programme, RecordKind, Role,
+    CareModel, Dataset, Evidence, FundingItem, FundingRecord, FundingStream, MoneyType,
+    Organisation, OrganisationKind, Person, Programme, RecordKind, Role,
 };
 use crate::money::{parse_stated, Money};
 use crate::period::Period;
@@ -211,6 +211,10 @@ struct FigureRow {
     role: String,
     programme: String,
     part_of: String,
+    stream: String,
+    money_type: String,
+    classified_by: String,
+    period_inferred: String,
     recipient: String,
     #[allow(dead_code)]
     recipient_kind: String,
@@ -263,7 +267,13 @@ struct ItemEntry {
     key: String,
     amount_gbp: u64,
     period: Option<String>,
+    /// Why the period is given though the text does not state it.
+    period_inferred: Option<String>,
     role: String,
+    stream: String,
+    money_type: String,
+    /// Words of the text the stream and type rest on; they must be in it.
+    classified_by: Option<String>,
     purpose: Option<String>,
     part_of: Option<String>,
     same_as: Option<String>,
@@ -535,6 +545,39 @@ fn read_role(check: &mut Checker, file: &str, record: &str, code: &str) -> Role 
     })
 }
 
+/// A figure's stream and type from their codes; an unknown code is a
+/// problem (say `not-stated` for a source that names none).
+fn read_kind(
+    check: &mut Checker,
+    file: &str,
+    record: &str,
+    stream: &str,
+    money_type: &str,
+) -> (FundingStream, MoneyType) {
+    let stream = FundingStream::from_code(stream).unwrap_or_else(|| {
+        let codes: Vec<&str> = FundingStream::ALL.iter().map(|s| s.code()).collect();
+        check.report(
+            file,
+            Some(record),
+            format!("unknown stream {stream:?} (one of {})", codes.join(", ")),
+        );
+        FundingStream::NotStated
+    });
+    let money_type = MoneyType::from_code(money_type).unwrap_or_else(|| {
+        check.report(
+            file,
+            Some(record),
+            format!("unknown money_type {money_type:?} (revenue, capital or not-stated)"),
+        );
+        MoneyType::NotStated
+    });
+    (stream, money_type)
+}
+
+fn optional_text(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
 fn read_programme(check: &mut Checker, file: &str, record: &str, code: &str) -> Programme {
     Programme::from_code(code).unwrap_or_else(|| {
         let known: Vec<&str> = Programme::ALL.iter().map(|p| p.code()).collect();
@@ -615,6 +658,17 @@ fn read_figures(
             }
         };
         let role = read_role(check, &file.name, &record, &row.role);
+        let (stream, money_type) =
+            read_kind(check, &file.name, &record, &row.stream, &row.money_type);
+        let period = Period::parse(&row.period);
+        let period_inferred = optional_text(&row.period_inferred);
+        if period_inferred.is_some() && period == Period::Unstated {
+            check.report(
+                &file.name,
+                Some(&record),
+                "period_inferred gives a reason for a period, but no period is given",
+            );
+        }
         let programme = read_programme(check, &file.name, &record, &row.programme);
         let published_on = check.date(&file.name, &record, "announced_on", &row.announced_on);
         let source_url = check.link(&file.name, &record, &row.source_url);
@@ -645,8 +699,12 @@ fn read_figures(
                 amount,
                 stated_as: row.reported_as.trim().to_string(),
                 qualifier,
-                period: Period::parse(&row.period),
+                period,
+                period_inferred,
                 role,
+                stream,
+                money_type,
+                classified_by: optional(&row.classified_by),
                 purpose: optional(&row.basis),
                 part_of: optional(&row.part_of),
                 same_as: None,
@@ -763,8 +821,20 @@ fn read_announcement(
         }
         let amount = Money(entry.amount_gbp);
         let role = read_role(check, name, &where_, &entry.role);
+        let (stream, money_type) =
+            read_kind(check, name, &where_, &entry.stream, &entry.money_type);
+        if let Some(words) = entry.classified_by.as_deref() {
+            if !text.contains(words) {
+                check.report(
+                    name,
+                    Some(&where_),
+                    format!("classified_by {words:?} is not words of the text"),
+                );
+            }
+        }
         let period = Period::parse(entry.period.as_deref().unwrap_or(""));
-        if let Some(year) = period.single_year() {
+        let period_inferred = entry.period_inferred.as_deref().and_then(optional_text);
+        if let Some(year) = period.single_year().filter(|_| period_inferred.is_none()) {
             if !extraction.financial_years.contains(&year) {
                 check.report(
                     name,
@@ -833,7 +903,11 @@ fn read_announcement(
             stated_as,
             qualifier,
             period,
+            period_inferred,
             role,
+            stream,
+            money_type,
+            classified_by: entry.classified_by,
             purpose: entry.purpose,
             part_of: entry.part_of.map(|key| format!("{id}/{key}")),
             same_as: entry.same_as,

@@ -170,11 +170,17 @@ pub fn dataset(records: usize, seed_text: &str) -> Dataset {
                 stated_as,
                 qualifier: None,
                 period,
+                period_inferred: None,
                 role: if rng.below(25) == 0 {
                     Role::ProgrammeTotal
                 } else {
                     Role::Allocation
                 },
+                // Most synthetic money is the national fund's, as in the real data.
+                stream: crate::model::FundingStream::ALL
+                    [rng.below(12).min(5) * usize::from(rng.below(3) == 0)],
+                money_type: crate::model::MoneyType::ALL[rng.below(3)],
+                classified_by: None,
                 purpose: Some(rng.pick(&BASES).to_string()),
                 part_of: None,
                 same_as: None,

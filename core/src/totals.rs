@@ -1,13 +1,23 @@
-//! Totals of the money in a view, without double counting:
+//! Totals of the money in a view, adding only like with like:
 //! - only money for recipients is added; programme totals, fund sizes and
 //!   context figures are counted and shown, never added;
-//! - a breakdown line is not added when the whole it is part of is in the view;
+//! - money of one kind (stream and type, see [`MoneyKind`]) is added only to
+//!   money of the same kind: the headline is NHS England's transformation
+//!   funding, and every other kind has a total of its own;
+//! - only figures for one financial year are added, into that year; a figure
+//!   over several years or with no stated year is listed on its own, never
+//!   added and never spread over years by guess;
+//! - a breakdown line is not added when the whole it is part of is in the
+//!   view and states the same period (a year's slice of a five-year whole is
+//!   that year's money, counted once whether or not the whole is in view);
+//! - a qualified figure ("over £8.5m", "almost £5m") keeps its qualifier in
+//!   every sum it is part of ("at least", "about");
 //! - a figure marked as the same money as another source's is added once;
 //! - where sources give one recipient different figures for the same year, the
 //!   total is a range (lowest to highest) and the disagreement is listed.
 
-use crate::model::{Dataset, Role};
-use crate::money::Money;
+use crate::model::{Dataset, FundingStream, MoneyType, Role};
+use crate::money::{Money, Qualifier};
 use crate::period::FinancialYear;
 use std::collections::BTreeMap;
 
@@ -18,14 +28,179 @@ pub struct ItemRef {
     pub item: usize,
 }
 
+/// Which total money for a recipient is added into: figures of one kind
+/// add up, figures of two kinds never do. The headline kind is NHS
+/// England's national transformation funding (the vanguard fund and
+/// integrated care system transformation funding), revenue or not stated
+/// as either; each other stream and type is a kind of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MoneyKind(u8);
+
+impl MoneyKind {
+    pub const NATIONAL_TRANSFORMATION: MoneyKind = MoneyKind(0);
+
+    pub fn of(stream: FundingStream, money_type: MoneyType) -> MoneyKind {
+        if stream.is_national_transformation() && money_type != MoneyType::Capital {
+            return MoneyKind::NATIONAL_TRANSFORMATION;
+        }
+        let s = FundingStream::ALL.iter().position(|x| *x == stream);
+        let t = MoneyType::ALL.iter().position(|x| *x == money_type);
+        let (s, t) = (s.unwrap_or(0), t.unwrap_or(0));
+        MoneyKind(1 + (s * MoneyType::ALL.len() + t) as u8)
+    }
+
+    /// The stream and type of a kind other than the headline's.
+    fn parts(self) -> Option<(FundingStream, MoneyType)> {
+        let n = usize::from(self.0.checked_sub(1)?);
+        let types = MoneyType::ALL.len();
+        Some((
+            *FundingStream::ALL.get(n / types)?,
+            *MoneyType::ALL.get(n % types)?,
+        ))
+    }
+
+    /// The name inside a sentence: "devolved transformation funds ...",
+    /// while "NHS England ..." keeps its capitals.
+    pub fn name_in_sentence(self) -> String {
+        lower_first(&self.name())
+    }
+
+    /// What the kind is, as a total's heading says it.
+    pub fn name(self) -> String {
+        match self.parts() {
+            None => "NHS England transformation funding (vanguard and integrated care system funds; revenue, or not stated as revenue or capital)".to_string(),
+            Some((stream, MoneyType::NotStated)) => {
+                format!("{} (not stated as revenue or capital)", stream.name())
+            }
+            Some((stream, money_type)) => {
+                format!("{}: {}", stream.name(), money_type.name().to_lowercase())
+            }
+        }
+    }
+}
+
+/// How exactly a sum is known, from the qualifiers of the figures in it:
+/// "over £8.5m" makes a sum "at least", "almost £5m" "about", "up to £450m"
+/// "up to". Bits, so that a sum's bound is its figures' bounds together.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Bound(u8);
+
+impl Bound {
+    pub const EXACT: Bound = Bound(0);
+    const AT_LEAST: u8 = 1;
+    const ABOUT: u8 = 2;
+    const AT_MOST: u8 = 4;
+
+    pub fn of(qualifier: Option<Qualifier>) -> Bound {
+        Bound(match qualifier {
+            None => 0,
+            Some(Qualifier::Over | Qualifier::MoreThan) => Self::AT_LEAST,
+            Some(Qualifier::Almost | Qualifier::Nearly | Qualifier::Around) => Self::ABOUT,
+            Some(Qualifier::UpTo) => Self::AT_MOST,
+        })
+    }
+
+    pub fn and(self, other: Bound) -> Bound {
+        Bound(self.0 | other.0)
+    }
+
+    pub fn is_exact(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The word put before a sum: None for an exact one, "about" where its
+    /// figures are approximate or bounded both ways.
+    pub fn word(self) -> Option<&'static str> {
+        match self.0 {
+            0 => None,
+            Self::AT_LEAST => Some("at least"),
+            Self::AT_MOST => Some("up to"),
+            _ => Some("about"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearTotal {
-    /// None for figures whose period is not one financial year.
     pub year: Option<FinancialYear>,
     pub low: Money,
     pub high: Money,
     /// Figures added (a disagreement counts as one).
     pub figures: usize,
+    pub bound: Bound,
+    /// Figures added whose year is inferred, not stated by their source.
+    pub inferred: usize,
+}
+
+/// The total of one kind of money other than the headline's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindTotal {
+    pub kind: MoneyKind,
+    pub by_year: Vec<YearTotal>,
+    pub low: Money,
+    pub high: Money,
+    pub figures: usize,
+    pub bound: Bound,
+    pub inferred: usize,
+}
+
+/// A figure of money for a recipient over several years, or with no single
+/// stated year: listed on its own, never added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpanFigure {
+    pub record: usize,
+    pub item: usize,
+    pub kind: MoneyKind,
+}
+
+impl SpanFigure {
+    /// The figure as a line of its own: who, how much as stated, over what
+    /// period, and what kind of money it is.
+    pub fn describe(&self, dataset: &Dataset) -> String {
+        let Some(record) = dataset.records.get(self.record) else {
+            return String::new();
+        };
+        let Some(item) = record.items.get(self.item) else {
+            return String::new();
+        };
+        let who = dataset.recipient_names(record).join(", ");
+        let period = match item.period.stated() {
+            Some(period) => period,
+            None => "period not stated".to_string(),
+        };
+        format!(
+            "{who}: {} ({}), {period}. {}.",
+            item.stated_as,
+            item.amount.compact(),
+            self.kind.name()
+        )
+    }
+}
+
+impl OverfullWhole {
+    /// The flag shown beside a whole whose parts add to more than it.
+    pub fn describe(&self, dataset: &Dataset) -> String {
+        let Some(record) = dataset.records.get(self.record) else {
+            return String::new();
+        };
+        let Some(item) = record.items.get(self.item) else {
+            return String::new();
+        };
+        format!(
+            "{}: the breakdown of \"{}\" adds to {}, more than the whole.",
+            dataset.recipient_names(record).join(", "),
+            item.stated_as,
+            self.parts.compact()
+        )
+    }
+}
+
+/// A whole whose breakdown lines add to more than it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverfullWhole {
+    pub record: usize,
+    pub item: usize,
+    pub parts: Money,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,18 +275,34 @@ pub struct Contribution {
     pub year: Option<FinancialYear>,
     pub low: Money,
     pub high: Money,
+    pub kind: MoneyKind,
+    pub bound: Bound,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
-    /// What was added, one entry per figure or reconciled recipient-year: the
-    /// charts draw these, so they follow the same rules.
+    /// What was added, one entry per reconciled recipient-year, of every
+    /// kind: the charts draw the headline's, so they follow the same rules.
     pub contributions: Vec<Contribution>,
+    /// The kind of money the headline total adds: NHS England's
+    /// transformation funding when the view has any, else the first kind
+    /// it has; None when no figure in view is for one year.
+    pub headline: Option<MoneyKind>,
+    /// The headline total, by year and over all years.
     pub by_year: Vec<YearTotal>,
     pub low: Money,
     pub high: Money,
-    /// Figures added into the total.
+    pub bound: Bound,
+    /// Figures added into the headline total.
     pub figures_added: usize,
+    /// Of those, figures whose year is inferred, not stated by their source.
+    pub inferred: usize,
+    /// Every other kind of money in view, each totalled on its own.
+    pub others: Vec<KindTotal>,
+    /// Figures over several years or with no stated year, not added.
+    pub spans: Vec<SpanFigure>,
+    /// Wholes in view whose parts add to more than them.
+    pub overfull: Vec<OverfullWhole>,
     /// Figures in the view that are money for recipients.
     pub allocations: usize,
     /// Figures in the view that are not added, by what they are.
@@ -184,13 +375,59 @@ impl Totals {
         text
     }
 
+    /// A sum as words with what its figures' qualifiers make it: `at least
+    /// £8.5m`, `about £5m to £5.2m`.
+    pub fn sum_text(low: Money, high: Money, bound: Bound) -> String {
+        match bound.word() {
+            Some(word) => format!("{word} {}", Totals::amount_text(low, high)),
+            None => Totals::amount_text(low, high),
+        }
+    }
+
+    /// The headline total as words, with its bound.
+    pub fn headline_text(&self) -> String {
+        Totals::sum_text(self.low, self.high, self.bound)
+    }
+
+    /// What the headline total adds, in one sentence.
+    pub fn headline_sentence(&self) -> String {
+        match self.headline {
+            None => "No figure of money for a recipient in this view is for one financial year, so nothing is added up: each is listed on its own.".to_string(),
+            Some(kind) => format!(
+                "Adds {} for recipients, one financial year at a time: {} figure{}{}.",
+                kind.name_in_sentence(),
+                self.figures_added,
+                plural(self.figures_added),
+                if self.others.is_empty() && self.spans.is_empty() {
+                    String::new()
+                } else {
+                    "; other kinds of money, and figures over several years or with no stated year, are shown on their own".to_string()
+                }
+            ),
+        }
+    }
+
     /// What the total includes and leaves out, in plain sentences.
     pub fn explanation(&self) -> Vec<String> {
-        let mut lines = vec![format!(
-            "Adds the {} figure{} of money for recipients in this view.",
-            self.allocations,
-            plural(self.allocations)
-        )];
+        let mut lines = vec![self.headline_sentence()];
+        if !self.others.is_empty() {
+            lines.push(format!(
+                "{} other kind{} of money for recipients {} totalled on {} own, never added to the headline.",
+                self.others.len(),
+                plural(self.others.len()),
+                if self.others.len() == 1 { "is" } else { "are" },
+                if self.others.len() == 1 { "its" } else { "their" },
+            ));
+        }
+        if !self.spans.is_empty() {
+            lines.push(format!(
+                "{} figure{} over several years or with no single stated year {} listed on {} own: never added into a year, never spread over years.",
+                self.spans.len(),
+                plural(self.spans.len()),
+                if self.spans.len() == 1 { "is" } else { "are" },
+                if self.spans.len() == 1 { "its" } else { "their" },
+            ));
+        }
         let not_added: Vec<String> = self
             .not_added
             .iter()
@@ -200,6 +437,18 @@ impl Totals {
             lines.push(format!(
                 "Not added: {} (shown, but they are not money for one recipient).",
                 not_added.join(", ")
+            ));
+        }
+        if self.inferred > 0 {
+            lines.push(format!(
+                "{} of the figures added {} a year its source does not state: it is inferred, and each such figure says why.",
+                self.inferred,
+                if self.inferred == 1 { "has" } else { "have" },
+            ));
+        }
+        if let Some(word) = self.bound.word() {
+            lines.push(format!(
+                "Some figures added are stated with a qualifier (\"over\", \"almost\", \"up to\"), so the total is {word} the amount shown."
             ));
         }
         if self.parts_of_wholes > 0 {
@@ -213,6 +462,16 @@ impl Totals {
                     "they"
                 },
                 if self.parts_of_wholes == 1 { "s" } else { "" }
+            ));
+        }
+        if !self.overfull.is_empty() {
+            lines.push(format!(
+                "{} whole{} in view {} breakdown lines that add to more than {}: flagged where {} listed.",
+                self.overfull.len(),
+                plural(self.overfull.len()),
+                if self.overfull.len() == 1 { "has" } else { "have" },
+                if self.overfull.len() == 1 { "it" } else { "them" },
+                if self.overfull.len() == 1 { "it is" } else { "they are" },
             ));
         }
         if self.same_money > 0 || self.agreements > 0 {
@@ -234,6 +493,20 @@ impl Totals {
     }
 }
 
+fn lower_first(text: &str) -> String {
+    // Names that start with an acronym ("NHS", "STP") keep their capitals.
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            let mut out = a.to_lowercase().to_string();
+            out.push(b);
+            out.extend(chars);
+            out
+        }
+        _ => text.to_string(),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -244,6 +517,19 @@ fn plural(n: usize) -> &'static str {
 
 /// Marks "no such item" in the flat item numbering.
 const NO_ITEM: u32 = u32::MAX;
+
+/// The order the totals group figures in, as one number: by kind of money,
+/// then recipients, then year.
+fn group_key(kind: MoneyKind, group: u32, year: FinancialYear) -> u64 {
+    u64::from(kind.0) << 48 | u64::from(group) << 16 | u64::from(year.start_year())
+}
+
+fn split_group_key(key: u64) -> (MoneyKind, Option<FinancialYear>) {
+    (
+        MoneyKind((key >> 48) as u8),
+        FinancialYear::starting(key as u16),
+    )
+}
 
 /// What the totals need to know of every funding item, worked out once per
 /// dataset, so that totalling a view is a pass over its items and one sort,
@@ -263,8 +549,13 @@ pub struct TotalsIndex {
     /// Per flat item, what the totals read of it, side by side in memory (a
     /// view of many records would otherwise read each record from all over).
     role: Vec<Role>,
-    amount: Vec<Money>,
     single_year: Vec<Option<FinancialYear>>,
+    kind: Vec<MoneyKind>,
+    bound: Vec<Bound>,
+    /// Per flat item: whether its year is inferred rather than stated.
+    inferred: Vec<bool>,
+    /// Wholes whose parts add to more than them: (whole, the parts' sum).
+    overfull: Vec<(u32, Money)>,
     /// Every item that states one year, in the order the totals group them:
     /// (recipient group and year, record, item). A run picks the items in
     /// view from this order rather than sorting them each time.
@@ -334,21 +625,39 @@ impl TotalsIndex {
         crate::order::sort(&mut named_by);
         let single_year: Vec<Option<FinancialYear>> =
             items().map(|i| i.period.single_year()).collect();
+        let kind: Vec<MoneyKind> = items()
+            .map(|i| MoneyKind::of(i.stream, i.money_type))
+            .collect();
         let mut group_order = Vec::new();
         for (record, group) in recipient_group.iter().enumerate() {
             for flat in item_start[record]..item_start[record + 1] {
                 if let Some(year) = single_year[flat as usize] {
-                    let key = u64::from(*group) << 16 | u64::from(year.start_year());
+                    let key = group_key(kind[flat as usize], *group, year);
                     group_order.push((key, record as u32, flat));
                 }
             }
         }
         crate::order::sort_keyed(&mut group_order);
         let amount: Vec<Money> = items().map(|i| i.amount).collect();
+        let mut parts_sum: BTreeMap<u32, u64> = BTreeMap::new();
+        for (flat, w) in whole.iter().enumerate() {
+            if *w != NO_ITEM {
+                let sum = parts_sum.entry(*w).or_default();
+                *sum = sum.saturating_add(amount[flat].0);
+            }
+        }
+        let overfull = parts_sum
+            .into_iter()
+            .filter(|(w, sum)| *sum > amount[*w as usize].0)
+            .map(|(w, sum)| (w, Money(sum)))
+            .collect();
         TotalsIndex {
+            kind,
+            bound: items().map(|i| Bound::of(i.qualifier)).collect(),
+            inferred: items().map(|i| i.period_inferred.is_some()).collect(),
+            overfull,
             role: items().map(|i| i.role).collect(),
             group_amount: group_order.iter().map(|g| amount[g.2 as usize]).collect(),
-            amount,
             single_year,
             group_order,
             item_start,
@@ -372,12 +681,11 @@ impl TotalsIndex {
         // functions rather than closures: in the size-optimised build each
         // index into a vector and each closure is a call, and this reads
         // several columns for every figure in view.
-        let (roles, whole, same_as, single_year, amount) = (
+        let (roles, whole, same_as, single_year) = (
             self.role.as_slice(),
             self.whole.as_slice(),
             self.same_as.as_slice(),
             self.single_year.as_slice(),
-            self.amount.as_slice(),
         );
         // Each item's position in the selection counted from 1, 0 when not
         // in view (so the vector starts as zeroed memory, not a fill).
@@ -404,7 +712,6 @@ impl TotalsIndex {
         // taken in the index's group order.
         let mut in_group = vec![false; single_year.len()];
         let in_group = in_group.as_mut_slice();
-        let mut other_periods: Vec<(usize, Money)> = Vec::new();
 
         for &(r, flat) in &in_view {
             let role = roles[flat as usize];
@@ -413,15 +720,25 @@ impl TotalsIndex {
                 continue;
             }
             out.allocations += 1;
-            if shown(position, whole[flat as usize]) {
+            // A part is counted within its whole when both state the same
+            // period; a year's slice of a longer whole is that year's money.
+            let its_whole = whole[flat as usize];
+            if shown(position, its_whole)
+                && single_year[its_whole as usize] == single_year[flat as usize]
+            {
                 out.parts_of_wholes += 1;
                 continue;
             }
             // Of two items that are the same money, keep the one that states a
             // single year; if both or neither do, keep the one the other names.
+            // Two that state different years are each their year's money: a
+            // year's total must not depend on whether another year is in view.
             let other = same_as[flat as usize];
             if shown(position, other)
                 && (!is_single_year(single_year, flat) || is_single_year(single_year, other))
+                && (single_year[flat as usize] == single_year[other as usize]
+                    || !is_single_year(single_year, other)
+                    || !is_single_year(single_year, flat))
             {
                 out.same_money += 1;
                 continue;
@@ -445,7 +762,21 @@ impl TotalsIndex {
             }
             match single_year[flat as usize] {
                 Some(_) => in_group[flat as usize] = true,
-                None => other_periods.push((r.record, amount[flat as usize])),
+                None => out.spans.push(SpanFigure {
+                    record: r.record,
+                    item: r.item,
+                    kind: self.kind[flat as usize],
+                }),
+            }
+        }
+        for &(w, parts) in &self.overfull {
+            if shown(position, w) {
+                let record = self.item_start.partition_point(|s| *s <= w) - 1;
+                out.overfull.push(OverfullWhole {
+                    record,
+                    item: (w - self.item_start[record]) as usize,
+                    parts,
+                });
             }
         }
         // (group and year, record, item, amount) of each figure added for one
@@ -458,15 +789,15 @@ impl TotalsIndex {
             }
         }
 
-        let mut years: BTreeMap<FinancialYear, YearTotal> = BTreeMap::new();
+        // Per kind, per year: the total.
+        let mut years: BTreeMap<(MoneyKind, FinancialYear), YearTotal> = BTreeMap::new();
         // At most one contribution per figure, and one disagreeing entry per
         // figure: room for them at once (growing copied them at each step).
-        out.contributions
-            .reserve(grouped.len() + other_periods.len());
+        out.contributions.reserve(grouped.len());
         out.disagreeing_items.reserve(grouped.len());
         for group in grouped.chunk_by(|a, b| a.0 == b.0) {
-            // The low 16 bits are the year's start, put there above.
-            let Some(year) = FinancialYear::starting(group[0].0 as u16) else {
+            let (kind, year) = split_group_key(group[0].0);
+            let Some(year) = year else {
                 continue;
             };
             // Per record (one run each): the sum of its figures in this group.
@@ -480,6 +811,12 @@ impl TotalsIndex {
                 low = low.min(sum);
                 high = high.max(sum);
                 sources += 1;
+            }
+            let mut bound = Bound::EXACT;
+            let mut inferred = false;
+            for g in group {
+                bound = bound.and(self.bound[g.2 as usize]);
+                inferred |= self.inferred[g.2 as usize];
             }
             if sources > 1 {
                 if low == high {
@@ -499,42 +836,56 @@ impl TotalsIndex {
                 year: Some(year),
                 low,
                 high,
+                kind,
+                bound,
             });
-            let total = years.entry(year).or_insert(YearTotal {
+            let total = years.entry((kind, year)).or_insert(YearTotal {
                 year: Some(year),
                 low: Money(0),
                 high: Money(0),
                 figures: 0,
+                bound: Bound::EXACT,
+                inferred: 0,
             });
             total.low = Money(total.low.0.saturating_add(low.0));
             total.high = Money(total.high.0.saturating_add(high.0));
             total.figures += 1;
+            total.bound = total.bound.and(bound);
+            total.inferred += usize::from(inferred);
         }
-        out.by_year = years.into_values().collect();
-        if !other_periods.is_empty() {
-            for (record, amount) in &other_periods {
-                out.contributions.push(Contribution {
-                    record: *record,
-                    year: None,
-                    low: *amount,
-                    high: *amount,
+        let mut kinds: Vec<KindTotal> = Vec::new();
+        for ((kind, _), year) in years {
+            if kinds.last().is_none_or(|k| k.kind != kind) {
+                kinds.push(KindTotal {
+                    kind,
+                    by_year: Vec::new(),
+                    low: Money(0),
+                    high: Money(0),
+                    figures: 0,
+                    bound: Bound::EXACT,
+                    inferred: 0,
                 });
             }
-            let sum = other_periods
-                .iter()
-                .fold(0u64, |a, (_, m)| a.saturating_add(m.0));
-            out.by_year.push(YearTotal {
-                year: None,
-                low: Money(sum),
-                high: Money(sum),
-                figures: other_periods.len(),
-            });
+            if let Some(k) = kinds.last_mut() {
+                k.low = Money(k.low.0.saturating_add(year.low.0));
+                k.high = Money(k.high.0.saturating_add(year.high.0));
+                k.figures += year.figures;
+                k.bound = k.bound.and(year.bound);
+                k.inferred += year.inferred;
+                k.by_year.push(year);
+            }
         }
-        for y in &out.by_year {
-            out.low = Money(out.low.0.saturating_add(y.low.0));
-            out.high = Money(out.high.0.saturating_add(y.high.0));
-            out.figures_added += y.figures;
+        let mut kinds = kinds.into_iter();
+        if let Some(headline) = kinds.next() {
+            out.headline = Some(headline.kind);
+            out.by_year = headline.by_year;
+            out.low = headline.low;
+            out.high = headline.high;
+            out.bound = headline.bound;
+            out.figures_added = headline.figures;
+            out.inferred = headline.inferred;
         }
+        out.others = kinds.collect();
         out.not_added = not_added.into_iter().collect();
         out
     }

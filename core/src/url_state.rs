@@ -26,12 +26,14 @@ pub enum Param {
 
 impl Param {
     /// In the order links write them.
-    pub const ALL: [Param; 13] = [
+    pub const ALL: [Param; 15] = [
         Param::Query,
         Param::Filter(Facet::Programme),
         Param::Filter(Facet::CareModel),
         Param::Filter(Facet::FinancialYear),
         Param::Filter(Facet::Role),
+        Param::Filter(Facet::Stream),
+        Param::Filter(Facet::MoneyType),
         Param::Filter(Facet::Recipient),
         Param::Filter(Facet::YearAnnounced),
         Param::Filter(Facet::Publisher),
@@ -52,6 +54,8 @@ impl Param {
             Param::Filter(Facet::YearAnnounced) => "announced",
             Param::Filter(Facet::Publisher) => "publisher",
             Param::Filter(Facet::Role) => "role",
+            Param::Filter(Facet::Stream) => "stream",
+            Param::Filter(Facet::MoneyType) => "type",
             Param::Filter(Facet::FullText) => "text",
             Param::MinAmount => "min",
             Param::MaxAmount => "max",

@@ -15,15 +15,22 @@ pub enum Facet {
     YearAnnounced,
     Publisher,
     Role,
+    /// The fund money comes from, as its source names it (record-level: a
+    /// record shows under each stream its figures have).
+    Stream,
+    /// Revenue, capital or not stated (record-level, like `Stream`).
+    MoneyType,
     FullText,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 8] = [
+    pub const ALL: [Facet; 10] = [
         Facet::Programme,
         Facet::CareModel,
         Facet::FinancialYear,
         Facet::Role,
+        Facet::Stream,
+        Facet::MoneyType,
         Facet::Recipient,
         Facet::YearAnnounced,
         Facet::Publisher,
@@ -40,6 +47,8 @@ impl Facet {
             Facet::YearAnnounced => "Year announced",
             Facet::Publisher => "Publisher",
             Facet::Role => "Kind of figure",
+            Facet::Stream => "Fund",
+            Facet::MoneyType => "Revenue or capital",
             Facet::FullText => "Full text",
         }
     }
@@ -54,6 +63,8 @@ impl Facet {
             Facet::YearAnnounced => "yearannounced",
             Facet::Publisher => "publisher",
             Facet::Role => "role",
+            Facet::Stream => "stream",
+            Facet::MoneyType => "moneytype",
             Facet::FullText => "fulltext",
         }
     }

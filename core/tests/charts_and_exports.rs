@@ -269,7 +269,7 @@ fn exports_of_a_known_view() {
     assert_eq!(rows.len(), 1, "{csv}");
     assert!(rows[0].starts_with("bcr-dudley-2017-18,reported_figure,,Dudley MCP,new_care_models,MCP,,Black Country Radio,"), "{}", rows[0]);
     assert!(
-        rows[0].contains(",allocation,4380000,£4.38m,,2017/18,funding boost,"),
+        rows[0].contains(",allocation,4380000,£4.38m,,2017/18,,vanguard-fund,not-stated,from the national NHS transformation fund,funding boost,"),
         "{}",
         rows[0]
     );

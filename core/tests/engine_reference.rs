@@ -27,7 +27,8 @@ mod reference {
     use funding_core::query::parse;
     use funding_core::search::SearchIndex;
     use funding_core::totals::{
-        Contribution, DisagreeingFigure, Disagreement, ItemRef, Totals, YearTotal,
+        Bound, Contribution, DisagreeingFigure, Disagreement, ItemRef, KindTotal, MoneyKind,
+        OverfullWhole, SpanFigure, Totals, YearTotal,
     };
     use funding_core::view::{Facet, SortOrder, ViewState};
     use rustc_hash::FxHashMap as HashMap;
@@ -341,6 +342,12 @@ mod reference {
                     .position(|p| programme_code(*p) == code),
                 Facet::CareModel => CareModel::ALL.iter().position(|m| m.code() == code),
                 Facet::Role => Role::ALL.iter().position(|r| role_code(*r) == code),
+                Facet::Stream => funding_core::model::FundingStream::ALL
+                    .iter()
+                    .position(|s| s.code() == code),
+                Facet::MoneyType => funding_core::model::MoneyType::ALL
+                    .iter()
+                    .position(|t| t.code() == code),
                 Facet::FullText => Some(usize::from(code == NONE)),
                 _ => None,
             }
@@ -380,6 +387,7 @@ mod reference {
             }
         }
         let single_year = |i: &FundingItem| i.period.single_year().is_some();
+        let kind = |i: &FundingItem| MoneyKind::of(i.stream, i.money_type);
         // The items in view, by id.
         let by_id: HashMap<&str, &FundingItem> = selection
             .iter()
@@ -387,9 +395,9 @@ mod reference {
             .collect();
 
         let mut not_added: BTreeMap<Role, usize> = BTreeMap::new();
-        // (recipients, year) -> per record, the sum of its figures.
-        let mut grouped: BTreeMap<(Vec<String>, FinancialYear), PerRecord> = BTreeMap::new();
-        let mut other_periods: Vec<(usize, Money)> = Vec::new();
+        // (kind, recipients, year) -> per record, the sum of its figures.
+        let mut grouped: BTreeMap<(MoneyKind, Vec<String>, FinancialYear), PerRecord> =
+            BTreeMap::new();
 
         for r in selection {
             let Some(i) = item(dataset, *r) else { continue };
@@ -398,17 +406,23 @@ mod reference {
                 continue;
             }
             out.allocations += 1;
+            // Counted within its whole only when both state the same period.
             if i.part_of
                 .as_deref()
-                .is_some_and(|whole| by_id.contains_key(whole))
+                .and_then(|whole| by_id.get(whole))
+                .is_some_and(|whole| whole.period.single_year() == i.period.single_year())
             {
                 out.parts_of_wholes += 1;
                 continue;
             }
             // Of two items that are the same money, keep the one that states a
-            // single year; if both or neither do, keep the one the other names.
+            // single year; if both or neither do, keep the one the other
+            // names. Two different single years are two years' money.
             if let Some(other) = i.same_as.as_deref().and_then(|o| by_id.get(o)) {
-                if !single_year(i) || single_year(other) {
+                let different_years = single_year(i)
+                    && single_year(other)
+                    && i.period.single_year() != other.period.single_year();
+                if (!single_year(i) || single_year(other)) && !different_years {
                     out.same_money += 1;
                     continue;
                 }
@@ -423,20 +437,53 @@ mod reference {
                 Some(year) => {
                     let mut recipients = dataset.records[r.record].recipients.clone();
                     recipients.sort();
-                    let per_record = grouped.entry((recipients, year)).or_default();
+                    let per_record = grouped.entry((kind(i), recipients, year)).or_default();
                     let entry = per_record.entry(r.record).or_insert((Money(0), Vec::new()));
                     entry.0 = Money(entry.0 .0.saturating_add(i.amount.0));
                     entry.1.push(i);
                 }
-                None => other_periods.push((r.record, i.amount)),
+                None => out.spans.push(SpanFigure {
+                    record: r.record,
+                    item: r.item,
+                    kind: kind(i),
+                }),
             }
         }
+        // Wholes in view whose parts (anywhere in the dataset) add to more.
+        for r in selection {
+            let Some(whole) = item(dataset, *r) else {
+                continue;
+            };
+            let parts: u64 = dataset
+                .records
+                .iter()
+                .flat_map(|rec| rec.items.iter())
+                .filter(|p| p.part_of.as_deref() == Some(whole.id.as_str()))
+                .map(|p| p.amount.0)
+                .sum();
+            if parts > whole.amount.0 {
+                out.overfull.push(OverfullWhole {
+                    record: r.record,
+                    item: r.item,
+                    parts: Money(parts),
+                });
+            }
+        }
+        out.overfull.sort_by_key(|w| (w.record, w.item));
 
-        let mut years: BTreeMap<FinancialYear, YearTotal> = BTreeMap::new();
-        for ((recipients, year), per_record) in grouped {
+        let mut kinds: BTreeMap<MoneyKind, BTreeMap<FinancialYear, YearTotal>> = BTreeMap::new();
+        for ((kind, recipients, year), per_record) in grouped {
             let amounts: Vec<Money> = per_record.values().map(|(m, _)| *m).collect();
             let low = amounts.iter().copied().min().unwrap_or(Money(0));
             let high = amounts.iter().copied().max().unwrap_or(Money(0));
+            let figures: Vec<&FundingItem> = per_record
+                .values()
+                .flat_map(|(_, items)| items.iter().copied())
+                .collect();
+            let bound = figures
+                .iter()
+                .fold(Bound::EXACT, |b, i| b.and(Bound::of(i.qualifier)));
+            let inferred = figures.iter().any(|i| i.period_inferred.is_some());
             if amounts.len() > 1 {
                 if low == high {
                     out.agreements += 1;
@@ -469,43 +516,54 @@ mod reference {
                     year: Some(year),
                     low,
                     high,
+                    kind,
+                    bound,
                 });
             }
-            let total = years.entry(year).or_insert(YearTotal {
-                year: Some(year),
-                low: Money(0),
-                high: Money(0),
-                figures: 0,
-            });
+            let total = kinds
+                .entry(kind)
+                .or_default()
+                .entry(year)
+                .or_insert(YearTotal {
+                    year: Some(year),
+                    low: Money(0),
+                    high: Money(0),
+                    figures: 0,
+                    bound: Bound::EXACT,
+                    inferred: 0,
+                });
             total.low = Money(total.low.0.saturating_add(low.0));
             total.high = Money(total.high.0.saturating_add(high.0));
             total.figures += 1;
+            total.bound = total.bound.and(bound);
+            total.inferred += usize::from(inferred);
         }
-        out.by_year = years.into_values().collect();
-        if !other_periods.is_empty() {
-            for (record, amount) in &other_periods {
-                out.contributions.push(Contribution {
-                    record: *record,
-                    year: None,
-                    low: *amount,
-                    high: *amount,
-                });
-            }
-            let sum = other_periods
-                .iter()
-                .fold(0u64, |a, (_, m)| a.saturating_add(m.0));
-            out.by_year.push(YearTotal {
-                year: None,
-                low: Money(sum),
-                high: Money(sum),
-                figures: other_periods.len(),
-            });
+        let mut kinds: Vec<KindTotal> = kinds
+            .into_iter()
+            .map(|(kind, years)| {
+                let by_year: Vec<YearTotal> = years.into_values().collect();
+                KindTotal {
+                    kind,
+                    low: Money(by_year.iter().map(|y| y.low.0).sum()),
+                    high: Money(by_year.iter().map(|y| y.high.0).sum()),
+                    figures: by_year.iter().map(|y| y.figures).sum(),
+                    bound: by_year.iter().fold(Bound::EXACT, |b, y| b.and(y.bound)),
+                    inferred: by_year.iter().map(|y| y.inferred).sum(),
+                    by_year,
+                }
+            })
+            .collect();
+        if !kinds.is_empty() {
+            let headline = kinds.remove(0);
+            out.headline = Some(headline.kind);
+            out.by_year = headline.by_year;
+            out.low = headline.low;
+            out.high = headline.high;
+            out.bound = headline.bound;
+            out.figures_added = headline.figures;
+            out.inferred = headline.inferred;
         }
-        for y in &out.by_year {
-            out.low = Money(out.low.0.saturating_add(y.low.0));
-            out.high = Money(out.high.0.saturating_add(y.high.0));
-            out.figures_added += y.figures;
-        }
+        out.others = kinds;
         out.not_added = not_added.into_iter().collect();
         // The compact form the engine keeps, and spelled out, the same
         // disagreements with their amounts.

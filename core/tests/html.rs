@@ -577,30 +577,47 @@ fn check_totals(dataset: &Dataset, link: &str) -> usize {
     let t = explorer.run(&view).totals;
     let allowed = [
         "html", "p", "span", "table", "caption", "thead", "tbody", "tr", "th", "td", "ul", "li",
+        "h4", "details", "summary",
     ];
-    let summary = only_elements(&totals_summary(&t), &allowed, &["class", "scope"]);
+    let summary = only_elements(&totals_summary(dataset, &t), &allowed, &["class", "scope"]);
     let root = summary.root_element();
     let amount = text(select(root, ".total-amount")[0]);
-    assert!(
-        amount.starts_with(&Totals::amount_text(t.low, t.high)),
+    assert!(amount.starts_with(&t.headline_text()), "{link}");
+    assert_eq!(amount.contains("sources disagree"), t.is_range(), "{link}");
+    assert_eq!(
+        text(select(root, ".total-covers")[0]),
+        t.headline_sentence(),
         "{link}"
     );
-    assert_eq!(amount.contains("sources disagree"), t.is_range(), "{link}");
-    let rows = select(root, "tbody tr");
+    let rows = select(root, ".totals-by-year tbody tr");
     assert_eq!(rows.len(), t.by_year.len(), "{link}");
     for (tr, year) in rows.into_iter().zip(&t.by_year) {
         let cells: Vec<String> = select(tr, "th, td").into_iter().map(text).collect();
         let plural = if year.figures == 1 { "" } else { "s" };
+        let inferred = if year.inferred > 0 {
+            format!(" ({} year inferred)", year.inferred)
+        } else {
+            String::new()
+        };
         assert_eq!(
             cells,
             [
-                year.year
-                    .map_or("Other or unstated period".to_string(), |y| y.to_string()),
-                Totals::amount_text(year.low, year.high),
-                format!("{} figure{plural}", year.figures),
+                year.year.map_or(String::new(), |y| y.to_string()),
+                Totals::sum_text(year.low, year.high, year.bound),
+                format!("{} figure{plural}{inferred}", year.figures),
             ],
             "{link}"
         );
+    }
+    let others = select(root, ".totals-others > li");
+    assert_eq!(others.len(), t.others.len(), "{link}");
+    for (li, other) in others.into_iter().zip(&t.others) {
+        assert!(text(li).starts_with(&other.kind.name()), "{link}");
+    }
+    let spans = select(root, ".totals-spans li");
+    assert_eq!(spans.len(), t.spans.len(), "{link}");
+    for (li, span) in spans.into_iter().zip(&t.spans) {
+        assert_eq!(text(li), span.describe(dataset), "{link}");
     }
     let explained = only_elements(&totals_explained(dataset, &t), &allowed, &["class"]);
     let root = explained.root_element();

@@ -18,7 +18,8 @@ pub fn follow(page: Page) {
             .with(|v| html::filter_chips(&active_filters(v, page.core)))
     });
     keep_html(Place::TotalsSummary.id().into(), move || {
-        page.results.with(|e| html::totals_summary(&e.totals))
+        page.results
+            .with(|e| html::totals_summary(page.dataset, &e.totals))
     });
     // What the total includes, and where sources disagree, are written only
     // while "What this total includes" is open: a large view has thousands

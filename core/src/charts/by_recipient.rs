@@ -19,7 +19,12 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
     // in a large view.
     let mut group_of: HashMap<&[String], usize> = HashMap::default();
     let mut groups: Vec<(&[String], Money, Money, usize)> = Vec::new();
-    for c in &totals.contributions {
+    // The headline's kind of money only: the chart adds what the total adds.
+    for c in totals
+        .contributions
+        .iter()
+        .filter(|c| Some(c.kind) == totals.headline)
+    {
         let Some(record) = dataset.records.get(c.record) else {
             continue;
         };

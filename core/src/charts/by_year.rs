@@ -33,11 +33,13 @@ type Stack = BTreeMap<Option<CareModel>, (Money, Money, usize)>;
 pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
     // year -> care model -> (amount, high amount, figures)
     let mut years: BTreeMap<FinancialYear, Stack> = BTreeMap::new();
-    let mut undated = (Money(0), 0usize);
-    for c in &totals.contributions {
+    // The headline's kind of money only: the chart adds what the total adds.
+    for c in totals
+        .contributions
+        .iter()
+        .filter(|c| Some(c.kind) == totals.headline)
+    {
         let Some(year) = c.year else {
-            undated.0 = Money(undated.0 .0.saturating_add(c.low.0));
-            undated.1 += 1;
             continue;
         };
         let model = dataset
@@ -182,15 +184,29 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
     let ranges = totals
         .contributions
         .iter()
-        .any(|c| c.year.is_some() && c.low != c.high);
+        .any(|c| Some(c.kind) == totals.headline && c.low != c.high);
     let mut left_out = Vec::new();
-    if undated.1 > 0 {
+    if let Some(kind) = totals.headline {
+        left_out.push(format!("Shows {} only.", kind.name_in_sentence()));
+    }
+    if !totals.others.is_empty() {
         left_out.push(format!(
-            "{} figure{} ({}) with no single financial year {} not shown by year.",
-            undated.1,
-            if undated.1 == 1 { "" } else { "s" },
-            undated.0.compact(),
-            if undated.1 == 1 { "is" } else { "are" }
+            "{} other kind{} of money {} totalled beside the chart, not drawn in it.",
+            totals.others.len(),
+            if totals.others.len() == 1 { "" } else { "s" },
+            if totals.others.len() == 1 {
+                "is"
+            } else {
+                "are"
+            }
+        ));
+    }
+    if !totals.spans.is_empty() {
+        left_out.push(format!(
+            "{} figure{} over several years or with no single financial year {} not shown by year.",
+            totals.spans.len(),
+            if totals.spans.len() == 1 { "" } else { "s" },
+            if totals.spans.len() == 1 { "is" } else { "are" }
         ));
     }
     if ranges {

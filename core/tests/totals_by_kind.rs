@@ -1,0 +1,284 @@
+//! Totals a journalist can quote: like with like, one total per year
+//! whatever path leads to it, qualifiers kept, figures over several years
+//! never put into a year. On the real data and on synthetic records.
+
+use funding_core::explore::{Exploration, Explorer};
+use funding_core::sources::load_dir;
+use funding_core::synthetic;
+use funding_core::totals::{Bound, MoneyKind, Totals};
+use funding_core::url_state::decode;
+use funding_core::view::{Facet, ViewState};
+use funding_core::{Dataset, Money};
+use proptest::prelude::*;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data")
+}
+
+fn real() -> &'static Explorer<'static> {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    static EXPLORER: OnceLock<Explorer<'static>> = OnceLock::new();
+    EXPLORER.get_or_init(|| {
+        Explorer::new(DATA.get_or_init(|| load_dir(&data_dir()).expect("data/ is valid")))
+    })
+}
+
+/// Many recipients with several sources each, random streams and types.
+fn synthetic_explorer() -> &'static Explorer<'static> {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    static EXPLORER: OnceLock<Explorer<'static>> = OnceLock::new();
+    EXPLORER.get_or_init(|| {
+        Explorer::new(DATA.get_or_init(|| synthetic::dataset(800, "NHS England funding £1m.")))
+    })
+}
+
+fn run(link: &str) -> Exploration {
+    let explorer = real();
+    explorer.run(&decode(link, explorer).0)
+}
+
+/// A year's row: the year, low and high, bound and figures added.
+type YearRow = (String, Money, Money, Bound, usize);
+
+/// Every kind's total in a view, by kind: the headline's and the others'.
+fn kind_totals(t: &Totals) -> Vec<(MoneyKind, Vec<YearRow>)> {
+    let row = |y: &funding_core::totals::YearTotal| {
+        (
+            y.year.map(|y| y.to_string()).unwrap_or_default(),
+            y.low,
+            y.high,
+            y.bound,
+            y.figures,
+        )
+    };
+    let mut out = Vec::new();
+    if let Some(kind) = t.headline {
+        out.push((kind, t.by_year.iter().map(row).collect()));
+    }
+    for other in &t.others {
+        out.push((other.kind, other.by_year.iter().map(row).collect()));
+    }
+    out
+}
+
+/// The total of one kind in a view, over all its years.
+fn total_of(t: &Totals, kind: MoneyKind) -> Option<(Money, Money, Bound, usize)> {
+    if t.headline == Some(kind) {
+        return Some((t.low, t.high, t.bound, t.figures_added));
+    }
+    t.others
+        .iter()
+        .find(|o| o.kind == kind)
+        .map(|o| (o.low, o.high, o.bound, o.figures))
+}
+
+/// For every year and kind, the row of `view`'s totals for that year and
+/// kind is the total of that kind in the same view filtered to that year
+/// alone: present in both or in neither, and equal.
+fn assert_years_agree(explorer: &Explorer, view: &ViewState) -> Result<(), TestCaseError> {
+    let all = kind_totals(&explorer.run(view).totals);
+    let Some(years) = explorer.known(Facet::FinancialYear) else {
+        return Ok(());
+    };
+    // Only the years the view keeps: narrowing to another year is not the
+    // same view.
+    let kept = |y: &String| {
+        view.selected(Facet::FinancialYear)
+            .is_none_or(|chosen| chosen.contains(y))
+    };
+    for year in years
+        .iter()
+        .filter(|y| y.as_str() != funding_core::facets::NONE && kept(y))
+    {
+        let mut one_year = view.clone();
+        one_year.narrow_to(&[(Facet::FinancialYear, year.clone())]);
+        let narrowed = explorer.run(&one_year).totals;
+        let row_of = |kind: MoneyKind| {
+            all.iter()
+                .find(|(k, _)| *k == kind)
+                .and_then(|(_, rows)| rows.iter().find(|r| r.0 == *year))
+                .map(|r| (r.1, r.2, r.3, r.4))
+        };
+        let mut kinds: Vec<MoneyKind> = all.iter().map(|(k, _)| *k).collect();
+        kinds.extend(kind_totals(&narrowed).into_iter().map(|(k, _)| k));
+        for kind in kinds {
+            prop_assert_eq!(
+                row_of(kind),
+                total_of(&narrowed, kind),
+                "{:?}, {}: the year's row and the view filtered to it differ",
+                kind.name(),
+                year
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A view made of the choices a person can make: a few values of each
+/// facet, a search word, an amount range.
+fn random_view(explorer: &Explorer, picks: &[u16], words: &[&str]) -> ViewState {
+    let mut view = ViewState::default();
+    let mut picks = picks.iter().copied();
+    for facet in Facet::ALL {
+        let Some(codes) = explorer.known(facet) else {
+            continue;
+        };
+        let codes: Vec<&String> = codes.iter().collect();
+        // Most views leave most facets alone.
+        let n = picks.next().unwrap_or(0) % 8;
+        for _ in 0..n.saturating_sub(5) {
+            let pick = usize::from(picks.next().unwrap_or(0)) % codes.len();
+            view.toggle(facet, codes[pick]);
+        }
+    }
+    if let Some(p) = picks.next() {
+        if p % 3 == 0 {
+            view.query = words[usize::from(p) % words.len()].to_string();
+        }
+    }
+    if let Some(p) = picks.next() {
+        match p % 4 {
+            0 => view.min_amount = Some(Money(u64::from(p) * 10_000)),
+            1 => view.max_amount = Some(Money(u64::from(p) * 100_000)),
+            _ => {}
+        }
+    }
+    view
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_years_total_is_the_same_whatever_path_leads_to_it(
+        picks in proptest::collection::vec(any::<u16>(), 24)
+    ) {
+        let words = ["vanguard", "funding", "dudley", "transformation", "capital", "-hsj", "2016"];
+        let view = random_view(real(), &picks, &words);
+        assert_years_agree(real(), &view)?;
+        let view = random_view(synthetic_explorer(), &picks, &["funding", "transformation", "-nhs"]);
+        assert_years_agree(synthetic_explorer(), &view)?;
+    }
+}
+
+#[test]
+fn every_year_of_the_default_view_agrees_with_its_filtered_view() {
+    assert_years_agree(real(), &ViewState::default()).unwrap();
+    assert_years_agree(synthetic_explorer(), &ViewState::default()).unwrap();
+}
+
+#[test]
+fn surreys_slice_of_five_years_counts_once_in_its_year() {
+    // The £15m for 2017/18 is part of the £80m over five years: it is
+    // 2017/18's money whether or not the £80m is in view, and the £80m is a
+    // line of its own, never in a year.
+    let devolution = |link: &str| {
+        let e = run(link);
+        let kind = [e.totals.headline]
+            .into_iter()
+            .flatten()
+            .chain(e.totals.others.iter().map(|o| o.kind))
+            .find(|k| k.name().starts_with("Devolved"))
+            .expect("devolved money in view");
+        (e, kind)
+    };
+    let (all, kind) = devolution("?recipient=surrey-heartlands");
+    assert_eq!(
+        total_of(&all.totals, kind).map(|t| t.0),
+        Some(Money(15_000_000))
+    );
+    assert_eq!(all.totals.spans.len(), 1);
+    assert!(all.totals.spans[0]
+        .describe(real().dataset)
+        .contains("£80 million (£80m), five years"));
+    let (year, kind) = devolution("?recipient=surrey-heartlands&fy=2017/18");
+    assert_eq!(
+        total_of(&year.totals, kind).map(|t| t.0),
+        Some(Money(15_000_000))
+    );
+    assert!(year.totals.spans.is_empty());
+}
+
+#[test]
+fn the_headline_adds_only_national_transformation_money() {
+    let e = run("");
+    let t = &e.totals;
+    assert_eq!(t.headline, Some(MoneyKind::NATIONAL_TRANSFORMATION));
+    assert!(t
+        .headline_sentence()
+        .starts_with("Adds NHS England transformation funding"));
+    // Dorset's "over £100m" is STP capital with no year: a line of its own,
+    // never in the headline or the by-recipient chart.
+    let dorset = t
+        .spans
+        .iter()
+        .map(|s| s.describe(real().dataset))
+        .find(|line| line.contains("over £100m"))
+        .expect("Dorset's capital is listed on its own");
+    assert!(dorset.contains("capital"), "{dorset}");
+    let chart = funding_core::charts::by_recipient::chart(
+        real().dataset,
+        t,
+        funding_core::charts::ChartSize::WIDE,
+    );
+    assert!(!chart.summary.contains("Dorset"), "{}", chart.summary);
+    // Local CCG money for 2018/19 is a kind of its own, not the headline's.
+    assert!(t
+        .others
+        .iter()
+        .any(|o| o.kind.name().starts_with("Local CCG funding")));
+    assert!(!t
+        .by_year
+        .iter()
+        .any(|y| y.year.is_some_and(|y| y.to_string() == "2018/19")));
+    // The headline is the sum of its years.
+    let sum: u64 = t.by_year.iter().map(|y| y.low.0).sum();
+    assert_eq!(Money(sum), t.low);
+}
+
+#[test]
+fn a_qualified_figure_keeps_its_qualifier_in_every_sum() {
+    // Morecambe Bay 2016/17: HSJ's approved £4.7m and the programme's own
+    // "almost £5million": a range, and "about".
+    let e = run("?recipient=better-care-together-morecambe-bay-health-community&fy=2016/17");
+    assert_eq!(
+        (e.totals.low, e.totals.high),
+        (Money(4_700_000), Money(5_000_000))
+    );
+    assert_eq!(e.totals.headline_text(), "about £4.7m to £5m");
+    assert!(e
+        .totals
+        .explanation()
+        .iter()
+        .any(|l| l.contains("so the total is about the amount shown")));
+    let exact = run("?recipient=better-care-together-morecambe-bay-health-community&fy=2015/16");
+    assert_eq!(exact.totals.headline_text(), "£4.59m");
+}
+
+#[test]
+fn a_year_inferred_from_its_source_is_added_and_said_to_be() {
+    // LGC's three first allocations name no year; they are 2015/16's by the
+    // fund they come from, and the total says so.
+    let e = run("?publisher=lgc");
+    assert_eq!(e.totals.inferred, 3);
+    assert!(e
+        .totals
+        .explanation()
+        .iter()
+        .any(|l| l.starts_with("3 of the figures added have a year its source does not state")));
+}
+
+#[test]
+fn a_tranche_is_counted_within_its_years_whole() {
+    // Wirral's tranche one (£3.46m) is part of the £4.52m HSJ reports for
+    // 2015/16: not a disagreement, not added twice.
+    let e = run("?recipient=wirral-partners&fy=2015/16");
+    assert_eq!(
+        (e.totals.low, e.totals.high),
+        (Money(4_520_000), Money(4_520_000))
+    );
+    assert_eq!(e.totals.parts_of_wholes, 1);
+    assert_eq!(e.totals.disagreement_count(), 0);
+}
