@@ -3,10 +3,10 @@
 //
 // It fails when the compressed wasm or the whole first load is over its
 // ceiling in tests/size-ceiling.json, and says plainly how far the build is
-// from the issue 6 budgets (wasm 150 KiB, first load 200 KiB). The ceilings
-// only come down: while the build is over budget they are the size it had
-// when they were last lowered, so nothing makes it heavier meanwhile; once
-// the build fits, they are set to the budgets themselves.
+// from the budgets of issue 23 (wasm 240 KiB, first load 300 KiB, raised from
+// 150 and 200 so that the page can be built the way Leptos is meant to be
+// used). The ceilings are the budgets themselves; were the build ever over
+// them, they would hold at its size until it fits again.
 import { readFileSync } from 'node:fs';
 import { BUDGET, firstLoadSizes, kib } from './first-load.mjs';
 
@@ -19,7 +19,7 @@ const totalLimit = ceiling.first_load_gzip_bytes;
 
 for (const [name, bytes] of Object.entries(files)) console.log(`  ${name}: ${kib(bytes)}`);
 const verdict = (what, bytes, budget, limit) => {
-  const vsBudget = bytes <= budget ? `within the ${kib(budget)} budget` : `OVER the ${kib(budget)} budget by ${kib(bytes - budget)} (issue 6)`;
+  const vsBudget = bytes <= budget ? `within the ${kib(budget)} budget` : `OVER the ${kib(budget)} budget by ${kib(bytes - budget)} (issue 23)`;
   const ok = bytes <= limit;
   console.log(`${what}: ${kib(bytes)}, ${vsBudget}; ceiling ${kib(limit)}: ${ok ? 'ok' : 'FAILED'}`);
   return ok;

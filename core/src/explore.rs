@@ -3,6 +3,7 @@
 //! search index and each record's facet values), then run on every change.
 
 use crate::facets::{each_record_value, item_value, label, NONE};
+use crate::model::OrganisationKind;
 use crate::model::{Dataset, FundingRecord};
 use crate::money::Money;
 use crate::query::{parse, Query};
@@ -191,6 +192,9 @@ pub struct Explorer<'a> {
     /// Each record's place in the order of first recipients' names, A to Z.
     recipient_rank: Vec<u32>,
     totals: TotalsIndex,
+    /// Organisations no record names, with the folded words of their name,
+    /// other names and places, for [`Explorer::no_figure_held`].
+    without_figures: Vec<(usize, Vec<String>)>,
 }
 
 const YEAR: usize = 2;
@@ -227,6 +231,11 @@ impl<'a> Explorer<'a> {
             met[slot].insert(code.to_string(), next);
             next
         };
+        for (facet, code) in crate::facets::always_known(dataset) {
+            if let Some(slot) = Facet::ALL.iter().position(|f| *f == facet) {
+                meet(slot, code);
+            }
+        }
         let mut buffer = String::new();
         let mut record_codes: Vec<(Vec<u32>, Vec<u32>)> =
             vec![(vec![0], Vec::new()); Facet::ALL.len()];
@@ -340,7 +349,26 @@ impl<'a> Explorer<'a> {
             .iter()
             .map(|name| name.and_then(|n| place_of.get(n).copied()).unwrap_or(0))
             .collect();
+        let named: HashSet<&str> = dataset
+            .records
+            .iter()
+            .flat_map(|r| r.recipients.iter().map(String::as_str))
+            .collect();
+        let without_figures = dataset
+            .organisations
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !named.contains(o.id.as_str()) && o.kind != OrganisationKind::Group)
+            .map(|(at, o)| {
+                let mut words = Vec::new();
+                for text in std::iter::once(&o.name).chain(&o.aliases).chain(&o.places) {
+                    crate::tokens::each_word(text, |word, _, _| words.push(word.to_string()));
+                }
+                (at, words)
+            })
+            .collect();
         Explorer {
+            without_figures,
             dataset,
             index,
             facets,
@@ -354,6 +382,31 @@ impl<'a> Explorer<'a> {
             recipient_rank,
             totals: TotalsIndex::new(dataset),
         }
+    }
+
+    /// Organisations the view asks for, by its search words, care model or
+    /// recipient, that no record names: the page says "no figure held" for
+    /// each instead of leaving them unfound. None unless the view asks.
+    pub fn no_figure_held(&self, view: &ViewState) -> Vec<usize> {
+        let query = parse(&view.query);
+        let models = view.selected(Facet::CareModel);
+        let recipients = view.selected(Facet::Recipient);
+        if query.included().next().is_none() && models.is_none() && recipients.is_none() {
+            return Vec::new();
+        }
+        let organisations = &self.dataset.organisations;
+        self.without_figures
+            .iter()
+            .filter(|(at, words)| {
+                let o = &organisations[*at];
+                let model = o.care_model.map_or(NONE, |m| m.code());
+                models.is_none_or(|chosen| chosen.contains(model))
+                    && recipients.is_none_or(|chosen| chosen.contains(&o.id))
+                    && query.included().all(|term| term_in(term, words))
+                    && !query.excluded().any(|term| term_in(term, words))
+            })
+            .map(|(at, _)| *at)
+            .collect()
     }
 
     /// Every code a facet has in the dataset.
@@ -558,6 +611,21 @@ impl<'a> Explorer<'a> {
         }
     }
 
+    /// The totals of `rows`' figures, and what they did with each figure
+    /// and why (the page's CSV download says it figure by figure).
+    pub fn accounts(&self, rows: &[ResultRow]) -> (Totals, Vec<crate::totals::ItemAccount>) {
+        let selection: Vec<ItemRef> = rows
+            .iter()
+            .flat_map(|r| {
+                r.items.iter().map(|&item| ItemRef {
+                    record: r.record,
+                    item,
+                })
+            })
+            .collect();
+        self.totals.accounts(&selection)
+    }
+
     /// Sorts the rows by one number each (worked out once per row), then by
     /// the default order.
     fn sort(&self, rows: &mut Vec<ResultRow>, order: SortOrder, has_search: bool) {
@@ -687,6 +755,14 @@ impl ItemFilters<'_> {
         };
         (year, role, year_ok, role_ok, at_least_min && at_most_max)
     }
+}
+
+/// Whether a query term's words are in `words` (folded), one after another.
+fn term_in(term: &crate::query::QueryTerm, words: &[String]) -> bool {
+    let n = term.words.len();
+    n > 0
+        && n <= words.len()
+        && (0..=words.len() - n).any(|from| (0..n).all(|i| term.word_matches(i, &words[from + i])))
 }
 
 /// An f32 as an unsigned integer in the order `total_cmp` gives.

@@ -150,11 +150,32 @@ impl ViewDownload {
         }
     }
 
-    pub fn file_name(self) -> &'static str {
+    /// The file's name, saying what view it holds:
+    /// `funding-2016-17-mcp.csv`, `funding-all.json`.
+    pub fn file_name(self, view: &crate::view::ViewState) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for facet in crate::view::Facet::ALL {
+            for code in view.selected(facet).into_iter().flatten() {
+                parts.push(crate::model::slug(code));
+            }
+        }
+        let query = crate::model::slug(&view.query);
+        if !query.is_empty() {
+            parts.push(query);
+        }
+        let mut name = parts.join("-");
+        if name.is_empty() {
+            name.push_str("all");
+        }
+        // Long views are cut at a hyphen, to keep the name a file name.
+        if name.len() > 60 {
+            let cut = name[..60].rfind('-').unwrap_or(60);
+            name.truncate(cut);
+        }
         match self {
-            ViewDownload::Csv => "funding-view.csv",
-            ViewDownload::Json => "funding-view.json",
-            ViewDownload::Giving360 => "funding-view-360giving.csv",
+            ViewDownload::Csv => format!("funding-{name}.csv"),
+            ViewDownload::Json => format!("funding-{name}.json"),
+            ViewDownload::Giving360 => format!("funding-{name}-360giving.csv"),
         }
     }
 
@@ -166,28 +187,151 @@ impl ViewDownload {
     }
 
     /// The file's contents for the view's rows.
-    pub fn write(self, dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
+    pub fn write(
+        self,
+        explorer: &crate::explore::Explorer,
+        rows: &[crate::explore::ResultRow],
+    ) -> String {
+        let dataset = explorer.dataset;
         match self {
-            ViewDownload::Csv => view_csv(dataset, rows),
+            ViewDownload::Csv => view_csv(explorer, rows),
             ViewDownload::Json => view_json(dataset, rows),
             ViewDownload::Giving360 => giving360_csv(dataset, rows),
         }
     }
 }
 
-/// The items of a view (each row of the results with the items that passed
-/// its filters) as CSV, one row per funding item, in the view's order.
-pub fn view_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
+/// The byte-order mark that tells spreadsheet programs a CSV is UTF-8 (so
+/// that Excel shows "£", not "Â£").
+pub const UTF8_BOM: char = '\u{feff}';
+
+/// The columns of the view's CSV, named as the page names them.
+pub const VIEW_COLUMNS: [&str; 26] = [
+    "Recipients",
+    "Title",
+    "Kind of figure",
+    "Amount (£)",
+    "As stated",
+    "Qualifier",
+    "Financial year or period",
+    "Period inferred because",
+    "Fund",
+    "Revenue or capital",
+    "Fund and type rest on the words",
+    "Purpose",
+    "Part of",
+    "Evidence: the source's words",
+    "Source address",
+    "Publisher",
+    "Published",
+    "Programme",
+    "Care model",
+    "Counted in",
+    "Counted in the low total (£)",
+    "Counted in the high total (£)",
+    "Counting note",
+    "Notes",
+    "Record id",
+    "Figure id",
+];
+
+/// The figures of a view (each row of the results with the figures that
+/// passed its filters) as CSV, one row per figure in the view's order, with
+/// what the page's totals did with each: the figures counted in a total add
+/// up to it (the low and high columns to the two ends of a range).
+pub fn view_csv(explorer: &crate::explore::Explorer, rows: &[crate::explore::ResultRow]) -> String {
+    let dataset = explorer.dataset;
+    let (totals, accounts) = explorer.accounts(rows);
+    let account_of: rustc_hash::FxHashMap<(usize, usize), &crate::totals::ItemAccount> = accounts
+        .iter()
+        .map(|a| ((a.item.record, a.item.item), a))
+        .collect();
+    let not_stated = || "Not stated".to_string();
     let mut out = Vec::new();
     for row in rows {
         let Some(record) = dataset.records.get(row.record) else {
             continue;
         };
         for &i in &row.items {
-            out.push(item_row(dataset, record, record.items.get(i)));
+            let Some(item) = record.items.get(i) else {
+                continue;
+            };
+            let account = account_of.get(&(row.record, i));
+            let counted_in = match account {
+                Some(a) if a.in_low || a.in_high => {
+                    if Some(a.kind) == totals.headline {
+                        format!("The headline total: {}", a.kind.name())
+                    } else {
+                        a.kind.name()
+                    }
+                }
+                _ => "Not counted".to_string(),
+            };
+            let pounds = |counted: bool| {
+                if counted {
+                    item.amount.pounds().to_string()
+                } else {
+                    String::new()
+                }
+            };
+            let whole = item.part_of.as_deref().and_then(|w| {
+                dataset
+                    .records
+                    .iter()
+                    .flat_map(|r| r.items.iter())
+                    .find(|i| i.id == w)
+                    .map(|w| format!("the {}", w.stated_as))
+            });
+            let evidence = if item.evidence.is_empty() {
+                "No text held: see the source address".to_string()
+            } else {
+                item.evidence
+                    .iter()
+                    .map(|e| format!("“{}”", e.quote))
+                    .collect::<Vec<_>>()
+                    .join(" … ")
+            };
+            out.push(vec![
+                dataset.recipient_names(record).join("; "),
+                record.display_title(dataset),
+                item.role.name().to_string(),
+                item.amount.pounds().to_string(),
+                item.stated_as.clone(),
+                item.qualifier
+                    .map(|q| q.label().to_string())
+                    .unwrap_or_default(),
+                item.period.stated().unwrap_or_else(not_stated),
+                item.period_inferred.clone().unwrap_or_default(),
+                item.stream.name().to_string(),
+                item.money_type.name().to_string(),
+                item.classified_by.clone().unwrap_or_default(),
+                item.purpose.clone().unwrap_or_default(),
+                whole.unwrap_or_default(),
+                evidence,
+                record.source_url.clone().unwrap_or_default(),
+                record.publisher.clone().unwrap_or_else(not_stated),
+                record
+                    .published_on
+                    .map(|d| d.readable())
+                    .unwrap_or_else(not_stated),
+                record.programme.name().to_string(),
+                dataset
+                    .effective_care_model(record)
+                    .map(|m| m.name().to_string())
+                    .unwrap_or_default(),
+                counted_in,
+                pounds(account.is_some_and(|a| a.in_low)),
+                pounds(account.is_some_and(|a| a.in_high)),
+                account.map(|a| a.reason.text()).unwrap_or_default(),
+                record.notes.join(" | "),
+                record.id.clone(),
+                item.id.clone(),
+            ]);
         }
     }
-    write_csv(&ITEM_COLUMNS, &out)
+    let mut csv = String::from(UTF8_BOM);
+    csv.push_str(&write_csv(&VIEW_COLUMNS, &out));
+    csv
 }
 
 /// The records of a view as JSON: each record as the dataset has it, with only
@@ -417,7 +561,9 @@ pub fn giving360_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> S
             ]);
         }
     }
-    write_csv(&GIVING360_COLUMNS, &out)
+    let mut csv = String::from(UTF8_BOM);
+    csv.push_str(&write_csv(&GIVING360_COLUMNS, &out));
+    csv
 }
 
 #[cfg(test)]

@@ -27,6 +27,19 @@ pub fn role_code(r: Role) -> &'static str {
     }
 }
 
+/// Codes a facet knows whether or not a record has them: every care model
+/// and every organisation the data names, so that a link to a vanguard with
+/// no figure held (`?model=EHCH`, `?recipient=gateshead-care-home-project`)
+/// is applied and says so, rather than being dropped as unknown.
+pub fn always_known(dataset: &Dataset) -> Vec<(Facet, &str)> {
+    let models = CareModel::ALL.iter().map(|m| (Facet::CareModel, m.code()));
+    let organisations = dataset
+        .organisations
+        .iter()
+        .map(|o| (Facet::Recipient, o.id.as_str()));
+    models.chain(organisations).collect()
+}
+
 /// Calls `f` with each code a record has for a record-level facet. Codes
 /// that are not already text (years, slugs) are written into `buffer`, so
 /// reading every record's codes allocates nothing per record.

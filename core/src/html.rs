@@ -379,6 +379,11 @@ pub fn reader_facts_and_figures(dataset: &Dataset, record: &FundingRecord) -> St
                 &format!("Part of the {}", whole.stated_as),
             );
         }
+        out.push_str(
+            "<p class=\"figure-cite\"><span class=\"cite-label\">Cite this figure: </span>",
+        );
+        escape_into(&mut out, &crate::cite::citation(dataset, record, item));
+        out.push_str("</p>");
         if !item.evidence.is_empty() {
             out.push_str("<p class=\"figure-evidence\">");
             for (evidence, e) in item.evidence.iter().enumerate() {
@@ -652,6 +657,22 @@ pub fn totals_summary(dataset: &Dataset, totals: &Totals) -> String {
     out
 }
 
+/// Each year's coverage of the national vanguard total: a paragraph with
+/// the share, then the vanguards with no figure held.
+pub fn coverage(dataset: &Dataset, years: &[crate::coverage::YearCoverage]) -> String {
+    let mut out = String::from("<ul class=\"coverage-years\">");
+    for year in years {
+        out.push_str("<li>");
+        element(&mut out, "p", "", &year.sentence(dataset));
+        if let Some(missing) = year.missing(dataset) {
+            element(&mut out, "p", "coverage-missing", &missing);
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
 /// What the total includes, then each place where sources disagree: the
 /// recipients, the year and each figure with its source.
 pub fn totals_explained(dataset: &Dataset, totals: &Totals) -> String {
@@ -697,9 +718,11 @@ pub const CLEAR_SEARCH: &str = "search";
 /// search) with the filters, and offers to undo what excludes everything:
 /// clearing the filters, only when that would show records (the search
 /// alone finds `without_filters`), and clearing the search.
-pub fn nothing_found(query: &str, without_filters: usize) -> String {
+pub fn nothing_found(query: &str, without_filters: usize, no_figure_held: bool) -> String {
     let mut out = String::from("<p>");
-    if query.is_empty() {
+    if no_figure_held {
+        out.push_str("No figure is held for what you asked for: the organisations it names are listed below.");
+    } else if query.is_empty() {
         out.push_str("No record matches these filters.");
     } else {
         out.push_str("Nothing matches “");
@@ -722,6 +745,54 @@ pub fn nothing_found(query: &str, without_filters: usize) -> String {
         ));
     }
     out.push_str("</p>");
+    out
+}
+
+/// The organisations a view asks for that no figure is held for: each with
+/// what the data knows of it, so that none is left unfound.
+pub fn no_figure_held(dataset: &Dataset, organisations: &[usize]) -> String {
+    let mut out = String::new();
+    if organisations.is_empty() {
+        return out;
+    }
+    out.push_str("<h3>No figure held</h3><p>");
+    escape_into(
+        &mut out,
+        &format!(
+            "The data knows {} that your search or filters name, but holds no figure for {}:",
+            if organisations.len() == 1 {
+                "an organisation".to_string()
+            } else {
+                format!("{} organisations", organisations.len())
+            },
+            if organisations.len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
+        ),
+    );
+    out.push_str("</p><ul>");
+    for o in organisations
+        .iter()
+        .filter_map(|o| dataset.organisations.get(*o))
+    {
+        let mut about = vec![o.kind.name().to_string()];
+        if let Some(model) = o.care_model {
+            about.push(format!("{} ({})", model.name(), model.code()));
+        }
+        if let Some(date) = o.selected_on {
+            about.push(format!("chosen {}", date.readable()));
+        }
+        out.push_str("<li>");
+        element(&mut out, "strong", "", &o.name);
+        escape_into(
+            &mut out,
+            &format!(": {}. No figure held.", about.join(", ")),
+        );
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
     out
 }
 

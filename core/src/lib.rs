@@ -6,7 +6,9 @@
 pub mod calendar;
 pub mod case;
 pub mod charts;
+pub mod cite;
 pub mod codec;
+pub mod coverage;
 pub mod explore;
 pub mod export;
 pub mod extract;

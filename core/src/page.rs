@@ -110,10 +110,12 @@ pub enum Place {
     TotalsSummary,
     TotalsExplained,
     TotalsExplainedList,
+    Coverage,
     Charts,
     DownloadRefused,
     ResultCount,
     NothingFound,
+    NoFigureHeld,
     RecordList,
     ShowMore,
     Reader,
@@ -121,7 +123,7 @@ pub enum Place {
 }
 
 impl Place {
-    pub const ALL: [Place; 22] = [
+    pub const ALL: [Place; 24] = [
         Place::LinkNotices,
         Place::Search,
         Place::FiltersToggle,
@@ -136,10 +138,12 @@ impl Place {
         Place::TotalsSummary,
         Place::TotalsExplained,
         Place::TotalsExplainedList,
+        Place::Coverage,
         Place::Charts,
         Place::DownloadRefused,
         Place::ResultCount,
         Place::NothingFound,
+        Place::NoFigureHeld,
         Place::RecordList,
         Place::ShowMore,
         Place::Reader,
@@ -162,10 +166,12 @@ impl Place {
             Place::TotalsSummary => "totals-summary",
             Place::TotalsExplained => "totals-explained",
             Place::TotalsExplainedList => "totals-explained-list",
+            Place::Coverage => "coverage-list",
             Place::Charts => "charts",
             Place::DownloadRefused => "download-refused",
             Place::ResultCount => "result-count",
             Place::NothingFound => "nothing-found",
+            Place::NoFigureHeld => "no-figure-held",
             Place::RecordList => "record-list",
             Place::ShowMore => "show-more-place",
             Place::Reader => "reader-place",
@@ -311,6 +317,8 @@ pub fn frame() -> String {
     id(&mut out, Place::TotalsExplained);
     out.push_str("><summary>What this total includes</summary><div");
     id(&mut out, Place::TotalsExplainedList);
+    out.push_str("></div></details><details class=\"coverage\"><summary>How much of each year's national vanguard total the figures here cover</summary><div");
+    id(&mut out, Place::Coverage);
     out.push_str("></div></details></section><details class=\"charts\"");
     id(&mut out, Place::Charts);
     out.push_str(" open><summary><h2 class=\"charts-heading\">Charts of this view</h2></summary><p class=\"charts-help\">Choose a bar to narrow the view to it; choose a dot to open that record.</p>");
@@ -337,6 +345,8 @@ pub fn frame() -> String {
     id(&mut out, Place::ResultCount);
     out.push_str(" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"></p><div class=\"nothing-found\"");
     id(&mut out, Place::NothingFound);
+    out.push_str("></div><div class=\"no-figure-held\"");
+    id(&mut out, Place::NoFigureHeld);
     out.push_str("></div><ul class=\"record-list\"");
     id(&mut out, Place::RecordList);
     out.push_str("></ul><div");

@@ -68,7 +68,7 @@ impl MoneyKind {
     /// What the kind is, as a total's heading says it.
     pub fn name(self) -> String {
         match self.parts() {
-            None => "NHS England transformation funding (vanguard and integrated care system funds; revenue, or not stated as revenue or capital)".to_string(),
+            None => "NHS England transformation funding for vanguards and integrated care systems (capital left out)".to_string(),
             Some((stream, MoneyType::NotStated)) => {
                 format!("{} (not stated as revenue or capital)", stream.name())
             }
@@ -168,12 +168,7 @@ impl SpanFigure {
             Some(period) => period,
             None => "period not stated".to_string(),
         };
-        format!(
-            "{who}: {} ({}), {period}. {}.",
-            item.stated_as,
-            item.amount.compact(),
-            self.kind.name()
-        )
+        format!("{who}: {}, {period}. {}.", item.stated_as, self.kind.name())
     }
 }
 
@@ -195,7 +190,74 @@ impl OverfullWhole {
     }
 }
 
-/// A whole whose breakdown lines add to more than it.
+/// What the totals did with one figure in view, and why: the page's CSV
+/// gives each figure this, so that its counted figures add up to the
+/// totals shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemAccount {
+    pub item: ItemRef,
+    pub kind: MoneyKind,
+    /// Added into the low end of its kind's total (every counted figure,
+    /// and where sources disagree, the lowest source's).
+    pub in_low: bool,
+    /// Added into the high end (where sources disagree, the highest's).
+    pub in_high: bool,
+    pub reason: CountReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountReason {
+    Counted,
+    /// Not money for one recipient: a programme total, fund size or context.
+    NotMoneyForRecipient(Role),
+    PartOfWholeInView,
+    SameMoneyAsAnother,
+    /// Another source gives the same amount for the same recipient and year.
+    AgreesWithAnotherSource,
+    /// Sources disagree for this recipient and year; this is the lowest,
+    /// the highest, or between them.
+    LowestOfDisagreeing,
+    HighestOfDisagreeing,
+    BetweenDisagreeing,
+    /// Over several years or with no single year: listed on its own.
+    NoSingleYear,
+}
+
+impl CountReason {
+    pub fn text(self) -> String {
+        match self {
+            CountReason::Counted => String::new(),
+            CountReason::NotMoneyForRecipient(role) => format!(
+                "{}: not money for one recipient, never added",
+                role.name()
+            ),
+            CountReason::PartOfWholeInView => {
+                "A breakdown line: counted within its whole, which is in view".to_string()
+            }
+            CountReason::SameMoneyAsAnother => {
+                "The same money as another source's figure in view, counted once there".to_string()
+            }
+            CountReason::AgreesWithAnotherSource => {
+                "Another source gives the same amount for this recipient and year: counted once"
+                    .to_string()
+            }
+            CountReason::LowestOfDisagreeing => {
+                "Sources disagree for this recipient and year: the lowest, counted in the low end of the range".to_string()
+            }
+            CountReason::HighestOfDisagreeing => {
+                "Sources disagree for this recipient and year: the highest, counted in the high end of the range".to_string()
+            }
+            CountReason::BetweenDisagreeing => {
+                "Sources disagree for this recipient and year: between the lowest and highest, not added".to_string()
+            }
+            CountReason::NoSingleYear => {
+                "Over several years or with no single stated year: listed on its own, never added into a year".to_string()
+            }
+        }
+    }
+}
+
+/// A whole whose breakdown lines add to more than it./// A whole whose breakdown lines add to more than it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OverfullWhole {
     pub record: usize,
@@ -676,7 +738,33 @@ impl TotalsIndex {
 
     /// The totals of the given items (of the dataset this index was built for).
     pub fn totals(&self, selection: &[ItemRef]) -> Totals {
+        self.totals_and_accounts(selection, None)
+    }
+
+    /// The totals, and what they did with each figure in view and why.
+    pub fn accounts(&self, selection: &[ItemRef]) -> (Totals, Vec<ItemAccount>) {
+        let mut accounts = Vec::with_capacity(selection.len());
+        let totals = self.totals_and_accounts(selection, Some(&mut accounts));
+        (totals, accounts)
+    }
+
+    fn totals_and_accounts(
+        &self,
+        selection: &[ItemRef],
+        mut accounts: Option<&mut Vec<ItemAccount>>,
+    ) -> Totals {
         let mut out = Totals::default();
+        let mut account = |item: ItemRef, flat: u32, low: bool, high: bool, reason| {
+            if let Some(accounts) = accounts.as_deref_mut() {
+                accounts.push(ItemAccount {
+                    item,
+                    kind: self.kind[flat as usize],
+                    in_low: low,
+                    in_high: high,
+                    reason,
+                });
+            }
+        };
         // Slices rather than the vectors, and the two tests below as inlined
         // functions rather than closures: in the size-optimised build each
         // index into a vector and each closure is a call, and this reads
@@ -717,6 +805,13 @@ impl TotalsIndex {
             let role = roles[flat as usize];
             if role != Role::Allocation {
                 *not_added.entry(role).or_default() += 1;
+                account(
+                    r,
+                    flat,
+                    false,
+                    false,
+                    CountReason::NotMoneyForRecipient(role),
+                );
                 continue;
             }
             out.allocations += 1;
@@ -727,6 +822,7 @@ impl TotalsIndex {
                 && single_year[its_whole as usize] == single_year[flat as usize]
             {
                 out.parts_of_wholes += 1;
+                account(r, flat, false, false, CountReason::PartOfWholeInView);
                 continue;
             }
             // Of two items that are the same money, keep the one that states a
@@ -741,6 +837,7 @@ impl TotalsIndex {
                     || !is_single_year(single_year, flat))
             {
                 out.same_money += 1;
+                account(r, flat, false, false, CountReason::SameMoneyAsAnother);
                 continue;
             }
             // The item in view that names this one as the same money (the
@@ -757,16 +854,20 @@ impl TotalsIndex {
                     is_single_year(single_year, namer) && !is_single_year(single_year, flat)
                 }) {
                     out.same_money += 1;
+                    account(r, flat, false, false, CountReason::SameMoneyAsAnother);
                     continue;
                 }
             }
             match single_year[flat as usize] {
                 Some(_) => in_group[flat as usize] = true,
-                None => out.spans.push(SpanFigure {
-                    record: r.record,
-                    item: r.item,
-                    kind: self.kind[flat as usize],
-                }),
+                None => {
+                    out.spans.push(SpanFigure {
+                        record: r.record,
+                        item: r.item,
+                        kind: self.kind[flat as usize],
+                    });
+                    account(r, flat, false, false, CountReason::NoSingleYear);
+                }
             }
         }
         for &(w, parts) in &self.overfull {
@@ -817,6 +918,36 @@ impl TotalsIndex {
             for g in group {
                 bound = bound.and(self.bound[g.2 as usize]);
                 inferred |= self.inferred[g.2 as usize];
+            }
+            // Which source's figures each end of the range adds: the first
+            // with the lowest sum and the first with the highest.
+            let mut low_run = None;
+            let mut high_run = None;
+            for run in group.chunk_by(|a, b| a.1 == b.1) {
+                let sum = sum_of(run);
+                let record = run[0].1;
+                if sum == low && low_run.is_none() {
+                    low_run = Some(record);
+                }
+                if sum == high && high_run.is_none() {
+                    high_run = Some(record);
+                }
+            }
+            for &(_, record, flat, _) in group {
+                let (in_low, in_high) = (Some(record) == low_run, Some(record) == high_run);
+                let reason = match (sources > 1, low == high, in_low, in_high) {
+                    (false, _, _, _) => CountReason::Counted,
+                    (true, true, true, _) => CountReason::Counted,
+                    (true, true, false, _) => CountReason::AgreesWithAnotherSource,
+                    (true, false, true, _) => CountReason::LowestOfDisagreeing,
+                    (true, false, _, true) => CountReason::HighestOfDisagreeing,
+                    (true, false, false, false) => CountReason::BetweenDisagreeing,
+                };
+                let item = ItemRef {
+                    record: record as usize,
+                    item: (flat - self.item_start[record as usize]) as usize,
+                };
+                account(item, flat, in_low, in_high, reason);
             }
             if sources > 1 {
                 if low == high {

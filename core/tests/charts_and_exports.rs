@@ -3,7 +3,7 @@
 
 use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize, TargetAction};
 use funding_core::explore::Explorer;
-use funding_core::export::{giving360_csv, view_csv, view_json, GIVING360_COLUMNS};
+use funding_core::export::{giving360_csv, view_csv, view_json, GIVING360_COLUMNS, VIEW_COLUMNS};
 use funding_core::sources::load_dir;
 use funding_core::url_state::decode;
 use funding_core::view::Facet;
@@ -259,19 +259,46 @@ fn the_breakdown_shows_the_whole_and_its_parts() {
 #[test]
 fn exports_of_a_known_view() {
     let e = run("?recipient=dudley-mcp&fy=2017/18");
-    let csv = view_csv(dataset(), &e.rows);
-    let mut lines = csv.lines();
-    assert!(lines
-        .next()
-        .unwrap()
-        .starts_with("record_id,record_kind,title,recipients"));
-    let rows: Vec<&str> = lines.collect();
+    let csv = view_csv(explorer(), &e.rows);
+    assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    let (header, rows) = read_csv(&csv);
+    assert_eq!(header, VIEW_COLUMNS);
     assert_eq!(rows.len(), 1, "{csv}");
-    assert!(rows[0].starts_with("bcr-dudley-2017-18,reported_figure,,Dudley MCP,new_care_models,MCP,,Black Country Radio,"), "{}", rows[0]);
+    let row = &rows[0];
+    let field = |name: &str| row[header.iter().position(|h| h == name).unwrap()].as_str();
+    assert_eq!(field("Recipients"), "Dudley MCP");
+    assert_eq!(field("Kind of figure"), "Money for the recipient");
+    assert_eq!(field("Amount (£)"), "4380000");
+    assert_eq!(field("As stated"), "£4.38m");
+    assert_eq!(field("Financial year or period"), "2017/18");
+    assert_eq!(field("Fund"), "National vanguard (new care models) funding");
+    assert_eq!(field("Revenue or capital"), "Revenue or capital not stated");
+    assert_eq!(
+        field("Fund and type rest on the words"),
+        "from the national NHS transformation fund"
+    );
+    assert_eq!(field("Source address"), "https://blackcountryradio.co.uk/news/local-headlines/services-in-dudley-receive-funding-boost-of-over-4-million");
+    assert_eq!(field("Publisher"), "Black Country Radio");
     assert!(
-        rows[0].contains(",allocation,4380000,£4.38m,,2017/18,,vanguard-fund,not-stated,from the national NHS transformation fund,funding boost,"),
-        "{}",
-        rows[0]
+        field("Counted in").starts_with("The headline total: NHS England transformation funding")
+    );
+    assert_eq!(field("Counted in the low total (£)"), "4380000");
+    assert_eq!(field("Counting note"), "");
+    assert_eq!(field("Figure id"), "bcr-dudley-2017-18");
+
+    // A full text's figure gives the words that state it.
+    let wyh = run("?open=west-yorkshire-harrogate-ics-2018&q=%22leadership+meeting%22");
+    let (header, rows) = read_csv(&view_csv(explorer(), &wyh.rows));
+    let evidence = header
+        .iter()
+        .position(|h| h == "Evidence: the source's words")
+        .unwrap();
+    assert_eq!(rows[0][evidence], "“over £8.5m”");
+    let because = header.iter().position(|h| h == "Counting note").unwrap();
+    assert!(
+        rows[1][because].starts_with("A breakdown line"),
+        "{:?}",
+        rows[1]
     );
 
     let json: serde_json::Value = serde_json::from_str(&view_json(dataset(), &e.rows)).unwrap();
@@ -319,4 +346,73 @@ fn exports_of_a_known_view() {
         row.ends_with(",2017-04-01,2018-03-31\r") || row.ends_with(",2017-04-01,2018-03-31"),
         "{row}"
     );
+}
+
+/// A CSV's header and rows, read by the csv crate (which drops a BOM).
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The CSV's counted figures add up to the totals the page shows: for each
+/// kind of money, the low and high columns to the two ends of its total.
+#[test]
+fn the_csvs_counted_figures_add_up_to_the_page_totals() {
+    for link in [
+        "",
+        "?fy=2016/17",
+        "?recipient=all-together-better-sunderland&fy=2015/16",
+        "?recipient=surrey-heartlands",
+        "?q=dudley",
+        "?stream=devolution",
+        "?role=programme-total",
+    ] {
+        let e = run(link);
+        let (header, rows) = read_csv(&view_csv(explorer(), &e.rows));
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let (counted_in, low, high) = (
+            col("Counted in"),
+            col("Counted in the low total (£)"),
+            col("Counted in the high total (£)"),
+        );
+        let sum = |column: usize, kind: &str| -> u64 {
+            rows.iter()
+                .filter(|r| r[counted_in].ends_with(kind))
+                .filter_map(|r| r[column].parse::<u64>().ok())
+                .sum()
+        };
+        let t = &e.totals;
+        if let Some(kind) = t.headline {
+            let name = kind.name();
+            assert_eq!(sum(low, &name), t.low.0, "{link}");
+            assert_eq!(sum(high, &name), t.high.0, "{link}");
+        }
+        for other in &t.others {
+            let name = other.kind.name();
+            assert_eq!(sum(low, &name), other.low.0, "{link}: {name}");
+            assert_eq!(sum(high, &name), other.high.0, "{link}: {name}");
+        }
+        // Every figure in view is a row; one not counted says why.
+        assert_eq!(
+            rows.len(),
+            e.rows.iter().map(|r| r.items.len()).sum::<usize>()
+        );
+        for r in &rows {
+            assert_eq!(
+                r[counted_in] == "Not counted",
+                !r[col("Counting note")].is_empty() && r[low].is_empty() && r[high].is_empty(),
+                "{link}: {r:?}"
+            );
+        }
+    }
 }

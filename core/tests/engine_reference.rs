@@ -93,6 +93,9 @@ mod reference {
                         .extend(codes[facet_slot(*facet)].iter().cloned());
                 }
             }
+            for (facet, code) in funding_core::facets::always_known(dataset) {
+                known.entry(facet).or_default().insert(code.to_string());
+            }
             for items in &item_codes {
                 for (year, role) in items {
                     known

@@ -521,3 +521,33 @@ fn a_rows_item_list_holds_any_number_of_items_in_order() {
     let long: ItemList = [1usize, 2, 3].into_iter().collect();
     assert_ne!(short, long);
 }
+
+#[test]
+fn every_organisation_can_be_found_and_says_no_figure_held() {
+    let names = |link: &str| -> Vec<String> {
+        let (v, notices) = decode(link, explorer());
+        assert!(notices.is_empty(), "{link}: {notices:?}");
+        explorer()
+            .no_figure_held(&v)
+            .iter()
+            .map(|o| dataset().organisations[*o].name.clone())
+            .collect()
+    };
+    assert_eq!(names("?q=gateshead"), ["Gateshead Care Home Project"]);
+    // The care-home vanguards: a link to their model is applied, not
+    // dropped; no record matches, and each vanguard is named.
+    let e = explorer().run(&view("?model=EHCH"));
+    assert!(e.rows.is_empty());
+    let ehch = names("?model=EHCH");
+    assert_eq!(ehch.len(), 6, "{ehch:?}");
+    assert!(ehch.contains(&"Airedale & Partners".to_string()));
+    assert_eq!(
+        names("?recipient=gateshead-care-home-project"),
+        ["Gateshead Care Home Project"]
+    );
+    // Organisations with figures are found as records, not listed here;
+    // nothing is listed unless the view asks.
+    assert!(names("?q=dudley").is_empty());
+    assert!(names("").is_empty());
+    assert!(names("?q=gateshead+-care").is_empty());
+}

@@ -357,7 +357,7 @@ fn each_chart_table_reads_back_as_its_numbers() {
 #[test]
 fn nothing_found_says_what_and_offers_each_way_out() {
     let read = |query: &str, without_filters: usize| {
-        let html = nothing_found(query, without_filters);
+        let html = nothing_found(query, without_filters, false);
         let fragment = only_elements(
             &html,
             &["html", "p", "button"],

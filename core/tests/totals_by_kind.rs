@@ -192,7 +192,7 @@ fn surreys_slice_of_five_years_counts_once_in_its_year() {
     assert_eq!(all.totals.spans.len(), 1);
     assert!(all.totals.spans[0]
         .describe(real().dataset)
-        .contains("£80 million (£80m), five years"));
+        .contains("£80 million, five years"));
     let (year, kind) = devolution("?recipient=surrey-heartlands&fy=2017/18");
     assert_eq!(
         total_of(&year.totals, kind).map(|t| t.0),
@@ -281,4 +281,42 @@ fn a_tranche_is_counted_within_its_years_whole() {
     );
     assert_eq!(e.totals.parts_of_wholes, 1);
     assert_eq!(e.totals.disagreement_count(), 0);
+}
+
+#[test]
+fn each_years_coverage_of_the_national_total_is_stated() {
+    use funding_core::coverage::vanguard_coverage;
+    let dataset = real().dataset;
+    let coverage = vanguard_coverage(real());
+    let years: Vec<String> = coverage.iter().map(|c| c.year.to_string()).collect();
+    assert_eq!(years, ["2015/16", "2016/17", "2017/18"]);
+    for c in &coverage {
+        assert_eq!(c.with_figure.len() + c.without_figure.len(), 50);
+    }
+    let y2016 = &coverage[1];
+    // The year's held sum is the headline's 2016/17 row on vanguard money.
+    let e = run("?fy=2016/17&stream=vanguard-fund&role=recipient");
+    assert_eq!(
+        (y2016.held_low, y2016.held_high),
+        (e.totals.low, e.totals.high)
+    );
+    let sentence = y2016.sentence(dataset);
+    assert!(
+        sentence.starts_with(&format!(
+            "2016/17: figures are held here for {} of 50 vanguards, adding to about £52.8m to £53.1m, 47% of £112m (HSJ) for all vanguards.",
+            y2016.with_figure.len()
+        )),
+        "{sentence}"
+    );
+    let missing = y2016.missing(dataset).expect("vanguards without a figure");
+    assert!(missing.contains("Gateshead Care Home Project"), "{missing}");
+    assert!(!missing.contains("Dudley MCP"), "{missing}");
+    // 2015/16: two national totals that disagree, one with its year inferred.
+    let sentence = coverage[0].sentence(dataset);
+    assert!(sentence.contains("£132.6m (HSJ) or"), "{sentence}");
+    assert!(
+        sentence.contains("£120m (HSJ, year inferred)"),
+        "{sentence}"
+    );
+    assert!(sentence.ends_with("(the sources disagree)."), "{sentence}");
 }

@@ -21,6 +21,13 @@ pub fn follow(page: Page) {
         page.results
             .with(|e| html::totals_summary(page.dataset, &e.totals))
     });
+    // The coverage of each year's national total is the dataset's, not the
+    // view's: written once.
+    let coverage = html::coverage(
+        page.dataset,
+        &funding_core::coverage::vanguard_coverage(page.core),
+    );
+    keep_html(Place::Coverage.id().into(), move || coverage.clone());
     // What the total includes, and where sources disagree, are written only
     // while "What this total includes" is open: a large view has thousands
     // of disagreements, and a closed list would be rebuilt unseen.
@@ -47,8 +54,13 @@ pub fn follow(page: Page) {
             } else {
                 0
             };
-            html::nothing_found(v.query.trim(), without_filters)
+            let no_figure = !page.core.no_figure_held(v).is_empty();
+            html::nothing_found(v.query.trim(), without_filters, no_figure)
         })
+    });
+    keep_html(Place::NoFigureHeld.id().into(), move || {
+        page.view
+            .with(|v| html::no_figure_held(page.dataset, &page.core.no_figure_held(v)))
     });
     keep_html(Place::RecordList.id().into(), move || {
         let shown = page.shown.get();
@@ -100,8 +112,9 @@ pub fn clear(page: Page, what: &str) {
 pub fn download(page: Page, download: ViewDownload) {
     let content = page
         .results
-        .with_untracked(|e| download.write(page.dataset, &e.rows));
-    let saved = crate::download::save(download.file_name(), download.mime_type(), &content);
+        .with_untracked(|e| download.write(page.core, &e.rows));
+    let name = page.view.with_untracked(|v| download.file_name(v));
+    let saved = crate::download::save(&name, download.mime_type(), &content);
     if let Some(refused) = crate::dom::place(Place::DownloadRefused) {
         refused.set_text_content(Some(if saved { "" } else { DOWNLOAD_REFUSED }));
     }

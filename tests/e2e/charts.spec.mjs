@@ -20,7 +20,7 @@ test('clicking a bar filters the view to it and the link records it', async ({ p
   const first = page.locator('figure.chart').first().locator(isMobile ? '.chart-narrow' : '.chart-wide').locator('.chart-target').first();
   await first.focus();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/fy=2015\/16/);
+  await expect(page).toHaveURL(/fy=2016\/17/);
 });
 
 test('a chart with nothing to draw says so and shows no empty axes', async ({ page }) => {
@@ -37,7 +37,7 @@ test('a chart with nothing to draw says so and shows no empty axes', async ({ pa
   }
   await expect(page.getByRole('button', { name: 'Show as table' })).toHaveCount(0);
   // With records again, the drawings and their buttons come back.
-  await page.getByLabel('Search the announcements').fill('dudley');
+  await page.getByLabel('Search the announcements').fill('sunderland');
   await expect(page.getByRole('button', { name: 'Show as table' })).toHaveCount(3);
   await expect(page.locator('figure.chart:visible .chart-svg:visible').first()).toBeVisible();
 });
@@ -84,15 +84,19 @@ test('the view and each chart download as files', async ({ page }) => {
   const csv = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV', exact: true }).click();
   const file = await csv;
-  expect(file.suggestedFilename()).toBe('funding-view.csv');
+  // The file is named for the view, starts with a byte-order mark (so Excel
+  // reads "£"), and its columns are named as the page names them.
+  expect(file.suggestedFilename()).toBe('funding-2017-18-dudley-mcp.csv');
   const text = readFileSync(await file.path(), 'utf8');
+  expect(text.startsWith('\ufeffRecipients,Title,Kind of figure,Amount (£),As stated,')).toBe(true);
   expect(text.split('\r\n').filter(Boolean)).toHaveLength(2);
+  expect(text).toContain('The headline total: NHS England transformation funding');
   expect(text).toContain('bcr-dudley-2017-18');
 
   const giving = page.waitForEvent('download');
   await page.getByRole('button', { name: '360Giving CSV' }).click();
   const givingText = readFileSync(await (await giving).path(), 'utf8');
-  expect(givingText.startsWith('Identifier,Title,Description,Currency,Amount Awarded,Award Date,')).toBe(true);
+  expect(givingText.startsWith('\ufeffIdentifier,Title,Description,Currency,Amount Awarded,Award Date,')).toBe(true);
 
   const svg = page.waitForEvent('download');
   await page.locator('figure.chart').first().getByRole('button', { name: 'Download SVG' }).click();

@@ -47,7 +47,7 @@ test('says what it is and how much it holds, and lists every record', async ({ p
   const fact = (name) => dudley.locator('.record-facts > div', { has: page.locator('dt', { hasText: name }) }).locator('dd');
   await expect(fact('Published')).toHaveText('Not stated');
   await expect(fact('Period')).toHaveText('Not stated');
-  await expect(fact('Source')).toHaveText('Not stated');
+  await expect(fact('Source')).toHaveText('Dudley News');
 });
 
 test('a new set of results starts at its first screenful again', async ({ page }) => {
@@ -107,7 +107,7 @@ test('a reported figure opens with its caveats and its source page', async ({ pa
   await page.goto(at('?open=fernbank-fylde-coast-2015-16'));
   const reader = page.locator('.reader');
   await expect(reader).toContainText('£4.26million');
-  await expect(reader).toContainText("the same page's headline says £4.62m: the source contradicts itself");
+  await expect(reader).toContainText("The same page's headline says £4.62m: the source contradicts itself");
   const link = reader.getByRole('link', { name: 'The page that states it' });
   await expect(link).toHaveAttribute('href', /fernbanksurgery\.co\.uk/);
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');

@@ -103,7 +103,7 @@ test('sorts by amount and by date', async ({ page }) => {
   expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
   await page.getByLabel('Sort by').selectOption('date-asc');
   await expect(page).toHaveURL(/sort=date-asc/);
-  await expect(page.locator('.record').first().locator('.record-facts')).toContainText('March 2015');
+  await expect(page.locator('.record').first().locator('.record-facts')).toContainText('20 October 2015');
 });
 
 test('where the clipboard refuses, the link is shown ready to copy by hand', async ({ page }) => {
@@ -139,6 +139,63 @@ test('totals add money for recipients once and show where sources disagree', asy
   await expect(totals.locator('.disagreements')).toBeHidden();
   await totals.getByText('What this total includes').click();
   await expect(totals.locator('.disagreements')).toContainText('£6.77m (HSJ) or £6.5m (LGC)');
+});
+
+test('the headline adds one kind of money a year at a time, and says what it covers', async ({ page }) => {
+  await page.goto(at());
+  const totals = page.locator('.totals');
+  await expect(totals.locator('.total-covers')).toContainText('Adds NHS England transformation funding');
+  // 2016/17 holds Morecambe Bay's "almost £5million": the year is "about".
+  await expect(totals.locator('.totals-by-year tr', { hasText: '2016/17' })).toContainText('about £52.8m');
+  // Other kinds are totalled on their own; figures with no single year are
+  // listed, never added: Dorset's STP capital is one of them.
+  await expect(totals.locator('.totals-others')).toContainText('Devolved transformation funds');
+  const spans = totals.locator('.totals-spans');
+  await spans.locator('summary').click();
+  await expect(spans).toContainText('over £100m');
+  await expect(spans).toContainText('Sustainability and transformation partnership funding: capital');
+  await expect(totals.locator('.totals-flag')).toContainText('adds to £8.6m, more than the whole');
+  // How much of each year's national total the figures here cover.
+  const coverage = totals.locator('.coverage');
+  await coverage.locator('summary').click();
+  await expect(coverage).toContainText('2016/17: figures are held here for 18 of 50 vanguards');
+  await expect(coverage).toContainText('47% of £112m (HSJ) for all vanguards');
+  await expect(coverage).toContainText('Gateshead Care Home Project');
+
+  // A year's total is the same whether reached by the table or the filter.
+  await page.goto(at('?recipient=surrey-heartlands'));
+  await expect(totals.locator('.total-amount')).toHaveText('£15m');
+  await expect(totals.locator('.totals-spans summary')).toHaveText('1 figure over several years or with no stated year: not added');
+  await page.goto(at('?recipient=surrey-heartlands&fy=2017/18'));
+  await expect(totals.locator('.total-amount')).toHaveText('£15m');
+  await expect(totals.locator('.totals-spans')).toHaveCount(0);
+});
+
+test('a filter for the fund and for revenue or capital, in the link', async ({ page }) => {
+  await page.goto(at('?type=capital'));
+  await expect(page.locator('.result-count')).toHaveText('2 records');
+  await expect(page.locator('.totals .total-covers')).toContainText('nothing is added up');
+  await page.goto(at('?stream=devolution'));
+  await expect(page.locator('.result-count')).toHaveText('6 records');
+  await expect(page.locator('.totals .total-covers')).toContainText('Adds devolved transformation funds');
+  await expect(page.locator('#facet-values-stream')).toContainText('Devolved transformation funds');
+});
+
+test('a vanguard with no figure held is found and says so', async ({ page }) => {
+  await page.goto(at());
+  await page.getByLabel('Search the announcements').fill('gateshead');
+  await expect(page.locator('.nothing-found')).toContainText('No figure is held for what you asked for');
+  const held = page.locator('.no-figure-held');
+  await expect(held.getByRole('heading', { name: 'No figure held' })).toBeVisible();
+  await expect(held).toContainText('Gateshead Care Home Project: Vanguard, Enhanced health in care homes (EHCH), chosen 10 March 2015. No figure held.');
+  // A link to the care-home model is applied, not dropped as unknown.
+  await page.goto(at('?model=EHCH'));
+  await expect(page.locator('.notices')).not.toContainText('was ignored');
+  await expect(page.locator('.result-count')).toHaveText('No records match');
+  await expect(held.locator('li')).toHaveCount(6);
+  // With figures found, nothing is listed.
+  await page.goto(at('?q=dudley'));
+  await expect(held).toBeEmpty();
 });
 
 test('a search that finds nothing says so and offers to clear the filters that exclude results', async ({ page, isMobile }) => {
