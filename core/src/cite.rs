@@ -53,6 +53,7 @@ mod tests {
             selected_on: None,
             source_url: None,
             aliases: vec![],
+            org_id: None,
             places: vec![],
         };
         let item = FundingItem {

@@ -31,6 +31,7 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
         w.optional_text(o.source_url.as_deref());
         w.texts(&o.aliases);
         w.texts(&o.places);
+        w.optional_text(o.org_id.as_deref());
     }
     w.count(dataset.records.len());
     for r in &dataset.records {
@@ -80,6 +81,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
             source_url: r.optional_text()?,
             aliases: r.texts()?,
             places: r.texts()?,
+            org_id: r.optional_text()?,
         })
     })?;
     let records = r.list(|r| {

@@ -146,7 +146,7 @@ impl ViewDownload {
         match self {
             ViewDownload::Csv => "CSV",
             ViewDownload::Json => "JSON",
-            ViewDownload::Giving360 => "360Giving CSV",
+            ViewDownload::Giving360 => "360Giving JSON",
         }
     }
 
@@ -175,28 +175,33 @@ impl ViewDownload {
         match self {
             ViewDownload::Csv => format!("funding-{name}.csv"),
             ViewDownload::Json => format!("funding-{name}.json"),
-            ViewDownload::Giving360 => format!("funding-{name}-360giving.csv"),
+            ViewDownload::Giving360 => format!("funding-{name}-360giving.json"),
         }
     }
 
     pub fn mime_type(self) -> &'static str {
         match self {
-            ViewDownload::Json => "application/json",
-            _ => "text/csv;charset=utf-8",
+            ViewDownload::Csv => "text/csv;charset=utf-8",
+            _ => "application/json",
         }
     }
 
-    /// The file's contents for the view's rows.
+    /// The file's contents for the view's rows, or why there is no file,
+    /// and anything the page should say beside the download.
     pub fn write(
         self,
         explorer: &crate::explore::Explorer,
         rows: &[crate::explore::ResultRow],
-    ) -> String {
+    ) -> (Option<String>, Option<String>) {
         let dataset = explorer.dataset;
         match self {
-            ViewDownload::Csv => view_csv(explorer, rows),
-            ViewDownload::Json => view_json(dataset, rows),
-            ViewDownload::Giving360 => giving360_csv(dataset, rows),
+            ViewDownload::Csv => (Some(view_csv(explorer, rows)), None),
+            ViewDownload::Json => (Some(view_json(dataset, rows)), None),
+            ViewDownload::Giving360 => {
+                let giving = giving360(dataset, rows);
+                let message = giving.message();
+                (giving.json, Some(message))
+            }
         }
     }
 }
@@ -474,29 +479,85 @@ fn json_object(fields: &[(&str, String)]) -> String {
     format!("{{{}}}", fields.join(","))
 }
 
-/// The 360Giving Data Standard's columns, in its order.
-pub const GIVING360_COLUMNS: [&str; 14] = [
-    "Identifier",
-    "Title",
-    "Description",
-    "Currency",
-    "Amount Awarded",
-    "Award Date",
-    "Recipient Org:Identifier",
-    "Recipient Org:Name",
-    "Funding Org:Identifier",
-    "Funding Org:Name",
-    "Grant Programme:Title",
-    "Beneficiary Location:0:Name",
-    "Planned Dates:0:Start Date",
-    "Planned Dates:0:End Date",
-];
+/// The funder of NHS England's national transformation funds, as
+/// org-id.guide writes an NHS body: the GB-NHS list (NHS Digital's
+/// Organisation Data Service) and NHS England's ODS code, X24.
+pub const NHS_ENGLAND: (&str, &str) = ("GB-NHS-X24", "NHS England");
 
-/// The money for recipients in a view in the 360Giving Data Standard's column
-/// names. Fills only what the data knows (see README, "360Giving export"):
-/// programme totals, fund sizes and context figures are not grants and are left
-/// out; so is a breakdown line whose whole is in the view.
-pub fn giving360_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> String {
+/// Why a figure of money for a recipient is left out of the 360Giving file:
+/// the standard requires a funder, a recipient with a register identifier
+/// and a full award date, and nothing is made up to fill them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LeftOut {
+    /// Its fund is not one of NHS England's, or the source names none.
+    FunderNotNhsEngland,
+    /// No public register identifier is known for the body that received it.
+    NoRecipientIdentifier,
+    /// Its source gives no full date (a month, a year or nothing).
+    NoAwardDate,
+}
+
+impl LeftOut {
+    pub fn text(self) -> &'static str {
+        match self {
+            LeftOut::FunderNotNhsEngland => {
+                "its funder is not NHS England's national transformation funding, or is not stated"
+            }
+            LeftOut::NoRecipientIdentifier => {
+                "no public register identifier (such as an NHS ODS code) is known for the body that received it"
+            }
+            LeftOut::NoAwardDate => "its source states no full date for the award",
+        }
+    }
+}
+
+/// The view's money for recipients as a 360Giving data package (JSON), with
+/// what was left out and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Giving360 {
+    /// The package; None when no figure in view can be a 360Giving grant
+    /// (the standard requires at least one).
+    pub json: Option<String>,
+    pub grants: usize,
+    /// Figures of money for recipients left out, by reason (a figure can
+    /// lack several things).
+    pub left_out: Vec<(LeftOut, usize)>,
+    pub figures_left_out: usize,
+}
+
+impl Giving360 {
+    /// What the page says beside the download.
+    pub fn message(&self) -> String {
+        let reasons: Vec<String> = self
+            .left_out
+            .iter()
+            .map(|(why, n)| format!("{n} because {}", why.text()))
+            .collect();
+        let left = match self.figures_left_out {
+            0 => String::new(),
+            n => format!(
+                " {n} figure{} of money for recipients {} left out: {}.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "is" } else { "are" },
+                reasons.join("; ")
+            ),
+        };
+        match self.json {
+            Some(_) => format!(
+                "The 360Giving file holds {} grant{}.{left}",
+                self.grants,
+                if self.grants == 1 { "" } else { "s" }
+            ),
+            None => format!("No figure in this view can be published as 360Giving data, which needs a funder, a registered recipient and an award date for each grant.{left}"),
+        }
+    }
+}
+
+/// The money for recipients in a view as 360Giving grants, filled only with
+/// what the data states (see README, "360Giving export"). Programme totals,
+/// fund sizes and context figures are not grants; a breakdown line whose
+/// whole is in view is left out (the whole is the grant).
+pub fn giving360(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> Giving360 {
     use crate::model::Role;
     use crate::period::Period;
     let in_view: rustc_hash::FxHashSet<&str> = rows
@@ -508,7 +569,9 @@ pub fn giving360_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> S
         })
         .map(|i| i.id.as_str())
         .collect();
-    let mut out = Vec::new();
+    let mut grants = Vec::new();
+    let mut left_out: std::collections::BTreeMap<LeftOut, usize> = Default::default();
+    let mut figures_left_out = 0;
     for row in rows {
         let Some(record) = dataset.records.get(row.record) else {
             continue;
@@ -519,51 +582,107 @@ pub fn giving360_csv(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> S
             {
                 continue;
             }
+            let recipients: Vec<&crate::model::Organisation> = record
+                .recipients
+                .iter()
+                .filter_map(|id| dataset.organisation(id))
+                .collect();
+            let award_date = record.published_on.filter(|d| d.day.is_some());
+            let mut missing = Vec::new();
+            if !item.stream.is_national_transformation() {
+                missing.push(LeftOut::FunderNotNhsEngland);
+            }
+            if recipients.is_empty() || recipients.iter().any(|o| o.org_id.is_none()) {
+                missing.push(LeftOut::NoRecipientIdentifier);
+            }
+            if award_date.is_none() {
+                missing.push(LeftOut::NoAwardDate);
+            }
+            if !missing.is_empty() {
+                figures_left_out += 1;
+                for why in missing {
+                    *left_out.entry(why).or_default() += 1;
+                }
+                continue;
+            }
             let mut description: Vec<String> = Vec::new();
             description.extend(item.purpose.clone());
             description.push(format!("Stated as {}.", item.stated_as));
-            if let Some(source) = &record.source_url {
-                description.push(format!("Source: {source}"));
-            }
             description.extend(record.notes.iter().cloned());
-            // Only a full date is an award date; a month or a year is left out.
-            let award_date = record
-                .published_on
-                .filter(|d| d.day.is_some())
-                .map(|d| d.to_string())
-                .unwrap_or_default();
-            let (start, end) = match &item.period {
-                Period::Year { year } => (
-                    format!("{}-04-01", year.start_year()),
-                    format!("{}-03-31", year.start_year() + 1),
+            let organisations = recipients.iter().map(|o| {
+                json_object(&[
+                    ("id", json_string(o.org_id.as_deref().unwrap_or_default())),
+                    ("name", json_string(&o.name)),
+                ])
+            });
+            let mut fields = vec![
+                ("id", json_string(&item.id)),
+                ("title", json_string(&record.display_title(dataset))),
+                ("description", json_string(&description.join(" "))),
+                ("currency", json_string("GBP")),
+                ("amountAwarded", item.amount.pounds().to_string()),
+                (
+                    "awardDate",
+                    json_string(&award_date.map(|d| d.to_string()).unwrap_or_default()),
                 ),
-                Period::Years { first, last } => (
-                    format!("{}-04-01", first.start_year()),
-                    format!("{}-03-31", last.start_year() + 1),
+                (
+                    "fundingOrganization",
+                    json_array(std::iter::once(json_object(&[
+                        ("id", json_string(NHS_ENGLAND.0)),
+                        ("name", json_string(NHS_ENGLAND.1)),
+                    ]))),
                 ),
-                _ => (String::new(), String::new()),
+                ("recipientOrganization", json_array(organisations)),
+                (
+                    "grantProgramme",
+                    json_array(std::iter::once(json_object(&[(
+                        "title",
+                        json_string(item.stream.name()),
+                    )]))),
+                ),
+            ];
+            let years = match &item.period {
+                Period::Year { year } => Some((*year, *year)),
+                Period::Years { first, last } => Some((*first, *last)),
+                _ => None,
             };
-            out.push(vec![
-                item.id.clone(),
-                record.display_title(dataset),
-                description.join(" "),
-                "GBP".to_string(),
-                item.amount.pounds().to_string(),
-                award_date,
-                String::new(),
-                dataset.recipient_names(record).join("; "),
-                String::new(),
-                String::new(),
-                record.programme.name().to_string(),
-                record.places.first().cloned().unwrap_or_default(),
-                start,
-                end,
-            ]);
+            // Planned dates only from a stated financial year, not an inferred one.
+            if let (Some((first, last)), None) = (years, &item.period_inferred) {
+                fields.push((
+                    "plannedDates",
+                    json_array(std::iter::once(json_object(&[
+                        (
+                            "startDate",
+                            json_string(&format!("{}-04-01", first.start_year())),
+                        ),
+                        (
+                            "endDate",
+                            json_string(&format!("{}-03-31", last.start_year() + 1)),
+                        ),
+                    ]))),
+                ));
+            }
+            if let Some(url) = &record.source_url {
+                fields.push(("dataSource", json_string(url)));
+            }
+            grants.push(json_object(&fields));
         }
     }
-    let mut csv = String::from(UTF8_BOM);
-    csv.push_str(&write_csv(&GIVING360_COLUMNS, &out));
-    csv
+    let count = grants.len();
+    Giving360 {
+        json: (count > 0).then(|| {
+            format!(
+                "{}\n",
+                json_object(&[
+                    ("version", json_string("1.4")),
+                    ("grants", json_array(grants.into_iter())),
+                ])
+            )
+        }),
+        grants: count,
+        left_out: left_out.into_iter().collect(),
+        figures_left_out,
+    }
 }
 
 #[cfg(test)]

@@ -577,9 +577,19 @@ pub fn chart_table(chart: &Chart) -> String {
 pub fn totals_summary(dataset: &Dataset, totals: &Totals) -> String {
     let mut out = String::from("<p class=\"total-amount\">");
     escape_into(&mut out, &totals.headline_text());
+    let mut notes = Vec::new();
+    if totals.by_year.len() > 1 {
+        notes.push(format!("over {} financial years", totals.by_year.len()));
+    }
     if totals.is_range() {
-        out.push_str(
-            "<span class=\"total-range-note\"> (sources disagree: lowest to highest)</span>",
+        notes.push("sources disagree: lowest to highest".to_string());
+    }
+    if !notes.is_empty() {
+        element(
+            &mut out,
+            "span",
+            "total-range-note",
+            &format!(" ({})", notes.join("; ")),
         );
     }
     out.push_str("</p>");
@@ -601,7 +611,7 @@ pub fn totals_summary(dataset: &Dataset, totals: &Totals) -> String {
             let plural = if year.figures == 1 { "" } else { "s" };
             let mut added = format!("{} figure{plural}", year.figures);
             if year.inferred > 0 {
-                added.push_str(&format!(" ({} year inferred)", year.inferred));
+                added.push_str(&format!(" ({} with the year inferred)", year.inferred));
             }
             element(&mut out, "td", "num", &added);
             out.push_str("</tr>");

@@ -183,6 +183,11 @@ pub struct Organisation {
     pub aliases: Vec<String>,
     /// Places it covers, as texts name them.
     pub places: Vec<String>,
+    /// Its identifier in a public register, in org-id.guide's form
+    /// (`GB-NHS-03E` for an NHS body's ODS code), where a source gives one;
+    /// the 360Giving export needs it for a recipient.
+    #[serde(default)]
+    pub org_id: Option<String>,
 }
 
 /// What a funding item's money is, which decides whether it adds into totals.

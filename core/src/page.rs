@@ -339,7 +339,7 @@ pub fn frame() -> String {
         out.push_str(download.button());
         out.push_str("</button>");
     }
-    out.push_str("<span role=\"alert\"");
+    out.push_str("<span class=\"download-note\" role=\"status\"");
     id(&mut out, Place::DownloadRefused);
     out.push_str("></span></div><p class=\"result-count\"");
     id(&mut out, Place::ResultCount);

@@ -203,6 +203,9 @@ struct OrganisationEntry {
     aliases: Vec<String>,
     #[serde(default)]
     places: Vec<String>,
+    /// A register identifier (org-id.guide's form) and the page that gives it.
+    org_id: Option<String>,
+    org_id_source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -462,6 +465,7 @@ fn read_vanguards(check: &mut Checker, file: &SourceFile) -> Vec<Organisation> {
             selected_on,
             source_url,
             aliases: Vec::new(),
+            org_id: None,
             places: Vec::new(),
         });
     }
@@ -497,6 +501,33 @@ fn read_organisations(
             .source_url
             .as_deref()
             .and_then(|url| check.link(&file.name, &name, url));
+        let org_id = entry.org_id.as_deref().map(str::trim).and_then(|id| {
+            let source = entry
+                .org_id_source
+                .as_deref()
+                .and_then(|url| check.link(&file.name, &name, url));
+            let (prefix, rest) = id.rsplit_once('-').unwrap_or(("", ""));
+            let shaped = prefix.len() >= 4
+                && prefix.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+                && !rest.is_empty();
+            if !shaped {
+                check.report(
+                    &file.name,
+                    Some(&name),
+                    format!("org_id {id:?} is not an org-id.guide identifier such as GB-NHS-03E"),
+                );
+                return None;
+            }
+            if source.is_none() {
+                check.report(
+                    &file.name,
+                    Some(&name),
+                    "an org_id needs org_id_source: the page that gives it",
+                );
+                return None;
+            }
+            Some(id.to_string())
+        });
         match (organisations.iter_mut().find(|o| o.name == name), entry.kind) {
             (Some(existing), None) => {
                 if care_model.is_some() || source_url.is_some() {
@@ -508,6 +539,9 @@ fn read_organisations(
                 }
                 existing.aliases.extend(entry.aliases);
                 existing.places.extend(entry.places);
+                if org_id.is_some() {
+                    existing.org_id = org_id;
+                }
             }
             (Some(_), Some(_)) => check.report(
                 &file.name,
@@ -528,6 +562,7 @@ fn read_organisations(
                 source_url,
                 aliases: entry.aliases,
                 places: entry.places,
+                org_id,
             }),
         }
     }

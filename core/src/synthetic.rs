@@ -88,6 +88,7 @@ pub fn dataset(records: usize, seed_text: &str) -> Dataset {
                 selected_on: PartialDate::parse_iso("2015-03-10"),
                 source_url: None,
                 aliases: Vec::new(),
+                org_id: None,
                 places: vec![place],
             }
         })

@@ -456,7 +456,7 @@ impl Totals {
         match self.headline {
             None => "No figure of money for a recipient in this view is for one financial year, so nothing is added up: each is listed on its own.".to_string(),
             Some(kind) => format!(
-                "Adds {} for recipients, one financial year at a time: {} figure{}{}.",
+                "Adds money for recipients of one kind, {}, one financial year at a time: {} figure{}{}.",
                 kind.name_in_sentence(),
                 self.figures_added,
                 plural(self.figures_added),
@@ -493,7 +493,7 @@ impl Totals {
         let not_added: Vec<String> = self
             .not_added
             .iter()
-            .map(|(role, n)| format!("{n} {}", role.name().to_ascii_lowercase()))
+            .map(|(role, n)| format!("{n} {}{}", role.name().to_ascii_lowercase(), plural(*n)))
             .collect();
         if !not_added.is_empty() {
             lines.push(format!(

@@ -3,7 +3,7 @@
 
 use funding_core::charts::{breakdown, by_recipient, by_year, timeline, ChartSize, TargetAction};
 use funding_core::explore::Explorer;
-use funding_core::export::{giving360_csv, view_csv, view_json, GIVING360_COLUMNS, VIEW_COLUMNS};
+use funding_core::export::{giving360, view_csv, view_json, LeftOut, VIEW_COLUMNS};
 use funding_core::sources::load_dir;
 use funding_core::url_state::decode;
 use funding_core::view::Facet;
@@ -304,48 +304,6 @@ fn exports_of_a_known_view() {
     let json: serde_json::Value = serde_json::from_str(&view_json(dataset(), &e.rows)).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 1);
     assert_eq!(json[0]["items"][0]["amount"], 4_380_000);
-
-    let e = run("?open=west-yorkshire-harrogate-ics-2018&q=%22leadership+meeting%22");
-    let giving = giving360_csv(dataset(), &e.rows);
-    let mut reader = csv::Reader::from_reader(giving.as_bytes());
-    assert_eq!(
-        reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        GIVING360_COLUMNS
-    );
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    // The whole (over £8.5m), not its four parts again.
-    assert_eq!(rows.len(), 1);
-    let row = &rows[0];
-    assert_eq!(&row[0], "west-yorkshire-harrogate-ics-2018/total");
-    assert_eq!(&row[3], "GBP");
-    assert_eq!(&row[4], "8500000");
-    assert_eq!(&row[5], "2018-08-22");
-    assert_eq!(&row[6], "", "no recipient identifier is known");
-    assert_eq!(
-        &row[7],
-        "West Yorkshire and Harrogate Health and Care Partnership"
-    );
-    assert_eq!(
-        &row[9], "",
-        "the text names no funder beyond NHS England's allocation, so none is guessed"
-    );
-    assert_eq!(
-        (&row[12], &row[13]),
-        ("", ""),
-        "no financial year stated, no planned dates"
-    );
-
-    let e = run("?recipient=tower-hamlets-together");
-    let giving = giving360_csv(dataset(), &e.rows);
-    let row = giving.lines().nth(1).unwrap();
-    assert!(
-        row.contains(",GBP,3945000,,"),
-        "no date stated, no award date: {row}"
-    );
-    assert!(
-        row.ends_with(",2017-04-01,2018-03-31\r") || row.ends_with(",2017-04-01,2018-03-31"),
-        "{row}"
-    );
 }
 
 /// A CSV's header and rows, read by the csv crate (which drops a BOM).
@@ -415,4 +373,103 @@ fn the_csvs_counted_figures_add_up_to_the_page_totals() {
             );
         }
     }
+}
+
+/// The 360Giving package schema and grant schema of the standard, from
+/// ../shared/360giving (not copied into this repository), as one validator
+/// of the package: the package's reference to the grant schema by address
+/// is replaced by the grant schema itself, so nothing is fetched.
+fn giving360_validator() -> jsonschema::Validator {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/360giving");
+    let read = |name: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(dir.join(name))
+            .unwrap_or_else(|e| panic!("the 360Giving schema {name} in ../shared/360giving: {e}"));
+        serde_json::from_str(&text).expect("the schema is JSON")
+    };
+    let mut package = read("360-giving-package-schema.json");
+    let mut grant = read("360-giving-schema.json");
+    // The grant schema's own references are to its "$defs": moved to the
+    // package's root, they resolve there.
+    let grant_fields = grant.as_object_mut().unwrap();
+    let defs = grant_fields
+        .remove("$defs")
+        .expect("the grant schema's $defs");
+    grant_fields.remove("$id");
+    grant_fields.remove("$schema");
+    package["$defs"] = defs;
+    package["properties"]["grants"]["items"] = grant;
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&package)
+        .expect("the 360Giving schema compiles")
+}
+
+fn errors(validator: &jsonschema::Validator, json: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(json).expect("the export is JSON");
+    validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// The real data's sources give no registered recipient and few award
+/// dates: nothing is made up, so no figure in view can be a 360Giving grant,
+/// and the download says how many were left out and why.
+#[test]
+fn the_360giving_file_leaves_out_what_cannot_honestly_meet_the_standard() {
+    let e = run("");
+    let giving = giving360(dataset(), &e.rows);
+    assert_eq!(giving.grants, 0);
+    assert!(giving.json.is_none());
+    let allocations = e.totals.allocations - e.totals.parts_of_wholes;
+    assert!(giving.figures_left_out > 0 && giving.figures_left_out <= allocations);
+    let reasons: Vec<LeftOut> = giving.left_out.iter().map(|(why, _)| *why).collect();
+    assert!(reasons.contains(&LeftOut::NoRecipientIdentifier));
+    assert!(reasons.contains(&LeftOut::NoAwardDate));
+    let message = giving.message();
+    assert!(
+        message.starts_with("No figure in this view can be published as 360Giving data"),
+        "{message}"
+    );
+    assert!(
+        message.contains("because no public register identifier"),
+        "{message}"
+    );
+}
+
+/// With what the standard needs (a recipient's register identifier and a
+/// dated source), the file validates against the standard's schema with no
+/// error; a broken grant is caught by the same check.
+#[test]
+fn the_360giving_file_validates_against_the_standards_schema() {
+    let mut data = dataset().clone();
+    let sunderland = data
+        .organisations
+        .iter_mut()
+        .find(|o| o.id == "all-together-better-sunderland")
+        .unwrap();
+    // A test-only identifier, of the register's form, for a dated record.
+    sunderland.org_id = Some("GB-NHS-TEST1".into());
+    let data = Dataset::new(data.organisations.clone(), data.records.clone());
+    let explorer = Explorer::new(&data);
+    let e = explorer.run(&decode("?recipient=all-together-better-sunderland", &explorer).0);
+    let giving = giving360(&data, &e.rows);
+    // Only the North East Connected text is dated (9 January 2017).
+    assert_eq!(giving.grants, 1, "{}", giving.message());
+    let json = giving.json.clone().unwrap();
+    let validator = giving360_validator();
+    assert_eq!(errors(&validator, &json), Vec::<String>::new());
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let grant = &value["grants"][0];
+    assert_eq!(grant["awardDate"], "2017-01-09");
+    assert_eq!(grant["amountAwarded"], 4_800_000);
+    assert_eq!(grant["fundingOrganization"][0]["id"], "GB-NHS-X24");
+    assert_eq!(grant["recipientOrganization"][0]["id"], "GB-NHS-TEST1");
+    assert_eq!(grant["plannedDates"][0]["startDate"], "2017-04-01");
+    assert!(giving
+        .message()
+        .starts_with("The 360Giving file holds 1 grant."));
+    // The same check fails a grant with no award date.
+    let broken = json.replace("\"awardDate\":\"2017-01-09\",", "");
+    assert!(!errors(&validator, &broken).is_empty());
 }

@@ -595,7 +595,7 @@ fn check_totals(dataset: &Dataset, link: &str) -> usize {
         let cells: Vec<String> = select(tr, "th, td").into_iter().map(text).collect();
         let plural = if year.figures == 1 { "" } else { "s" };
         let inferred = if year.inferred > 0 {
-            format!(" ({} year inferred)", year.inferred)
+            format!(" ({} with the year inferred)", year.inferred)
         } else {
             String::new()
         };

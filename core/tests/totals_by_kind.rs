@@ -208,7 +208,7 @@ fn the_headline_adds_only_national_transformation_money() {
     assert_eq!(t.headline, Some(MoneyKind::NATIONAL_TRANSFORMATION));
     assert!(t
         .headline_sentence()
-        .starts_with("Adds NHS England transformation funding"));
+        .starts_with("Adds money for recipients of one kind, NHS England transformation funding"));
     // Dorset's "over £100m" is STP capital with no year: a line of its own,
     // never in the headline or the by-recipient chart.
     let dorset = t

@@ -107,16 +107,24 @@ pub fn clear(page: Page, what: &str) {
     }
 }
 
-/// One of the view's downloads; says so beside the buttons if the browser
-/// refused it.
+/// One of the view's downloads; says beside the buttons what the file
+/// left out, or that the browser refused it.
 pub fn download(page: Page, download: ViewDownload) {
-    let content = page
+    let (content, note) = page
         .results
         .with_untracked(|e| download.write(page.core, &e.rows));
     let name = page.view.with_untracked(|v| download.file_name(v));
-    let saved = crate::download::save(&name, download.mime_type(), &content);
-    if let Some(refused) = crate::dom::place(Place::DownloadRefused) {
-        refused.set_text_content(Some(if saved { "" } else { DOWNLOAD_REFUSED }));
+    let saved = match &content {
+        Some(content) => crate::download::save(&name, download.mime_type(), content),
+        None => true,
+    };
+    if let Some(place) = crate::dom::place(Place::DownloadRefused) {
+        let text = if saved {
+            note.unwrap_or_default()
+        } else {
+            DOWNLOAD_REFUSED.to_string()
+        };
+        place.set_text_content(Some(&text));
     }
 }
 

@@ -144,7 +144,7 @@ test('totals add money for recipients once and show where sources disagree', asy
 test('the headline adds one kind of money a year at a time, and says what it covers', async ({ page }) => {
   await page.goto(at());
   const totals = page.locator('.totals');
-  await expect(totals.locator('.total-covers')).toContainText('Adds NHS England transformation funding');
+  await expect(totals.locator('.total-covers')).toContainText('Adds money for recipients of one kind, NHS England transformation funding');
   // 2016/17 holds Morecambe Bay's "almost £5million": the year is "about".
   await expect(totals.locator('.totals-by-year tr', { hasText: '2016/17' })).toContainText('about £52.8m');
   // Other kinds are totalled on their own; figures with no single year are
@@ -177,7 +177,7 @@ test('a filter for the fund and for revenue or capital, in the link', async ({ p
   await expect(page.locator('.totals .total-covers')).toContainText('nothing is added up');
   await page.goto(at('?stream=devolution'));
   await expect(page.locator('.result-count')).toHaveText('6 records');
-  await expect(page.locator('.totals .total-covers')).toContainText('Adds devolved transformation funds');
+  await expect(page.locator('.totals .total-covers')).toContainText('of one kind, devolved transformation funds');
   await expect(page.locator('#facet-values-stream')).toContainText('Devolved transformation funds');
 });
 
