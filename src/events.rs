@@ -9,7 +9,9 @@ use crate::dom;
 use crate::page::{History, Page};
 use crate::parts::{charts, filters, notices, reader, records, toolbar};
 use funding_core::export::ViewDownload;
-use funding_core::html::{CHIP_ATTRIBUTE, CLEAR_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE};
+use funding_core::html::{
+    ABOUT_ATTRIBUTE, CHIP_ATTRIBUTE, CLEAR_ATTRIBUTE, OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
+};
 use funding_core::page::{
     facet_named, Action, Place, ACTION_ATTRIBUTE, CHART_ATTRIBUTE, DOWNLOAD_ATTRIBUTE,
     FACET_ATTRIBUTE,
@@ -134,7 +136,7 @@ fn search_field(ev: &Event) -> Option<HtmlInputElement> {
 fn clicked(page: Page, ev: &Event) {
     let chosen = dom::closest(
         ev,
-        &format!("[{OPEN_ATTRIBUTE}],[{CHIP_ATTRIBUTE}],[{CLEAR_ATTRIBUTE}],[{TARGET_ATTRIBUTE}],[{ACTION_ATTRIBUTE}]"),
+        &format!("[{OPEN_ATTRIBUTE}],[{ABOUT_ATTRIBUTE}],[{CHIP_ATTRIBUTE}],[{CLEAR_ATTRIBUTE}],[{TARGET_ATTRIBUTE}],[{ACTION_ATTRIBUTE}]"),
     );
     let Some(chosen) = chosen else {
         return;
@@ -150,15 +152,21 @@ fn clicked(page: Page, ev: &Event) {
             .and_then(|figure| figure.get_attribute(CHART_ATTRIBUTE))
             .and_then(|id| charts::chart_number(&id))
     };
+    // A plain click opens the reader in the page; modified clicks open a
+    // new tab as usual.
+    let plain = || {
+        ev.dyn_ref::<MouseEvent>()
+            .is_some_and(|m| !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.button() != 0))
+    };
     if let Some(id) = attribute(OPEN_ATTRIBUTE) {
-        // A plain click opens the reader in the page; modified clicks open a
-        // new tab as usual.
-        let plain = ev
-            .dyn_ref::<MouseEvent>()
-            .is_some_and(|m| !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.button() != 0));
-        if plain {
+        if plain() {
             ev.prevent_default();
             page.change(|v| v.open = Some(id));
+        }
+    } else if let Some(id) = attribute(ABOUT_ATTRIBUTE) {
+        if plain() {
+            ev.prevent_default();
+            reader::open_about(page, id);
         }
     } else if let Some(n) = number(CHIP_ATTRIBUTE) {
         records::remove_chip(page, n);

@@ -21,6 +21,38 @@ use crate::view::{Facet, SortOrder, ViewState};
 
 /// The attribute on a row's title link that names the record it opens.
 pub const OPEN_ATTRIBUTE: &str = "data-open";
+/// On a link to an organisation's page: its id.
+pub const ABOUT_ATTRIBUTE: &str = "data-about";
+
+/// A link that opens the page of the organisation `id` in the reader,
+/// keeping the rest of `view`; a modified click opens it in a new tab.
+pub fn about_link(out: &mut String, view: &ViewState, id: &str, name: &str) {
+    let mut linked = view.clone();
+    linked.open = None;
+    linked.about = Some(id.to_string());
+    out.push_str("<a href=\"");
+    escape_into(out, &url_state::encode(&linked));
+    out.push_str("\" ");
+    out.push_str(ABOUT_ATTRIBUTE);
+    out.push_str("=\"");
+    escape_into(out, id);
+    out.push_str("\">");
+    escape_into(out, name);
+    out.push_str("</a>");
+}
+
+/// A link that opens the record `id` in the reader.
+pub fn open_link(out: &mut String, view: &ViewState, id: &str, text: &str) {
+    out.push_str("<a href=\"");
+    escape_into(out, &url_state::encode_opening(view, Some(id)));
+    out.push_str("\" ");
+    out.push_str(OPEN_ATTRIBUTE);
+    out.push_str("=\"");
+    escape_into(out, id);
+    out.push_str("\">");
+    escape_into(out, text);
+    out.push_str("</a>");
+}
 
 /// `text` as HTML text or a quoted attribute value: markup in it shows as
 /// typed and cannot end the attribute, and it reads back exactly.
@@ -294,8 +326,23 @@ fn source_link(out: &mut String, url: &str, text: &str, otherwise: &str) {
 /// each passage of the text that states it.
 pub fn reader_facts_and_figures(dataset: &Dataset, record: &FundingRecord) -> String {
     let mut out = String::from("<dl class=\"reader-facts\">");
+    // Each recipient's name opens its page: every figure held for it.
     fact(&mut out, "Recipient", |out| {
-        escape_into(out, &dataset.recipient_names(record).join(", "))
+        let recipients = record
+            .recipients
+            .iter()
+            .filter_map(|id| dataset.organisation(id));
+        for (n, organisation) in recipients.enumerate() {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            about_link(
+                out,
+                &ViewState::default(),
+                &organisation.id,
+                &organisation.name,
+            );
+        }
     });
     fact(&mut out, "Programme", |out| {
         escape_into(out, record.programme.name())
@@ -683,6 +730,15 @@ pub fn coverage(dataset: &Dataset, years: &[crate::coverage::YearCoverage]) -> S
     out
 }
 
+/// Every disagreement between sources across the dataset, a sentence each.
+pub fn dataset_disagreements(lines: &[String]) -> String {
+    let mut out = String::new();
+    list(&mut out, "", "disagreements-across", lines, |out, line| {
+        escape_into(out, line)
+    });
+    out
+}
+
 /// What the total includes, then each place where sources disagree: the
 /// recipients, the year and each figure with its source.
 pub fn totals_explained(dataset: &Dataset, totals: &Totals) -> String {
@@ -794,8 +850,9 @@ pub fn no_figure_held(dataset: &Dataset, organisations: &[usize]) -> String {
         if let Some(date) = o.selected_on {
             about.push(format!("chosen {}", date.readable()));
         }
-        out.push_str("<li>");
-        element(&mut out, "strong", "", &o.name);
+        out.push_str("<li><strong>");
+        about_link(&mut out, &ViewState::default(), &o.id, &o.name);
+        out.push_str("</strong>");
         escape_into(
             &mut out,
             &format!(": {}. No figure held.", about.join(", ")),

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod cite;
 pub mod codec;
 pub mod coverage;
+pub mod disagreements;
 pub mod explore;
 pub mod export;
 pub mod extract;
@@ -22,6 +23,7 @@ pub mod page;
 pub mod period;
 pub mod query;
 pub mod reader;
+pub mod recipient;
 pub mod search;
 #[cfg(feature = "sources")]
 pub mod sources;

@@ -111,6 +111,7 @@ pub enum Place {
     TotalsExplained,
     TotalsExplainedList,
     Coverage,
+    Disagreements,
     Charts,
     DownloadRefused,
     ResultCount,
@@ -123,7 +124,7 @@ pub enum Place {
 }
 
 impl Place {
-    pub const ALL: [Place; 24] = [
+    pub const ALL: [Place; 25] = [
         Place::LinkNotices,
         Place::Search,
         Place::FiltersToggle,
@@ -139,6 +140,7 @@ impl Place {
         Place::TotalsExplained,
         Place::TotalsExplainedList,
         Place::Coverage,
+        Place::Disagreements,
         Place::Charts,
         Place::DownloadRefused,
         Place::ResultCount,
@@ -167,6 +169,7 @@ impl Place {
             Place::TotalsExplained => "totals-explained",
             Place::TotalsExplainedList => "totals-explained-list",
             Place::Coverage => "coverage-list",
+            Place::Disagreements => "disagreements-list",
             Place::Charts => "charts",
             Place::DownloadRefused => "download-refused",
             Place::ResultCount => "result-count",
@@ -319,6 +322,8 @@ pub fn frame() -> String {
     id(&mut out, Place::TotalsExplainedList);
     out.push_str("></div></details><details class=\"coverage\"><summary>How much of each year's national vanguard total the figures here cover</summary><div");
     id(&mut out, Place::Coverage);
+    out.push_str("></div></details><details class=\"coverage\"><summary>Where sources disagree, across the dataset</summary><div");
+    id(&mut out, Place::Disagreements);
     out.push_str("></div></details></section><details class=\"charts\"");
     id(&mut out, Place::Charts);
     out.push_str(" open><summary><h2 class=\"charts-heading\">Charts of this view</h2></summary><p class=\"charts-help\">Choose a bar to narrow the view to it; choose a dot to open that record.</p>");
@@ -568,6 +573,110 @@ pub fn reader(
         out.push_str("</div>");
     }
     out.push_str("</section>");
+    out
+}
+
+/// The reader showing an organisation's page: what the data knows of it,
+/// then every figure held for it, a row per financial year and figure with
+/// every source that gives it (each a link that opens its record), and
+/// what the totals count for the year; then the figures with no single
+/// year; and the rule that picks what a total counts.
+pub fn recipient_reader(
+    dataset: &Dataset,
+    page: &crate::recipient::RecipientPage,
+    view: &ViewState,
+) -> String {
+    use crate::html::open_link;
+    let Some(organisation) = dataset.organisations.get(page.organisation) else {
+        return String::new();
+    };
+    let mut out = String::from(
+        "<section class=\"reader recipient-page\" aria-labelledby=\"reader-heading\"><div class=\"reader-bar\"><p class=\"record-kind\">Recipient</p><button type=\"button\" class=\"quiet\" id=\"reader-close\"",
+    );
+    action(&mut out, Action::CloseReader);
+    out.push_str(">Close<span class=\"visually-hidden\"> the reader</span></button></div><h2");
+    id(&mut out, Place::ReaderHeading);
+    out.push_str(" tabindex=\"-1\">");
+    escape_into(&mut out, &organisation.name);
+    out.push_str("</h2><p class=\"recipient-about\">");
+    let mut about = vec![organisation.kind.name().to_string()];
+    if let Some(model) = organisation.care_model {
+        about.push(format!("{} ({})", model.name(), model.code()));
+    }
+    if let Some(date) = organisation.selected_on {
+        about.push(format!("chosen {}", date.readable()));
+    }
+    if !organisation.places.is_empty() {
+        about.push(format!("covering {}", organisation.places.join(", ")));
+    }
+    if !organisation.aliases.is_empty() {
+        about.push(format!("also called {}", organisation.aliases.join(", ")));
+    }
+    escape_into(&mut out, &format!("{}.", about.join("; ")));
+    out.push_str("</p>");
+    if page.years.is_empty() && page.other_periods.is_empty() {
+        out.push_str("<p class=\"recipient-none\">No figure held: no source the explorer holds gives money for this organisation.</p>");
+    }
+    if !page.years.is_empty() {
+        out.push_str("<div class=\"table-scroll\"><table class=\"recipient-grid\"><caption>Every figure held, by financial year and source</caption><thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\">Figure</th><th scope=\"col\">Sources</th><th scope=\"col\">Counted in the totals</th></tr></thead><tbody>");
+        for year in &page.years {
+            for (n, line) in year.lines.iter().enumerate() {
+                out.push_str(if n == 0 {
+                    "<tr class=\"year-start\">"
+                } else {
+                    "<tr>"
+                });
+                out.push_str("<th scope=\"row\">");
+                if n == 0 {
+                    escape_into(&mut out, &year.year.to_string());
+                }
+                out.push_str("</th><td>");
+                escape_into(&mut out, &line.stated(dataset));
+                out.push_str("<span class=\"line-kind\">");
+                escape_into(&mut out, &line.kind.name());
+                out.push_str("</span></td><td><ul class=\"line-sources\">");
+                for (name, record) in line.source_names(dataset) {
+                    out.push_str("<li>");
+                    open_link(&mut out, view, &record, &name);
+                    out.push_str("</li>");
+                }
+                out.push_str("</ul></td><td>");
+                if n == 0 {
+                    if year.sources_disagree() {
+                        out.push_str(
+                            "<strong class=\"sources-disagree\">Sources disagree.</strong> ",
+                        );
+                    } else if year.lines.iter().any(|l| l.sources.len() > 1) {
+                        out.push_str("Sources agree. ");
+                    }
+                    escape_into(&mut out, &year.counted.join("; "));
+                }
+                out.push_str("</td></tr>");
+            }
+        }
+        out.push_str("</tbody></table></div>");
+    }
+    if !page.other_periods.is_empty() {
+        out.push_str("<h3>Over several years or with no single year: never added into a year</h3><ul class=\"recipient-other\">");
+        for line in &page.other_periods {
+            out.push_str("<li>");
+            escape_into(
+                &mut out,
+                &format!("{} ({}): ", line.stated(dataset), line.kind.name()),
+            );
+            for (n, (name, record)) in line.source_names(dataset).into_iter().enumerate() {
+                if n > 0 {
+                    out.push_str("; ");
+                }
+                open_link(&mut out, view, &record, &name);
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("<p class=\"counting-rule\">");
+    escape_into(&mut out, crate::recipient::COUNTING_RULE);
+    out.push_str("</p></section>");
     out
 }
 

@@ -754,6 +754,9 @@ impl TotalsIndex {
         mut accounts: Option<&mut Vec<ItemAccount>>,
     ) -> Totals {
         let mut out = Totals::default();
+        // Accounts are asked for by a download, not on every change: the
+        // page's runs skip the work of writing them.
+        let keep_accounts = accounts.is_some();
         let mut account = |item: ItemRef, flat: u32, low: bool, high: bool, reason| {
             if let Some(accounts) = accounts.as_deref_mut() {
                 accounts.push(ItemAccount {
@@ -907,34 +910,29 @@ impl TotalsIndex {
             };
             let first = group[0].1 as usize;
             let (mut low, mut high, mut sources) = (Money(u64::MAX), Money(0), 0);
-            for run in group.chunk_by(|a, b| a.1 == b.1) {
-                let sum = sum_of(run);
-                low = low.min(sum);
-                high = high.max(sum);
-                sources += 1;
-            }
             let mut bound = Bound::EXACT;
             let mut inferred = false;
-            for g in group {
-                bound = bound.and(self.bound[g.2 as usize]);
-                inferred |= self.inferred[g.2 as usize];
-            }
             // Which source's figures each end of the range adds: the first
             // with the lowest sum and the first with the highest.
-            let mut low_run = None;
-            let mut high_run = None;
+            let (mut low_run, mut high_run) = (0, 0);
             for run in group.chunk_by(|a, b| a.1 == b.1) {
                 let sum = sum_of(run);
-                let record = run[0].1;
-                if sum == low && low_run.is_none() {
-                    low_run = Some(record);
+                if sum < low {
+                    low = sum;
+                    low_run = run[0].1;
                 }
-                if sum == high && high_run.is_none() {
-                    high_run = Some(record);
+                if sum > high || sources == 0 {
+                    high = sum;
+                    high_run = run[0].1;
+                }
+                sources += 1;
+                for g in run {
+                    bound = bound.and(self.bound[g.2 as usize]);
+                    inferred |= self.inferred[g.2 as usize];
                 }
             }
-            for &(_, record, flat, _) in group {
-                let (in_low, in_high) = (Some(record) == low_run, Some(record) == high_run);
+            for &(_, record, flat, _) in group.iter().filter(|_| keep_accounts) {
+                let (in_low, in_high) = (record == low_run, record == high_run);
                 let reason = match (sources > 1, low == high, in_low, in_high) {
                     (false, _, _, _) => CountReason::Counted,
                     (true, true, true, _) => CountReason::Counted,

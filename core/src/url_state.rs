@@ -22,11 +22,13 @@ pub enum Param {
     Sort,
     /// The record open in the reader, by id.
     Open,
+    /// The organisation whose page is in the reader, by id.
+    About,
 }
 
 impl Param {
     /// In the order links write them.
-    pub const ALL: [Param; 15] = [
+    pub const ALL: [Param; 16] = [
         Param::Query,
         Param::Filter(Facet::Programme),
         Param::Filter(Facet::CareModel),
@@ -42,6 +44,7 @@ impl Param {
         Param::MaxAmount,
         Param::Sort,
         Param::Open,
+        Param::About,
     ];
 
     pub fn name(self) -> &'static str {
@@ -61,6 +64,7 @@ impl Param {
             Param::MaxAmount => "max",
             Param::Sort => "sort",
             Param::Open => "open",
+            Param::About => "about",
         }
     }
 
@@ -243,6 +247,13 @@ pub fn decode(query: &str, explorer: &Explorer) -> (ViewState, Vec<Notice>) {
                     ignore("no record has this id", &value);
                 }
             }
+            Param::About => {
+                if explorer.dataset.organisation(&value).is_some() {
+                    view.about = Some(value);
+                } else {
+                    ignore("no organisation has this id", &value);
+                }
+            }
         }
     }
     let rest = pairs.count();
@@ -300,6 +311,7 @@ pub fn encode_opening(view: &ViewState, open: Option<&str>) -> String {
                 (view.sort != SortOrder::default()).then(|| view.sort.code().to_string())
             }
             Param::Open => open.map(percent_encode),
+            Param::About => view.about.as_deref().map(percent_encode),
         };
         if let Some(value) = value {
             pairs.push(format!("{}={value}", param.name()));

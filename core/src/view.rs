@@ -138,6 +138,9 @@ pub struct ViewState {
     pub sort: SortOrder,
     /// The record open in the reader, by id.
     pub open: Option<String>,
+    /// The organisation whose page (every figure, year by year and source
+    /// by source) is in the reader when no record is open, by id.
+    pub about: Option<String>,
 }
 
 impl ViewState {
@@ -188,6 +191,7 @@ impl ViewState {
     pub fn without_open(&self) -> ViewState {
         ViewState {
             open: None,
+            about: None,
             ..self.clone()
         }
     }
@@ -203,6 +207,7 @@ impl ViewState {
             max_amount,
             sort,
             open: _,
+            about: _,
         } = self;
         *query == other.query
             && *filters == other.filters

@@ -423,6 +423,11 @@ fn any_view() -> impl Strategy<Value = ViewState> {
         })
         .collect();
     let ids: Vec<String> = dataset().records.iter().map(|r| r.id.clone()).collect();
+    let organisations: Vec<String> = dataset()
+        .organisations
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
     let filters = proptest::collection::vec(
         (0..facet_values.len()).prop_flat_map(move |f| {
             let (facet, values) = facet_values[f].clone();
@@ -438,12 +443,14 @@ fn any_view() -> impl Strategy<Value = ViewState> {
         proptest::option::of(0u64..u64::MAX),
         proptest::sample::select(SortOrder::ALL.to_vec()),
         proptest::option::of(proptest::sample::select(ids)),
+        proptest::option::of(proptest::sample::select(organisations)),
     )
-        .prop_map(|(query, filters, min, max, sort, open)| {
+        .prop_map(|(query, filters, min, max, sort, open, about)| {
             let mut view = ViewState {
                 query,
                 sort,
                 open,
+                about,
                 min_amount: min.map(Money),
                 max_amount: max.map(Money),
                 ..ViewState::default()

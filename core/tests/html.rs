@@ -12,8 +12,8 @@ use funding_core::html::{
     chart_caption, chart_caption_ids, chart_legend, chart_table, chart_targets, copy_by_hand,
     dataset_counts, escape_into, facet_option_id, facet_options, filter_chips, full_text,
     highlighted, link_notices, nothing_found, reader_facts_and_figures, reader_notes, record_rows,
-    sort_options, totals_explained, totals_summary, CHIP_ATTRIBUTE, OPEN_ATTRIBUTE,
-    TARGET_ATTRIBUTE,
+    sort_options, totals_explained, totals_summary, ABOUT_ATTRIBUTE, CHIP_ATTRIBUTE,
+    OPEN_ATTRIBUTE, TARGET_ATTRIBUTE,
 };
 use funding_core::listing::summarise_row;
 use funding_core::model::FundingRecord;
@@ -413,7 +413,11 @@ const READER_ELEMENTS: [&str; 14] = [
 /// Parses `html` and requires that it holds only the reader's own elements.
 fn reader_part(html: &str, extra: &[&str]) -> Html {
     let elements: Vec<&str> = READER_ELEMENTS.iter().chain(extra).copied().collect();
-    only_elements(html, &elements, &["class", "id", "href", "target", "rel"])
+    only_elements(
+        html,
+        &elements,
+        &["class", "id", "href", "target", "rel", ABOUT_ATTRIBUTE],
+    )
 }
 
 /// One record in the reader, with the search `q`: its facts, each figure
@@ -438,7 +442,17 @@ fn check_reader(dataset: &Dataset, record: &FundingRecord, q: &str) -> usize {
         Some(record.publisher.as_deref().unwrap_or("Not stated"))
     );
     assert_eq!(fact("Author"), record.author.clone());
-    let source = select(root, ".reader-facts a");
+    // Each recipient's name links to its page.
+    let recipients = select(root, &format!(".reader-facts a[{ABOUT_ATTRIBUTE}]"));
+    assert_eq!(recipients.len(), record.recipients.len());
+    for (link, id) in recipients.iter().zip(&record.recipients) {
+        assert_eq!(link.value().attr(ABOUT_ATTRIBUTE), Some(id.as_str()));
+        assert_eq!(
+            link.value().attr("href"),
+            Some(format!("?about={}", id).as_str())
+        );
+    }
+    let source = select(root, &format!(".reader-facts a:not([{ABOUT_ATTRIBUTE}])"));
     match record.source_url.as_deref() {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
             assert_eq!(source.len(), 1);
@@ -803,4 +817,36 @@ fn each_chart_caption_and_legend_read_back_as_its_words_and_colours() {
         }
     }
     assert!(legends > 0, "some chart has a legend");
+}
+
+/// A recipient's page, on the hostile data: every name, source and note as
+/// typed, nothing of it markup; on the real data, a row per figure.
+#[test]
+fn a_recipients_page_shows_markup_in_the_data_as_typed() {
+    use funding_core::page::recipient_reader;
+    use funding_core::recipient::recipient_page;
+    for (dataset, id) in [
+        (load("../tests/fixtures/hostile-data"), "img-src-x-onerror-alert-1"),
+        (load("../data"), "dudley-mcp"),
+    ] {
+        let explorer = Explorer::new(&dataset);
+        let page = recipient_page(&explorer, id).expect("the organisation");
+        let html = recipient_reader(&dataset, &page, &ViewState::default());
+        let fragment = only_elements(
+            &html,
+            &[
+                "html", "section", "div", "p", "button", "span", "h2", "h3", "table", "caption",
+                "thead", "tbody", "tr", "th", "td", "ul", "li", "a", "strong",
+            ],
+            &[
+                "class", "id", "type", "tabindex", "scope", "href", "aria-labelledby",
+                "data-action", OPEN_ATTRIBUTE,
+            ],
+        );
+        let root = fragment.root_element();
+        let heading = text(select(root, "h2")[0]);
+        assert_eq!(heading, dataset.organisation(id).unwrap().name);
+        let rows: usize = page.years.iter().map(|y| y.lines.len()).sum();
+        assert_eq!(select(root, ".recipient-grid tbody tr").len(), rows);
+    }
 }

@@ -320,3 +320,77 @@ fn each_years_coverage_of_the_national_total_is_stated() {
     );
     assert!(sentence.ends_with("(the sources disagree)."), "{sentence}");
 }
+
+#[test]
+fn where_sources_disagree_across_the_dataset_is_listed() {
+    let coverage = funding_core::coverage::vanguard_coverage(real());
+    let lines = funding_core::disagreements::across_dataset(real(), &coverage);
+    let has = |text: &str| lines.iter().any(|l| l.contains(text));
+    assert!(
+        has("All Together Better Sunderland, 2015/16: £6.77m (HSJ) or £6.5m (LGC)."),
+        "{lines:#?}"
+    );
+    assert!(
+        has("All vanguards, 2015/16: £132.6m (HSJ) or £120m (HSJ) as the national total."),
+        "{lines:#?}"
+    );
+    assert!(
+        has("All Together Better Sunderland: £4.8m for 2016/17 (HSJ) and for 2017/18 (North East Connected)"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_recipients_page_sets_its_sources_side_by_side_year_by_year() {
+    use funding_core::recipient::recipient_page;
+    let dataset = real().dataset;
+    let page = recipient_page(real(), "all-together-better-sunderland").unwrap();
+    let years: Vec<String> = page.years.iter().map(|y| y.year.to_string()).collect();
+    assert_eq!(years, ["2015/16", "2016/17", "2017/18"]);
+    let y2015 = &page.years[0];
+    assert!(y2015.sources_disagree());
+    let lines: Vec<String> = y2015.lines.iter().map(|l| l.stated(dataset)).collect();
+    assert_eq!(lines, ["£6.77m", "£6.5m"]);
+    assert_eq!(y2015.counted.len(), 1);
+    assert!(
+        y2015.counted[0].ends_with(": £6.5m to £6.77m"),
+        "{:?}",
+        y2015.counted
+    );
+    assert!(!page.years[2].sources_disagree());
+
+    // Dudley: the full text's £4.4million and HSJ's £4.4m are one line with
+    // both sources; so are the two reports of the initial £2.72 million,
+    // which no source puts in a financial year.
+    let page = recipient_page(real(), "dudley-mcp").unwrap();
+    let y2016 = page
+        .years
+        .iter()
+        .find(|y| y.year.to_string() == "2016/17")
+        .unwrap();
+    assert_eq!(y2016.lines.len(), 1);
+    assert_eq!(y2016.lines[0].sources.len(), 2);
+    assert_eq!(y2016.lines[0].stated(dataset), "£4.4m / £4.4million");
+    let initial = page
+        .other_periods
+        .iter()
+        .find(|l| l.amount == Money(2_720_000))
+        .expect("the initial funding");
+    assert_eq!(initial.sources.len(), 2);
+    let names: Vec<String> = initial
+        .source_names(dataset)
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("Black Country Radio, undated")),
+        "{names:?}"
+    );
+
+    // An organisation with no figure has a page that says so.
+    let page = recipient_page(real(), "gateshead-care-home-project").unwrap();
+    assert!(page.years.is_empty() && page.other_periods.is_empty());
+    assert!(recipient_page(real(), "no-such-organisation").is_none());
+}

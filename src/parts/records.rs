@@ -23,11 +23,15 @@ pub fn follow(page: Page) {
     });
     // The coverage of each year's national total is the dataset's, not the
     // view's: written once.
-    let coverage = html::coverage(
-        page.dataset,
-        &funding_core::coverage::vanguard_coverage(page.core),
-    );
+    let years = funding_core::coverage::vanguard_coverage(page.core);
+    let coverage = html::coverage(page.dataset, &years);
     keep_html(Place::Coverage.id().into(), move || coverage.clone());
+    let disagreements = html::dataset_disagreements(&funding_core::disagreements::across_dataset(
+        page.core, &years,
+    ));
+    keep_html(Place::Disagreements.id().into(), move || {
+        disagreements.clone()
+    });
     // What the total includes, and where sources disagree, are written only
     // while "What this total includes" is open: a large view has thousands
     // of disagreements, and a closed list would be rebuilt unseen.

@@ -156,11 +156,15 @@ test('the headline adds one kind of money a year at a time, and says what it cov
   await expect(spans).toContainText('Sustainability and transformation partnership funding: capital');
   await expect(totals.locator('.totals-flag')).toContainText('adds to £8.6m, more than the whole');
   // How much of each year's national total the figures here cover.
-  const coverage = totals.locator('.coverage');
+  const coverage = totals.locator('details', { hasText: "How much of each year's national vanguard total" });
   await coverage.locator('summary').click();
   await expect(coverage).toContainText('2016/17: figures are held here for 18 of 50 vanguards');
   await expect(coverage).toContainText('47% of £112m (HSJ) for all vanguards');
   await expect(coverage).toContainText('Gateshead Care Home Project');
+  // Where sources disagree, across the dataset.
+  const across = totals.locator('details', { hasText: 'Where sources disagree, across the dataset' });
+  await across.locator('summary').click();
+  await expect(across.locator('li')).toContainText(['£132.6m (HSJ) or £120m (HSJ) as the national total', '£4.8m for 2016/17 (HSJ) and for 2017/18 (North East Connected)']);
 
   // A year's total is the same whether reached by the table or the filter.
   await page.goto(at('?recipient=surrey-heartlands'));
@@ -196,6 +200,33 @@ test('a vanguard with no figure held is found and says so', async ({ page }) => 
   // With figures found, nothing is listed.
   await page.goto(at('?q=dudley'));
   await expect(held).toBeEmpty();
+});
+
+test("a recipient's page sets every source side by side, year by year, and has its own link", async ({ page }) => {
+  await page.goto(at('?open=sunderland-all-together-better-2017-18'));
+  const reader = page.locator('.reader');
+  await reader.locator('.reader-facts').getByRole('link', { name: 'All Together Better Sunderland' }).click();
+  await expect(page).toHaveURL(/\?about=all-together-better-sunderland$/);
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText('All Together Better Sunderland');
+  await expect(reader.getByRole('heading', { level: 2 })).toBeFocused();
+  const rows = reader.locator('.recipient-grid tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText('2015/16');
+  await expect(rows.nth(0)).toContainText('Sources disagree.');
+  await expect(rows.nth(0)).toContainText('£6.5m to £6.77m');
+  await expect(rows.nth(1)).toContainText('LGC, undated (2015/16 (inferred, not stated');
+  await expect(reader.locator('.counting-rule')).toContainText('never an average');
+  // A source opens its record; Close goes back to the page, then closes it.
+  await rows.nth(1).getByRole('link').click();
+  await expect(page).toHaveURL(/open=lgc-sunderland-2015-16/);
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText('All Together Better Sunderland: £6.5m');
+  await reader.getByRole('button', { name: 'Close the reader' }).click();
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText('All Together Better Sunderland');
+  await reader.getByRole('button', { name: 'Close the reader' }).click();
+  await expect(page.locator('.reader')).toHaveCount(0);
+  // An organisation with no figure has a page that says so.
+  await page.goto(at('?about=gateshead-care-home-project'));
+  await expect(reader.locator('.recipient-none')).toContainText('No figure held');
 });
 
 test('a search that finds nothing says so and offers to clear the filters that exclude results', async ({ page, isMobile }) => {
