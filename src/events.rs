@@ -161,7 +161,15 @@ fn clicked(page: Page, ev: &Event) {
     if let Some(id) = attribute(OPEN_ATTRIBUTE) {
         if plain() {
             ev.prevent_default();
-            page.change(|v| v.open = Some(id));
+            // A source on an organisation's page opens over the page (Close
+            // goes back to it); a record from the list replaces it.
+            let from_page = chosen.closest(".recipient-page").ok().flatten().is_some();
+            page.change(|v| {
+                v.open = Some(id);
+                if !from_page {
+                    v.about = None;
+                }
+            });
         }
     } else if let Some(id) = attribute(ABOUT_ATTRIBUTE) {
         if plain() {

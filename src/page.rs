@@ -61,7 +61,7 @@ pub struct Page {
     pub amount_error: RwSignal<String>,
     /// The charts as last drawn, by place in `page::CHARTS`: what their
     /// buttons and downloads act on.
-    pub drawn: StoredValue<[Option<Chart>; 4]>,
+    pub drawn: StoredValue<[Option<Chart>; 5]>,
 }
 
 impl Page {
@@ -89,7 +89,7 @@ impl Page {
             chart_size: RwSignal::new(crate::parts::charts::fitting_size()),
             copy: RwSignal::new(CopyState::Idle),
             amount_error: RwSignal::new(String::new()),
-            drawn: StoredValue::new([None, None, None, None]),
+            drawn: StoredValue::new([None, None, None, None, None]),
         }
     }
 

@@ -47,41 +47,59 @@ pub fn across_dataset(explorer: &Explorer, coverage: &[YearCoverage]) -> Vec<Str
         ));
     }
     lines.extend(same_amount_in_two_years(dataset));
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        lines.push(
+            "And more: narrow the view, and \"What this total includes\" names every disagreement in it."
+                .to_string(),
+        );
+    }
     lines
 }
 
+/// The most sentences the list holds: a dataset of thousands of records can
+/// have thousands of disagreements, and the page says how many more there are.
+pub const MAX_LINES: usize = 200;
+
 /// One recipient's same amount, from two sources, for two different years:
-/// the same money with a year wrong, or two years' money.
+/// the same money with a year wrong, or two years' money. The figures are
+/// sorted by recipients and amount, so only neighbours are compared.
 fn same_amount_in_two_years(dataset: &Dataset) -> Vec<String> {
     let mut figures = Vec::new();
-    for record in &dataset.records {
-        let mut recipients = record.recipients.clone();
-        recipients.sort();
+    for (r, record) in dataset.records.iter().enumerate() {
+        let mut recipients: Vec<&str> = record.recipients.iter().map(String::as_str).collect();
+        recipients.sort_unstable();
         for item in &record.items {
             if let (Role::Allocation, Some(year)) = (item.role, item.period.single_year()) {
-                figures.push((recipients.clone(), item.amount, year, record));
+                figures.push((recipients.clone(), item.amount, year, r));
             }
         }
     }
+    figures.sort_unstable();
     let mut lines = Vec::new();
-    for (i, a) in figures.iter().enumerate() {
-        for b in &figures[i + 1..] {
-            if a.0 == b.0 && a.1 == b.1 && a.2 != b.2 && a.3.id != b.3.id {
-                let (first, second) = if a.2 < b.2 { (a, b) } else { (b, a) };
-                let source = |r: &crate::model::FundingRecord| {
-                    r.publisher
-                        .clone()
-                        .unwrap_or_else(|| r.display_title(dataset))
-                };
-                lines.push(format!(
-                    "{}: {} for {} ({}) and for {} ({}): the same amount in two different years.",
-                    dataset.recipient_names(first.3).join(", "),
-                    first.1.compact(),
-                    first.2,
-                    source(first.3),
-                    second.2,
-                    source(second.3)
-                ));
+    for run in figures.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        for (i, a) in run.iter().enumerate() {
+            // The next figure of another year from another record.
+            let Some(b) = run[i + 1..].iter().find(|b| b.2 != a.2 && b.3 != a.3) else {
+                continue;
+            };
+            let (first, second) = (&dataset.records[a.3], &dataset.records[b.3]);
+            let source = |r: &crate::model::FundingRecord| {
+                r.publisher
+                    .clone()
+                    .unwrap_or_else(|| r.display_title(dataset))
+            };
+            lines.push(format!(
+                "{}: {} for {} ({}) and for {} ({}): the same amount in two different years.",
+                dataset.recipient_names(first).join(", "),
+                a.1.compact(),
+                a.2,
+                source(first),
+                b.2,
+                source(second)
+            ));
+            if lines.len() > MAX_LINES {
+                return lines;
             }
         }
     }

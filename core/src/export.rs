@@ -1,5 +1,6 @@
-//! Exports of the dataset: the one CSV writer, and the flat table of funding
-//! items that the command-line `export` and (later) the app's downloads share.
+//! Exports: the one CSV writer; the flat table of funding items with data
+//! codes that the command-line `export` writes; and the page's downloads of
+//! a view (a CSV named as the page names things, JSON, 360Giving JSON).
 
 use crate::model::{Dataset, FundingItem, FundingRecord};
 
@@ -232,8 +233,8 @@ pub const VIEW_COLUMNS: [&str; 26] = [
     "Programme",
     "Care model",
     "Counted in",
-    "Counted in the low total (£)",
-    "Counted in the high total (£)",
+    "Counted in the low end of its total (£)",
+    "Counted in the high end of its total (£)",
     "Counting note",
     "Notes",
     "Record id",
@@ -495,6 +496,12 @@ pub enum LeftOut {
     NoRecipientIdentifier,
     /// Its source gives no full date (a month, a year or nothing).
     NoAwardDate,
+    /// Stated with a qualifier ("over", "almost", "up to"): not an amount awarded.
+    QualifiedAmount,
+    /// A breakdown line whose whole is in view but cannot be a grant.
+    WholeLeftOut,
+    /// Another source's figure in view is the same money, and stands for it.
+    SameMoneyAsAnother,
 }
 
 impl LeftOut {
@@ -507,6 +514,13 @@ impl LeftOut {
                 "no public register identifier (such as an NHS ODS code) is known for the body that received it"
             }
             LeftOut::NoAwardDate => "its source states no full date for the award",
+            LeftOut::QualifiedAmount => {
+                "it is stated with a qualifier (\"over\", \"almost\", \"up to\"), not as the amount awarded"
+            }
+            LeftOut::WholeLeftOut => "it is a line of a breakdown whose whole is left out",
+            LeftOut::SameMoneyAsAnother => {
+                "another source's figure in view is the same money and stands for it"
+            }
         }
     }
 }
@@ -569,6 +583,39 @@ pub fn giving360(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> Givin
         })
         .map(|i| i.id.as_str())
         .collect();
+    // What each figure lacks to be a grant, by id: a breakdown line's
+    // whole is judged before the line.
+    let lacks = |record: &crate::model::FundingRecord, item: &crate::model::FundingItem| {
+        let mut missing = Vec::new();
+        if !item.stream.is_national_transformation() {
+            missing.push(LeftOut::FunderNotNhsEngland);
+        }
+        let recipients = record.recipients.iter().map(|id| dataset.organisation(id));
+        if record.recipients.is_empty()
+            || recipients
+                .clone()
+                .any(|o| o.is_none_or(|o| o.org_id.is_none()))
+        {
+            missing.push(LeftOut::NoRecipientIdentifier);
+        }
+        if record.published_on.is_none_or(|d| d.day.is_none()) {
+            missing.push(LeftOut::NoAwardDate);
+        }
+        if item.qualifier.is_some() {
+            missing.push(LeftOut::QualifiedAmount);
+        }
+        missing
+    };
+    let whole_is_a_grant: rustc_hash::FxHashMap<&str, bool> = rows
+        .iter()
+        .filter_map(|row| Some((row, dataset.records.get(row.record)?)))
+        .flat_map(|(row, record)| {
+            row.items
+                .iter()
+                .filter_map(move |&i| record.items.get(i).map(|item| (record, item)))
+        })
+        .map(|(record, item)| (item.id.as_str(), lacks(record, item).is_empty()))
+        .collect();
     let mut grants = Vec::new();
     let mut left_out: std::collections::BTreeMap<LeftOut, usize> = Default::default();
     let mut figures_left_out = 0;
@@ -577,10 +624,18 @@ pub fn giving360(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> Givin
             continue;
         };
         for item in row.items.iter().filter_map(|&i| record.items.get(i)) {
-            if item.role != Role::Allocation
-                || item.part_of.as_deref().is_some_and(|w| in_view.contains(w))
-            {
+            if item.role != Role::Allocation {
                 continue;
+            }
+            let mut missing = lacks(record, item);
+            if let Some(whole) = item.part_of.as_deref().filter(|w| in_view.contains(w)) {
+                if whole_is_a_grant.get(whole).copied().unwrap_or(false) {
+                    // Its whole is the grant.
+                    continue;
+                }
+                missing = vec![LeftOut::WholeLeftOut];
+            } else if item.same_as.as_deref().is_some_and(|o| in_view.contains(o)) {
+                missing.push(LeftOut::SameMoneyAsAnother);
             }
             let recipients: Vec<&crate::model::Organisation> = record
                 .recipients
@@ -588,16 +643,6 @@ pub fn giving360(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> Givin
                 .filter_map(|id| dataset.organisation(id))
                 .collect();
             let award_date = record.published_on.filter(|d| d.day.is_some());
-            let mut missing = Vec::new();
-            if !item.stream.is_national_transformation() {
-                missing.push(LeftOut::FunderNotNhsEngland);
-            }
-            if recipients.is_empty() || recipients.iter().any(|o| o.org_id.is_none()) {
-                missing.push(LeftOut::NoRecipientIdentifier);
-            }
-            if award_date.is_none() {
-                missing.push(LeftOut::NoAwardDate);
-            }
             if !missing.is_empty() {
                 figures_left_out += 1;
                 for why in missing {

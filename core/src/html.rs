@@ -24,8 +24,9 @@ pub const OPEN_ATTRIBUTE: &str = "data-open";
 /// On a link to an organisation's page: its id.
 pub const ABOUT_ATTRIBUTE: &str = "data-about";
 
-/// A link that opens the page of the organisation `id` in the reader,
-/// keeping the rest of `view`; a modified click opens it in a new tab.
+/// A link that opens the page of the organisation `id` in the reader. A
+/// plain click keeps the page's view (the app reads `ABOUT_ATTRIBUTE`); the
+/// address, for a new tab, is `view` with the page in its reader.
 pub fn about_link(out: &mut String, view: &ViewState, id: &str, name: &str) {
     let mut linked = view.clone();
     linked.open = None;

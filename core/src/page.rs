@@ -205,7 +205,13 @@ pub fn chart_place_id(chart: &str) -> String {
 
 /// The charts of the view, in the order the page shows them, by id; the
 /// reader's breakdown comes last.
-pub const CHARTS: [&str; 4] = ["by-year", "by-recipient", "timeline", "breakdown"];
+pub const CHARTS: [&str; 5] = [
+    "by-year",
+    "by-recipient",
+    "timeline",
+    "breakdown",
+    "comparison",
+];
 
 /// Rows shown at first and added by "Show more": a screen or two (a row is
 /// about 170 px high at desktop width).
@@ -327,7 +333,8 @@ pub fn frame() -> String {
     out.push_str("></div></details></section><details class=\"charts\"");
     id(&mut out, Place::Charts);
     out.push_str(" open><summary><h2 class=\"charts-heading\">Charts of this view</h2></summary><p class=\"charts-help\">Choose a bar to narrow the view to it; choose a dot to open that record.</p>");
-    for chart in &CHARTS[..3] {
+    // The comparison, when the view chooses two to four recipients, first.
+    for chart in [CHARTS[4]].iter().chain(&CHARTS[..3]) {
         out.push_str("<div class=\"chart-place\" id=\"");
         out.push_str(&chart_place_id(chart));
         out.push_str("\"></div>");
@@ -632,9 +639,18 @@ pub fn recipient_reader(
                 }
                 out.push_str("</th><td>");
                 escape_into(&mut out, &line.stated(dataset));
-                out.push_str("<span class=\"line-kind\">");
-                escape_into(&mut out, &line.kind.name());
-                out.push_str("</span></td><td><ul class=\"line-sources\">");
+                if page.kinds() > 1 {
+                    out.push_str("<span class=\"line-kind\">");
+                    escape_into(&mut out, &line.kind.short_name());
+                    out.push_str("</span>");
+                }
+                let others = line.jointly_with(dataset, &organisation.id);
+                if !others.is_empty() {
+                    out.push_str("<span class=\"line-kind\">");
+                    escape_into(&mut out, &format!("jointly with {}", others.join(", ")));
+                    out.push_str("</span>");
+                }
+                out.push_str("</td><td><ul class=\"line-sources\">");
                 for (name, record) in line.source_names(dataset) {
                     out.push_str("<li>");
                     open_link(&mut out, view, &record, &name);
@@ -662,7 +678,7 @@ pub fn recipient_reader(
             out.push_str("<li>");
             escape_into(
                 &mut out,
-                &format!("{} ({}): ", line.stated(dataset), line.kind.name()),
+                &format!("{} ({}): ", line.stated(dataset), line.kind.short_name()),
             );
             for (n, (name, record)) in line.source_names(dataset).into_iter().enumerate() {
                 if n > 0 {

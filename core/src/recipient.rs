@@ -19,8 +19,14 @@ pub const COUNTING_RULE: &str = "How a year's total counts these figures: the sa
 /// One figure as the sources give it, with every source that gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureLine {
+    /// The figure: one source's figures for the year and kind added (a
+    /// record can give a year's money in parts).
     pub amount: Money,
     pub kind: MoneyKind,
+    /// The recipients the sources give it to (ids, sorted): a figure for
+    /// several organisations together is not compared with one for this
+    /// organisation alone, as in the totals.
+    pub recipients: Vec<String>,
     pub sources: Vec<ItemRef>,
 }
 
@@ -34,12 +40,13 @@ pub struct RecipientYear {
 }
 
 impl RecipientYear {
-    /// Whether sources give this year's money of one kind as different figures.
+    /// Whether sources give this year's money of one kind, for the same
+    /// recipients, as different figures (the totals' rule for a range).
     pub fn sources_disagree(&self) -> bool {
         self.lines.iter().enumerate().any(|(i, a)| {
             self.lines[i + 1..]
                 .iter()
-                .any(|b| a.kind == b.kind && a.amount != b.amount)
+                .any(|b| a.kind == b.kind && a.recipients == b.recipients && a.amount != b.amount)
         })
     }
 }
@@ -51,6 +58,23 @@ pub struct RecipientPage {
     pub years: Vec<RecipientYear>,
     /// Figures over several years or with no single stated year.
     pub other_periods: Vec<FigureLine>,
+}
+
+impl RecipientPage {
+    /// How many kinds of money its figures are (a line names its kind only
+    /// where there is more than one).
+    pub fn kinds(&self) -> usize {
+        let mut kinds: Vec<MoneyKind> = self
+            .years
+            .iter()
+            .flat_map(|y| y.lines.iter())
+            .chain(&self.other_periods)
+            .map(|l| l.kind)
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds.len()
+    }
 }
 
 /// The page of the organisation `id`; None for an id the data does not have.
@@ -81,17 +105,28 @@ pub fn recipient_page(explorer: &Explorer, id: &str) -> Option<RecipientPage> {
 
     let mut years: Vec<RecipientYear> = Vec::new();
     let mut other_periods: Vec<FigureLine> = Vec::new();
-    let mut placed: Vec<(ItemRef, usize, Option<usize>)> = Vec::new();
-    // Figures for one year first, so that one with no single year that is
-    // the same money as one of them joins its line.
-    let (single, rest): (Vec<_>, Vec<_>) = figures
-        .iter()
-        .partition(|(_, item)| item.period.single_year().is_some());
-    for &(at, item) in single {
+    // Figures for one year, each record's summed per year and kind (as the
+    // totals sum them), then merged with other records' equal sums.
+    let mut sums: Vec<(FinancialYear, MoneyKind, usize, Money, Vec<ItemRef>)> = Vec::new();
+    for &(at, item) in &figures {
         let Some(year) = item.period.single_year() else {
             continue;
         };
         let kind = MoneyKind::of(item.stream, item.money_type);
+        match sums
+            .iter_mut()
+            .find(|s| s.0 == year && s.1 == kind && s.2 == at.record)
+        {
+            Some(sum) => {
+                sum.3 = Money(sum.3 .0.saturating_add(item.amount.0));
+                sum.4.push(at);
+            }
+            None => sums.push((year, kind, at.record, item.amount, vec![at])),
+        }
+    }
+    for (year, kind, record, amount, items) in sums {
+        let mut recipients = dataset.records[record].recipients.clone();
+        recipients.sort();
         let y = match years.iter().position(|y| y.year == year) {
             Some(y) => y,
             None => {
@@ -104,55 +139,51 @@ pub fn recipient_page(explorer: &Explorer, id: &str) -> Option<RecipientPage> {
             }
         };
         let lines = &mut years[y].lines;
-        let line = match lines
-            .iter()
-            .position(|l| l.kind == kind && l.amount == item.amount)
+        match lines
+            .iter_mut()
+            .find(|l| l.kind == kind && l.amount == amount && l.recipients == recipients)
         {
-            Some(l) => l,
-            None => {
-                lines.push(FigureLine {
-                    amount: item.amount,
-                    kind,
-                    sources: Vec::new(),
-                });
-                lines.len() - 1
-            }
-        };
-        lines[line].sources.push(at);
-        placed.push((at, y, Some(line)));
+            Some(line) => line.sources.extend(items),
+            None => lines.push(FigureLine {
+                amount,
+                kind,
+                recipients,
+                sources: items,
+            }),
+        }
     }
-    for &(at, item) in rest {
+    // A figure with no single year joins the line of the figure it is the
+    // same money as, if there is one; else it is a line of its own.
+    let item_of = |r: &ItemRef| {
+        dataset
+            .records
+            .get(r.record)
+            .and_then(|x| x.items.get(r.item))
+    };
+    for &(at, item) in figures
+        .iter()
+        .filter(|(_, i)| i.period.single_year().is_none())
+    {
         let same_money = |other: &FundingItem| {
             item.same_as.as_deref() == Some(other.id.as_str())
                 || other.same_as.as_deref() == Some(item.id.as_str())
         };
-        let joined = placed.iter().find(|(p, _, _)| {
-            dataset
-                .records
-                .get(p.record)
-                .and_then(|r| r.items.get(p.item))
-                .is_some_and(same_money)
-        });
-        match joined {
-            Some(&(_, y, Some(line))) => years[y].lines[line].sources.push(at),
-            _ => {
-                let kind = MoneyKind::of(item.stream, item.money_type);
-                match other_periods.iter_mut().find(|l| {
-                    l.sources.iter().any(|s| {
-                        dataset
-                            .records
-                            .get(s.record)
-                            .and_then(|r| r.items.get(s.item))
-                            .is_some_and(same_money)
-                    })
-                }) {
-                    Some(line) => line.sources.push(at),
-                    None => other_periods.push(FigureLine {
-                        amount: item.amount,
-                        kind,
-                        sources: vec![at],
-                    }),
-                }
+        let line = years
+            .iter_mut()
+            .flat_map(|y| y.lines.iter_mut())
+            .chain(other_periods.iter_mut())
+            .find(|l| l.sources.iter().filter_map(item_of).any(same_money));
+        match line {
+            Some(line) => line.sources.push(at),
+            None => {
+                let mut recipients = dataset.records[at.record].recipients.clone();
+                recipients.sort();
+                other_periods.push(FigureLine {
+                    amount: item.amount,
+                    kind: MoneyKind::of(item.stream, item.money_type),
+                    recipients,
+                    sources: vec![at],
+                });
             }
         }
     }
@@ -179,7 +210,7 @@ fn counted_in(totals: &Totals, year: FinancialYear) -> Vec<String> {
         if let Some(y) = totals.by_year.iter().find(|y| y.year == Some(year)) {
             out.push(format!(
                 "{}: {}",
-                kind.name(),
+                kind.short_name(),
                 Totals::sum_text(y.low, y.high, y.bound)
             ));
         }
@@ -188,7 +219,7 @@ fn counted_in(totals: &Totals, year: FinancialYear) -> Vec<String> {
         if let Some(y) = other.by_year.iter().find(|y| y.year == Some(year)) {
             out.push(format!(
                 "{}: {}",
-                other.kind.name(),
+                other.kind.short_name(),
                 Totals::sum_text(y.low, y.high, y.bound)
             ));
         }
@@ -197,30 +228,40 @@ fn counted_in(totals: &Totals, year: FinancialYear) -> Vec<String> {
 }
 
 impl FigureLine {
-    /// The figure as its sources write it (each way once: "£4.4m",
-    /// "£4.4million").
+    /// The figure as its sources write it: a source's parts joined with
+    /// "+", each way of writing it once ("£4.4m / £4.4million").
     pub fn stated(&self, dataset: &Dataset) -> String {
-        let mut ways: Vec<&str> = Vec::new();
-        for s in &self.sources {
-            if let Some(item) = dataset
-                .records
-                .get(s.record)
-                .and_then(|r| r.items.get(s.item))
-            {
-                if !ways.contains(&item.stated_as.as_str()) {
-                    ways.push(&item.stated_as);
-                }
+        let mut ways: Vec<String> = Vec::new();
+        for run in self.sources.chunk_by(|a, b| a.record == b.record) {
+            let way = run
+                .iter()
+                .filter_map(|s| dataset.records.get(s.record)?.items.get(s.item))
+                .map(|i| i.stated_as.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            if !ways.contains(&way) {
+                ways.push(way);
             }
         }
         ways.join(" / ")
+    }
+
+    /// The other recipients a joint figure is for, by name.
+    pub fn jointly_with(&self, dataset: &Dataset, organisation: &str) -> Vec<String> {
+        self.recipients
+            .iter()
+            .filter(|id| id.as_str() != organisation)
+            .filter_map(|id| dataset.organisation(id).map(|o| o.name.clone()))
+            .collect()
     }
 
     /// Each source: who published it and when, and the record's id (for a
     /// link that opens it).
     pub fn source_names(&self, dataset: &Dataset) -> Vec<(String, String)> {
         self.sources
-            .iter()
-            .filter_map(|s| {
+            .chunk_by(|a, b| a.record == b.record)
+            .filter_map(|run| {
+                let s = run.first()?;
                 let record = dataset.records.get(s.record)?;
                 let item = record.items.get(s.item)?;
                 let publisher = record
@@ -230,9 +271,11 @@ impl FigureLine {
                 let date = record
                     .published_on
                     .map_or_else(|| "undated".to_string(), |d| d.readable());
-                let period = item
-                    .period_shown()
-                    .unwrap_or_else(|| "period not stated".into());
+                let period = match (item.period.stated(), &item.period_inferred) {
+                    (Some(period), Some(_)) => format!("{period}, year inferred"),
+                    (Some(period), None) => period,
+                    (None, _) => "period not stated".into(),
+                };
                 Some((format!("{publisher}, {date} ({period})"), record.id.clone()))
             })
             .collect()

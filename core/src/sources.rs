@@ -400,6 +400,63 @@ pub fn build(sources: &Sources) -> Result<Dataset, Vec<Problem>> {
         }
     }
 
+    // A link between figures is between money for recipients: a part of a
+    // programme total, or the same money as a context figure, would take
+    // money out of the totals. Two figures may not each be the other's
+    // "same money" (both would be left out), and parts may not go round.
+    let items: HashMap<&str, &FundingItem> = records
+        .iter()
+        .flat_map(|r| r.items.iter().map(|i| (i.id.as_str(), i)))
+        .collect();
+    for (record, file) in records.iter().zip(&files) {
+        for item in &record.items {
+            let links = [("part_of", &item.part_of), ("same_as", &item.same_as)];
+            for (field, target) in links {
+                let Some(target) = target.as_deref().and_then(|t| items.get(t)) else {
+                    continue;
+                };
+                if item.role == Role::Allocation && target.role != Role::Allocation {
+                    check.report(
+                        file,
+                        Some(&record.id),
+                        format!(
+                            "{}: {field} names {:?}, which is a {} and not money for a recipient",
+                            item.id,
+                            target.id,
+                            target.role.name().to_lowercase()
+                        ),
+                    );
+                }
+                if field == "same_as" && target.same_as.as_deref() == Some(item.id.as_str()) {
+                    check.report(
+                        file,
+                        Some(&record.id),
+                        format!(
+                            "{} and {:?} each name the other as the same money: one of them should",
+                            item.id, target.id
+                        ),
+                    );
+                }
+            }
+            // Follows part_of up to as many steps as there are figures.
+            let mut whole = item.part_of.as_deref();
+            for _ in 0..items.len() {
+                match whole.and_then(|w| items.get(w)) {
+                    Some(w) if w.id == item.id => {
+                        check.report(
+                            file,
+                            Some(&record.id),
+                            format!("{}: its part_of links go round in a circle", item.id),
+                        );
+                        break;
+                    }
+                    Some(w) => whole = w.part_of.as_deref(),
+                    None => break,
+                }
+            }
+        }
+    }
+
     if check.problems.is_empty() {
         Ok(Dataset::new(organisations, records))
     } else {

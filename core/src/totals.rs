@@ -65,6 +65,17 @@ impl MoneyKind {
         lower_first(&self.name())
     }
 
+    /// A short name, where the long one has been given nearby.
+    pub fn short_name(self) -> String {
+        match self.parts() {
+            None => "NHS England transformation funding".to_string(),
+            Some((stream, MoneyType::NotStated)) => stream.name().to_string(),
+            Some((stream, money_type)) => {
+                format!("{}: {}", stream.name(), money_type.name().to_lowercase())
+            }
+        }
+    }
+
     /// What the kind is, as a total's heading says it.
     pub fn name(self) -> String {
         match self.parts() {
@@ -257,7 +268,7 @@ impl CountReason {
     }
 }
 
-/// A whole whose breakdown lines add to more than it./// A whole whose breakdown lines add to more than it.
+/// A whole whose breakdown lines add to more than it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OverfullWhole {
     pub record: usize,
@@ -843,19 +854,18 @@ impl TotalsIndex {
                 account(r, flat, false, false, CountReason::SameMoneyAsAnother);
                 continue;
             }
-            // The item in view that names this one as the same money (the
-            // last in the selection, when several do).
-            if !self.named_by.is_empty() {
+            // A figure with no single year is left to any figure in view
+            // that names it as the same money and states one (whatever the
+            // order of the selection).
+            if !self.named_by.is_empty() && !is_single_year(single_year, flat) {
                 let from = self.named_by.partition_point(|(named, _)| *named < flat);
-                let namer = self.named_by[from..]
+                let named_by_a_year = self.named_by[from..]
                     .iter()
                     .take_while(|(named, _)| *named == flat)
-                    .map(|(_, namer)| *namer)
-                    .filter(|namer| shown(position, *namer))
-                    .max_by_key(|namer| position[*namer as usize]);
-                if namer.is_some_and(|namer| {
-                    is_single_year(single_year, namer) && !is_single_year(single_year, flat)
-                }) {
+                    .any(|(_, namer)| {
+                        shown(position, *namer) && is_single_year(single_year, *namer)
+                    });
+                if named_by_a_year {
                     out.same_money += 1;
                     account(r, flat, false, false, CountReason::SameMoneyAsAnother);
                     continue;
@@ -909,7 +919,7 @@ impl TotalsIndex {
                 Money(run.iter().fold(0u64, |sum, g| sum.saturating_add(g.3 .0)))
             };
             let first = group[0].1 as usize;
-            let (mut low, mut high, mut sources) = (Money(u64::MAX), Money(0), 0);
+            let (mut low, mut high, mut sources) = (Money(0), Money(0), 0);
             let mut bound = Bound::EXACT;
             let mut inferred = false;
             // Which source's figures each end of the range adds: the first
@@ -917,7 +927,7 @@ impl TotalsIndex {
             let (mut low_run, mut high_run) = (0, 0);
             for run in group.chunk_by(|a, b| a.1 == b.1) {
                 let sum = sum_of(run);
-                if sum < low {
+                if sum < low || sources == 0 {
                     low = sum;
                     low_run = run[0].1;
                 }

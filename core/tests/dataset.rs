@@ -480,3 +480,59 @@ fn the_list_says_unknowns_plainly_and_puts_full_texts_first() {
     );
     assert_eq!(sunderland.amount_as_written.as_deref(), Some("£4.8m"));
 }
+
+/// A link that would take money out of the totals is refused: a part of a
+/// programme total, two figures that each call the other the same money,
+/// parts that go round; and a stream or type the data does not know.
+#[test]
+fn links_between_figures_are_between_money_for_recipients() {
+    let problems = problems_after(|s| {
+        s.figures.text = s.figures.text.replace(
+            "hsj-harrogate-2016-17,allocation,new_care_models,,",
+            "hsj-harrogate-2016-17,allocation,new_care_models,hsj-all-vanguards-2016-17,",
+        );
+    });
+    assert!(
+        problems.iter().any(|p| p.contains(
+            "hsj-harrogate-2016-17: part_of names \"hsj-all-vanguards-2016-17\", which is a programme total and not money for a recipient"
+        )),
+        "{problems:?}"
+    );
+    let problems = problems_after(|s| {
+        s.figures.text = s.figures.text.replace(
+            "surrey-heartlands-five-years,allocation,devolution,,",
+            "surrey-heartlands-five-years,allocation,devolution,surrey-heartlands-2017-18,",
+        );
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("its part_of links go round in a circle")),
+        "{problems:?}"
+    );
+    let problems = problems_after(|s| {
+        s.figures.text = s
+            .figures
+            .text
+            .replace(
+                ",vanguard-fund,not-stated,initial funding,",
+                ",vanguard-funds,not-stated,initial funding,",
+            )
+            .replace(
+                "hsj-dudley-2016-17,allocation,new_care_models,,vanguard-fund,not-stated,",
+                "hsj-dudley-2016-17,allocation,new_care_models,,vanguard-fund,operating,",
+            );
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("unknown stream \"vanguard-funds\"")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("unknown money_type \"operating\"")),
+        "{problems:?}"
+    );
+}

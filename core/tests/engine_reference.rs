@@ -381,11 +381,11 @@ mod reference {
         let mut out = Totals::default();
         let mut disagreements: Vec<Disagreement> = Vec::new();
         // Items that name another as the same money, by the other's id.
-        let mut named_as_same: HashMap<&str, &FundingItem> = HashMap::default();
+        let mut named_as_same: HashMap<&str, Vec<&FundingItem>> = HashMap::default();
         for r in selection {
             if let Some(i) = item(dataset, *r) {
                 if let Some(other) = &i.same_as {
-                    named_as_same.insert(other.as_str(), i);
+                    named_as_same.entry(other.as_str()).or_default().push(i);
                 }
             }
         }
@@ -430,8 +430,8 @@ mod reference {
                     continue;
                 }
             }
-            if let Some(namer) = named_as_same.get(i.id.as_str()) {
-                if single_year(namer) && !single_year(i) {
+            if let Some(namers) = named_as_same.get(i.id.as_str()) {
+                if !single_year(i) && namers.iter().any(|n| single_year(n)) {
                     out.same_money += 1;
                     continue;
                 }

@@ -826,7 +826,10 @@ fn a_recipients_page_shows_markup_in_the_data_as_typed() {
     use funding_core::page::recipient_reader;
     use funding_core::recipient::recipient_page;
     for (dataset, id) in [
-        (load("../tests/fixtures/hostile-data"), "img-src-x-onerror-alert-1"),
+        (
+            load("../tests/fixtures/hostile-data"),
+            "img-src-x-onerror-alert-1",
+        ),
         (load("../data"), "dudley-mcp"),
     ] {
         let explorer = Explorer::new(&dataset);
@@ -839,8 +842,15 @@ fn a_recipients_page_shows_markup_in_the_data_as_typed() {
                 "thead", "tbody", "tr", "th", "td", "ul", "li", "a", "strong",
             ],
             &[
-                "class", "id", "type", "tabindex", "scope", "href", "aria-labelledby",
-                "data-action", OPEN_ATTRIBUTE,
+                "class",
+                "id",
+                "type",
+                "tabindex",
+                "scope",
+                "href",
+                "aria-labelledby",
+                "data-action",
+                OPEN_ATTRIBUTE,
             ],
         );
         let root = fragment.root_element();

@@ -394,3 +394,40 @@ fn a_recipients_page_sets_its_sources_side_by_side_year_by_year() {
     assert!(page.years.is_empty() && page.other_periods.is_empty());
     assert!(recipient_page(real(), "no-such-organisation").is_none());
 }
+
+#[test]
+fn two_to_four_recipients_are_compared_year_by_year() {
+    use funding_core::charts::{comparison, ChartSize};
+    let link = "?recipient=dudley-mcp,all-together-better-sunderland";
+    let e = run(link);
+    let kind = e.totals.headline.expect("a headline");
+    let view = decode(link, real()).0;
+    let compared = comparison::compared(real(), &view, kind).expect("two recipients");
+    let names: Vec<&str> = compared.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["All Together Better Sunderland", "Dudley MCP"]);
+    // Each recipient's years are its own view's totals.
+    for c in &compared {
+        let own = run(&format!("?recipient={}", c.id));
+        assert_eq!(c.by_year, own.totals.by_year, "{}", c.name);
+    }
+    let chart = comparison::chart(real().dataset, kind, &compared, ChartSize::WIDE);
+    assert_eq!(
+        chart.table_headers,
+        [
+            "Financial year",
+            "All Together Better Sunderland",
+            "Dudley MCP"
+        ]
+    );
+    let y2015 = &chart.table_rows[0];
+    assert_eq!(y2015, &["2015/16", "£6.5m to £6.77m", "No figure held"]);
+    assert!(chart.svg.contains("<rect"));
+    assert!(
+        chart.summary.starts_with("Of the 2 recipients compared,"),
+        "{}",
+        chart.summary
+    );
+    // One recipient, or five, is not a comparison.
+    let one = decode("?recipient=dudley-mcp", real()).0;
+    assert!(comparison::compared(real(), &one, kind).is_none());
+}

@@ -6,7 +6,7 @@
 use super::keep_html;
 use crate::page::{bit, Page};
 use crate::{dom, download};
-use funding_core::charts::{by_recipient, by_year, timeline, ChartSize, TargetAction};
+use funding_core::charts::{by_recipient, by_year, comparison, timeline, ChartSize, TargetAction};
 use funding_core::page::{self, CHARTS, DOWNLOAD_REFUSED};
 use leptos::prelude::*;
 
@@ -42,6 +42,26 @@ pub fn follow(page: Page) {
             figure
         });
     }
+    // The chosen recipients side by side, when the view chooses two to four.
+    const COMPARISON: usize = 4;
+    keep_html(page::chart_place_id(CHARTS[COMPARISON]), move || {
+        let size = page.chart_size.get();
+        let as_table = bit(page.as_table.get(), COMPARISON);
+        let kind = page.results.with(|e| e.totals.headline);
+        let compared = kind.and_then(|kind| {
+            page.view
+                .with(|v| comparison::compared(page.core, v, kind))
+                .map(|c| (kind, c))
+        });
+        let Some((kind, compared)) = compared.filter(|_| page.charts_open.get()) else {
+            page.drawn.update_value(|d| d[COMPARISON] = None);
+            return String::new();
+        };
+        let chart = comparison::chart(page.dataset, kind, &compared, size);
+        let figure = page::chart_figure(&chart, as_table);
+        page.drawn.update_value(|d| d[COMPARISON] = Some(chart));
+        figure
+    });
 }
 
 /// The chart size for the window: narrow on phones.

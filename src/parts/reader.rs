@@ -67,7 +67,6 @@ pub fn follow(page: Page) {
     );
 }
 
-/// "Close".
 /// "Close": a record opened from an organisation's page goes back to the
 /// page; the page closes.
 pub fn close(page: Page) {

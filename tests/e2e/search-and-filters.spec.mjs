@@ -214,7 +214,7 @@ test("a recipient's page sets every source side by side, year by year, and has i
   await expect(rows.nth(0)).toContainText('2015/16');
   await expect(rows.nth(0)).toContainText('Sources disagree.');
   await expect(rows.nth(0)).toContainText('£6.5m to £6.77m');
-  await expect(rows.nth(1)).toContainText('LGC, undated (2015/16 (inferred, not stated');
+  await expect(rows.nth(1)).toContainText('LGC, undated (2015/16, year inferred)');
   await expect(reader.locator('.counting-rule')).toContainText('never an average');
   // A source opens its record; Close goes back to the page, then closes it.
   await rows.nth(1).getByRole('link').click();
@@ -227,6 +227,20 @@ test("a recipient's page sets every source side by side, year by year, and has i
   // An organisation with no figure has a page that says so.
   await page.goto(at('?about=gateshead-care-home-project'));
   await expect(reader.locator('.recipient-none')).toContainText('No figure held');
+});
+
+test('choosing two to four recipients compares them year by year, in the link', async ({ page }) => {
+  await page.goto(at('?recipient=dudley-mcp,all-together-better-sunderland'));
+  const chart = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'The chosen recipients, year by year' }) });
+  await expect(chart.locator('.chart-summary')).toContainText('Of the 2 recipients compared,');
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  const rows = chart.locator('.chart-table tbody tr');
+  await expect(rows.first()).toContainText('2015/16');
+  await expect(rows.first()).toContainText('£6.5m to £6.77m');
+  await expect(rows.first()).toContainText('No figure held');
+  // One recipient is not a comparison.
+  await page.goto(at('?recipient=dudley-mcp'));
+  await expect(page.getByRole('heading', { name: 'The chosen recipients, year by year' })).toHaveCount(0);
 });
 
 test('a search that finds nothing says so and offers to clear the filters that exclude results', async ({ page, isMobile }) => {

@@ -9,6 +9,7 @@
 pub mod breakdown;
 pub mod by_recipient;
 pub mod by_year;
+pub mod comparison;
 pub mod timeline;
 
 use crate::money::Money;
