@@ -196,3 +196,19 @@ fn encode_writes_the_checked_dataset_in_the_form_the_page_reads_and_nothing_when
     let no_file = announcements(&["encode"]);
     assert!(String::from_utf8_lossy(&no_file.stderr).contains("encode needs one FILE"));
 }
+
+/// The benchmarks' synthetic data is written in the data files' own form,
+/// so that the page can be built from it (scripts/bench.sh does).
+#[test]
+fn synthetic_data_is_written_as_valid_data_files() {
+    let dir = std::env::temp_dir().join(format!("synthetic-{}", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_synthetic-data"))
+        .args(["60", dir.to_str().unwrap()])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dataset = funding_core::sources::load_dir(&dir).expect("the synthetic data is valid");
+    assert_eq!(dataset.records.len(), 60);
+    let _ = std::fs::remove_dir_all(&dir);
+}
