@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-/** The issue 6 budgets, in bytes (gzip -9). */
+/** The issue 23 budgets, in bytes (gzip -9). */
 export const BUDGET = { firstLoad: 300 * 1024, wasm: 240 * 1024 };
 
 /** { files: { name: gzip bytes }, wasm: bytes, total: bytes } for a build folder. */

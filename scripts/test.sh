@@ -25,7 +25,7 @@ node --test tests/scripts/
 say "release build"
 trunk build --release
 
-say "first-load size (gzip -9) against its ceiling and the issue 6 budgets"
+say "first-load size (gzip -9) against its ceiling and the issue 23 budgets"
 node scripts/check-size.mjs dist
 
 say "test-only build with the hostile dataset (tests/fixtures/hostile-data)"

@@ -207,7 +207,11 @@ fn synthetic_data_is_written_as_valid_data_files() {
         .current_dir(root())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dataset = funding_core::sources::load_dir(&dir).expect("the synthetic data is valid");
     assert_eq!(dataset.records.len(), 60);
     let _ = std::fs::remove_dir_all(&dir);
