@@ -131,26 +131,15 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
                 });
                 y_bottom = y_top;
             }
-            label(
+            year_label(
                 area,
                 &year.to_string(),
-                (
-                    (x0 + bar_w / 2.0) as i32,
-                    (top_margin + plot_h + 6.0) as i32,
-                ),
+                x0 + bar_w / 2.0,
+                top_margin + plot_h,
                 font,
-                INK,
-                HPos::Center,
-                VPos::Top,
             );
         }
-        let _ = area.draw(&PathElement::new(
-            vec![
-                (left as i32, (top_margin + plot_h) as i32),
-                ((w - right) as i32, (top_margin + plot_h) as i32),
-            ],
-            INK.stroke_width(1),
-        ));
+        baseline(area, left, w - right, top_margin + plot_h);
     });
 
     let summary = match totals_by_year.iter().max_by_key(|(_, m)| *m) {

@@ -121,26 +121,15 @@ pub fn chart(_dataset: &Dataset, kind: MoneyKind, compared: &[Compared], size: C
                     ]),
                 });
             }
-            label(
+            year_label(
                 area,
                 &year.to_string(),
-                (
-                    (x_group + group_w / 2.0) as i32,
-                    (top_margin + plot_h + 6.0) as i32,
-                ),
+                x_group + group_w / 2.0,
+                top_margin + plot_h,
                 font,
-                INK,
-                HPos::Center,
-                VPos::Top,
             );
         }
-        let _ = area.draw(&PathElement::new(
-            vec![
-                (left as i32, (top_margin + plot_h) as i32),
-                ((w - right) as i32, (top_margin + plot_h) as i32),
-            ],
-            INK.stroke_width(1),
-        ));
+        baseline(area, left, w - right, top_margin + plot_h);
     });
 
     let overall: Vec<(String, Money)> = compared

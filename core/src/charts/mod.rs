@@ -237,6 +237,39 @@ pub(crate) fn bar_labels<DB: DrawingBackend>(
 }
 
 /// Percent of a whole, for chart targets.
+/// A financial year's name under its bar or group of bars, centred on `x`,
+/// just below the baseline at `baseline`.
+pub(crate) fn year_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    year: &str,
+    x: f64,
+    baseline: f64,
+    font: f64,
+) {
+    label(
+        area,
+        year,
+        (x as i32, (baseline + 6.0) as i32),
+        font,
+        INK,
+        HPos::Center,
+        VPos::Top,
+    );
+}
+
+/// The baseline a bar chart's bars stand on, from `left` to `right`.
+pub(crate) fn baseline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    left: f64,
+    right: f64,
+    y: f64,
+) {
+    let _ = area.draw(&PathElement::new(
+        vec![(left as i32, y as i32), (right as i32, y as i32)],
+        INK.stroke_width(1),
+    ));
+}
+
 pub(crate) fn percent(part: f64, whole: f64) -> f32 {
     if whole <= 0.0 {
         0.0
