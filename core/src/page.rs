@@ -625,7 +625,7 @@ pub fn recipient_reader(
         out.push_str("<p class=\"recipient-none\">No figure held: no source the explorer holds gives money for this organisation.</p>");
     }
     if !page.years.is_empty() {
-        out.push_str("<div class=\"table-scroll\"><table class=\"recipient-grid\"><caption>Every figure held, by financial year and source</caption><thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\">Figure</th><th scope=\"col\">Sources</th><th scope=\"col\">Counted in the totals</th></tr></thead><tbody>");
+        out.push_str("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every figure held, by financial year and source (scrolls sideways on a narrow screen)\"><table class=\"recipient-grid\"><caption>Every figure held, by financial year and source</caption><thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\">Figure</th><th scope=\"col\">Sources</th><th scope=\"col\">Counted in the totals</th></tr></thead><tbody>");
         for year in &page.years {
             for (n, line) in year.lines.iter().enumerate() {
                 out.push_str(if n == 0 {

@@ -849,6 +849,8 @@ fn a_recipients_page_shows_markup_in_the_data_as_typed() {
                 "scope",
                 "href",
                 "aria-labelledby",
+                "aria-label",
+                "role",
                 "data-action",
                 OPEN_ATTRIBUTE,
             ],
