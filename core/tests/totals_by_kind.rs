@@ -431,3 +431,29 @@ fn two_to_four_recipients_are_compared_year_by_year() {
     let one = decode("?recipient=dudley-mcp", real()).0;
     assert!(comparison::compared(real(), &one, kind).is_none());
 }
+
+#[test]
+fn the_by_year_charts_table_lists_figures_with_no_single_year_on_their_own() {
+    use funding_core::charts::{by_year, ChartSize};
+    let e = run("?q=dudley");
+    let chart = by_year::chart(real().dataset, &e.totals, ChartSize::WIDE);
+    let lines: Vec<&Vec<String>> = chart
+        .table_rows
+        .iter()
+        .filter(|r| r[3] == "1, not added")
+        .collect();
+    let of_its_kind = e
+        .totals
+        .spans
+        .iter()
+        .filter(|s| Some(s.kind) == e.totals.headline)
+        .count();
+    assert!(of_its_kind > 0);
+    assert_eq!(lines.len(), of_its_kind, "{:?}", chart.table_rows);
+    assert!(
+        lines
+            .iter()
+            .any(|r| r[0] == "Period not stated: Dudley MCP" && r[2] == "£2.72 million"),
+        "{lines:?}"
+    );
+}

@@ -170,6 +170,32 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
             }
         }
     }
+    // Figures of the chart's kind over several years or with no single
+    // year: lines of their own in the table, never in a year's bar. (With
+    // no bar at all the chart says it has nothing to draw, and the totals
+    // list them.)
+    for span in totals
+        .spans
+        .iter()
+        .filter(|s| !years.is_empty() && Some(s.kind) == totals.headline)
+    {
+        let Some(record) = dataset.records.get(span.record) else {
+            continue;
+        };
+        let Some(item) = record.items.get(span.item) else {
+            continue;
+        };
+        let period = item
+            .period
+            .stated()
+            .unwrap_or_else(|| "Period not stated".to_string());
+        table_rows.push(vec![
+            format!("{period}: {}", dataset.recipient_names(record).join(", ")),
+            series_label(dataset.effective_care_model(record)),
+            item.stated_as.clone(),
+            "1, not added".to_string(),
+        ]);
+    }
     let ranges = totals
         .contributions
         .iter()
@@ -192,7 +218,7 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
     }
     if !totals.spans.is_empty() {
         left_out.push(format!(
-            "{} figure{} over several years or with no single financial year {} not shown by year.",
+            "{} figure{} over several years or with no single financial year {} not drawn by year; the table lists those of this kind on lines of their own.",
             totals.spans.len(),
             if totals.spans.len() == 1 { "" } else { "s" },
             if totals.spans.len() == 1 { "is" } else { "are" }
