@@ -690,6 +690,16 @@ pub fn recipient_reader(
         }
         out.push_str("</ul>");
     }
+    let raw = page.raw_figures(dataset);
+    if !raw.is_empty() {
+        out.push_str("<details class=\"raw-figures\"><summary>Show the raw figures instead: each as its source states it, before counting</summary><ul>");
+        for (line, record) in raw {
+            out.push_str("<li>");
+            open_link(&mut out, view, &record, &line);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></details>");
+    }
     out.push_str("<p class=\"counting-rule\">");
     escape_into(&mut out, crate::recipient::COUNTING_RULE);
     out.push_str("</p></section>");

@@ -61,6 +61,46 @@ pub struct RecipientPage {
 }
 
 impl RecipientPage {
+    /// Every figure of money for this organisation as its source states it,
+    /// one per source and figure, before any is merged or counted: the raw
+    /// figures the page's rows are made from, in time order.
+    pub fn raw_figures(&self, dataset: &Dataset) -> Vec<(String, String)> {
+        let mut refs: Vec<(Option<FinancialYear>, ItemRef)> = self
+            .years
+            .iter()
+            .flat_map(|y| y.lines.iter().flat_map(|l| l.sources.iter()))
+            .chain(self.other_periods.iter().flat_map(|l| l.sources.iter()))
+            .filter_map(|s| {
+                let item = dataset.records.get(s.record)?.items.get(s.item)?;
+                Some((item.period.single_year(), *s))
+            })
+            .collect();
+        // Years in order; figures with no single year last.
+        refs.sort_by_key(|(year, s)| (year.is_none(), *year, s.record, s.item));
+        refs.into_iter()
+            .filter_map(|(_, s)| {
+                let record = dataset.records.get(s.record)?;
+                let item = record.items.get(s.item)?;
+                let period = item
+                    .period_shown()
+                    .unwrap_or_else(|| "period not stated".to_string());
+                let publisher = record
+                    .publisher
+                    .clone()
+                    .unwrap_or_else(|| "Publisher not stated".into());
+                Some((
+                    format!(
+                        "{} ({}), {period}: {publisher}. {}.",
+                        item.stated_as,
+                        item.amount.full(),
+                        item.kind_shown()
+                    ),
+                    record.id.clone(),
+                ))
+            })
+            .collect()
+    }
+
     /// How many kinds of money its figures are (a line names its kind only
     /// where there is more than one).
     pub fn kinds(&self) -> usize {

@@ -839,7 +839,8 @@ fn a_recipients_page_shows_markup_in_the_data_as_typed() {
             &html,
             &[
                 "html", "section", "div", "p", "button", "span", "h2", "h3", "table", "caption",
-                "thead", "tbody", "tr", "th", "td", "ul", "li", "a", "strong",
+                "details", "summary", "thead", "tbody", "tr", "th", "td", "ul", "li", "a",
+                "strong",
             ],
             &[
                 "class",

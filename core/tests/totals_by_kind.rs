@@ -388,6 +388,13 @@ fn a_recipients_page_sets_its_sources_side_by_side_year_by_year() {
             .any(|n| n.starts_with("Black Country Radio, undated")),
         "{names:?}"
     );
+    // The raw figures: every source's figure, none merged.
+    let raw = page.raw_figures(dataset);
+    assert_eq!(raw.len(), 6, "{raw:#?}");
+    assert!(
+        raw[0].0.starts_with("£4.4m (£4,400,000), 2016/17: HSJ."),
+        "{raw:#?}"
+    );
 
     // An organisation with no figure has a page that says so.
     let page = recipient_page(real(), "gateshead-care-home-project").unwrap();

@@ -216,6 +216,10 @@ test("a recipient's page sets every source side by side, year by year, and has i
   await expect(rows.nth(0)).toContainText('£6.5m to £6.77m');
   await expect(rows.nth(1)).toContainText('LGC, undated (2015/16, year inferred)');
   await expect(reader.locator('.counting-rule')).toContainText('never an average');
+  // The switch to the raw figures, each as its source states it.
+  await reader.getByText('Show the raw figures instead').click();
+  await expect(reader.locator('.raw-figures li')).toHaveCount(4);
+  await expect(reader.locator('.raw-figures li').first()).toContainText('£6.77m (£6,770,000), 2015/16: HSJ.');
   // A source opens its record; Close goes back to the page, then closes it.
   await rows.nth(1).getByRole('link').click();
   await expect(page).toHaveURL(/open=lgc-sunderland-2015-16/);
