@@ -1,6 +1,17 @@
 // Registers the service worker, offers a new version when one is deployed
 // ("A new version is available: reload") instead of mixing old and new files,
 // and shows an honest indicator while the network is gone. Writes text only.
+/**
+ * Whether a newly installed service worker is a new version to offer: only
+ * when another worker controls the page. On a first visit none does; and
+ * Firefox can report the first worker as controlling before it reports it
+ * "installed", which made a first visit offer a "new version" whose Reload
+ * did nothing, so the controlling worker itself is never offered.
+ */
+export function isNewVersion({ worker, controller }) {
+  return Boolean(worker && controller && worker !== controller);
+}
+
 const status = document.getElementById('app-status');
 
 function banner(id, text, action) {
@@ -37,14 +48,19 @@ showConnection();
 
 if ('serviceWorker' in navigator) {
   let reloadAsked = false;
-  const offer = (worker) =>
+  const offer = (worker) => {
+    if (!isNewVersion({ worker, controller: navigator.serviceWorker.controller })) return;
     banner('update-banner', 'A new version is available.', {
       label: 'Reload',
       run: () => {
         reloadAsked = true;
-        worker.postMessage('skip-waiting');
+        // A worker that is already active will not change the controller
+        // again: reload straight away.
+        if (worker.state === 'activated' || worker.state === 'redundant') window.location.reload();
+        else worker.postMessage('skip-waiting');
       },
     });
+  };
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // The first install also changes the controller: reload only when asked.
     if (reloadAsked) window.location.reload();
@@ -52,11 +68,11 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker
     .register('./sw.js')
     .then((registration) => {
-      if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+      if (registration.waiting) offer(registration.waiting);
       registration.addEventListener('updatefound', () => {
         const worker = registration.installing;
         worker?.addEventListener('statechange', () => {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+          if (worker.state === 'installed') offer(worker);
         });
       });
       const check = () => registration.update().catch(() => {});
