@@ -40,6 +40,9 @@ pub struct Page {
     /// The search index and facet tables, built once for the page's life.
     pub core: &'static Explorer<'static>,
     pub view: RwSignal<ViewState>,
+    /// The view without its open record or organisation page: what the
+    /// results, and anything else worked out from them, follow.
+    pub filtering: Memo<ViewState>,
     /// The results of the view without its open record: a memo, because the
     /// list, counts, facets, totals and charts all read it and it should run
     /// once per change; opening a record does not run it again.
@@ -78,6 +81,7 @@ impl Page {
             dataset,
             core,
             view,
+            filtering,
             results,
             notices: RwSignal::new(notices),
             shown: RwSignal::new(PAGE_ROWS),

@@ -594,15 +594,7 @@ impl<'a> Explorer<'a> {
                 (*facet, values)
             })
             .collect();
-        // Sized first: a vector grown as it fills copies itself at each step.
-        let mut selection: Vec<ItemRef> =
-            Vec::with_capacity(rows.iter().map(|r| r.items.len()).sum());
-        for r in &rows {
-            selection.extend(r.items.iter().map(|&item| ItemRef {
-                record: r.record,
-                item,
-            }));
-        }
+        let selection = selection_of(&rows);
         Exploration {
             totals: self.totals.totals(&selection),
             rows,
@@ -614,16 +606,7 @@ impl<'a> Explorer<'a> {
     /// The totals of `rows`' figures, and what they did with each figure
     /// and why (the page's CSV download says it figure by figure).
     pub fn accounts(&self, rows: &[ResultRow]) -> (Totals, Vec<crate::totals::ItemAccount>) {
-        let selection: Vec<ItemRef> = rows
-            .iter()
-            .flat_map(|r| {
-                r.items.iter().map(|&item| ItemRef {
-                    record: r.record,
-                    item,
-                })
-            })
-            .collect();
-        self.totals.accounts(&selection)
+        self.totals.accounts(&selection_of(rows))
     }
 
     /// Sorts the rows by one number each (worked out once per row), then by
@@ -763,6 +746,19 @@ fn term_in(term: &crate::query::QueryTerm, words: &[String]) -> bool {
     n > 0
         && n <= words.len()
         && (0..=words.len() - n).any(|from| (0..n).all(|i| term.word_matches(i, &words[from + i])))
+}
+
+/// Every figure of `rows`, in order: what the totals add up.
+fn selection_of(rows: &[ResultRow]) -> Vec<ItemRef> {
+    // Sized first: a vector grown as it fills copies itself at each step.
+    let mut selection = Vec::with_capacity(rows.iter().map(|r| r.items.len()).sum());
+    for r in rows {
+        selection.extend(r.items.iter().map(|&item| ItemRef {
+            record: r.record,
+            item,
+        }));
+    }
+    selection
 }
 
 /// An f32 as an unsigned integer in the order `total_cmp` gives.

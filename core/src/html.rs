@@ -844,13 +844,7 @@ pub fn no_figure_held(dataset: &Dataset, organisations: &[usize]) -> String {
         .iter()
         .filter_map(|o| dataset.organisations.get(*o))
     {
-        let mut about = vec![o.kind.name().to_string()];
-        if let Some(model) = o.care_model {
-            about.push(format!("{} ({})", model.name(), model.code()));
-        }
-        if let Some(date) = o.selected_on {
-            about.push(format!("chosen {}", date.readable()));
-        }
+        let about = o.facts();
         out.push_str("<li><strong>");
         about_link(&mut out, &ViewState::default(), &o.id, &o.name);
         out.push_str("</strong>");

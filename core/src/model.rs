@@ -169,6 +169,21 @@ impl OrganisationKind {
     }
 }
 
+impl Organisation {
+    /// What the data knows of it, as short phrases: its kind, care model
+    /// and the day its vanguard wave was chosen.
+    pub fn facts(&self) -> Vec<String> {
+        let mut facts = vec![self.kind.name().to_string()];
+        if let Some(model) = self.care_model {
+            facts.push(format!("{} ({})", model.name(), model.code()));
+        }
+        if let Some(date) = self.selected_on {
+            facts.push(format!("chosen {}", date.readable()));
+        }
+        facts
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {
     /// A readable slug, unique in the dataset: `all-together-better-sunderland`.

@@ -606,13 +606,7 @@ pub fn recipient_reader(
     out.push_str(" tabindex=\"-1\">");
     escape_into(&mut out, &organisation.name);
     out.push_str("</h2><p class=\"recipient-about\">");
-    let mut about = vec![organisation.kind.name().to_string()];
-    if let Some(model) = organisation.care_model {
-        about.push(format!("{} ({})", model.name(), model.code()));
-    }
-    if let Some(date) = organisation.selected_on {
-        about.push(format!("chosen {}", date.readable()));
-    }
+    let mut about = organisation.facts();
     if !organisation.places.is_empty() {
         about.push(format!("covering {}", organisation.places.join(", ")));
     }

@@ -49,7 +49,7 @@ pub fn follow(page: Page) {
         let as_table = bit(page.as_table.get(), COMPARISON);
         let kind = page.results.with(|e| e.totals.headline);
         let compared = kind.and_then(|kind| {
-            page.view
+            page.filtering
                 .with(|v| comparison::compared(page.core, v, kind))
                 .map(|c| (kind, c))
         });

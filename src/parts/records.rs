@@ -48,6 +48,8 @@ pub fn follow(page: Page) {
     });
     // How many records the search finds without the filters: clearing them
     // is offered only when that would show something.
+    // Asked of the engine once per change; two places show it.
+    let no_figure = Memo::new(move |_| page.filtering.with(|v| page.core.no_figure_held(v)));
     keep_html(Place::NothingFound.id().into(), move || {
         if page.results.with(|e| !e.rows.is_empty()) {
             return String::new();
@@ -58,13 +60,12 @@ pub fn follow(page: Page) {
             } else {
                 0
             };
-            let no_figure = !page.core.no_figure_held(v).is_empty();
+            let no_figure = no_figure.with(|o| !o.is_empty());
             html::nothing_found(v.query.trim(), without_filters, no_figure)
         })
     });
     keep_html(Place::NoFigureHeld.id().into(), move || {
-        page.view
-            .with(|v| html::no_figure_held(page.dataset, &page.core.no_figure_held(v)))
+        no_figure.with(|o| html::no_figure_held(page.dataset, o))
     });
     keep_html(Place::RecordList.id().into(), move || {
         let shown = page.shown.get();
