@@ -102,7 +102,10 @@ impl<'de> Deserialize<'de> for FinancialYear {
 /// What period an amount is stated for. Only a single financial year can be added
 /// into a per-year total; the others are shown as the source says them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// Externally tagged (the serde default), so that the compact binary form
+// (codec.rs) can read it: an internally tagged enum needs a self-describing
+// format.
+#[serde(rename_all = "snake_case")]
 pub enum Period {
     /// One financial year: `2017/18`.
     Year { year: FinancialYear },

@@ -37,8 +37,8 @@ const failures = [
   },
   {
     what: 'the file is cut short',
-    answer: { status: 200, body: gzipSync(Buffer.from('FEd1\u0005\u000fwirral-par')) },
-    says: /^The data is damaged: .* at byte \d+ of 16\.$/,
+    answer: { status: 200, body: gzipSync(Buffer.from('FEd2\u0005\u000fwirral-par')) },
+    says: 'The data is damaged: it is cut short.',
   },
 ];
 
