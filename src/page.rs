@@ -1,25 +1,20 @@
-//! What the page's parts read and change: the view (which the address bar
-//! follows, so any view can be shared), its results, and the page's own
-//! state that is not part of a link (what is folded away or shown as a
-//! table, how many rows are listed).
+//! The explorer's shared state, handed to every component by context: the
+//! view (which the address bar follows, so any view can be shared), its
+//! results, and what is not part of a link but more than one component
+//! reads (how many rows are listed, whether the filter panel is open on a
+//! phone, the size the charts are drawn at). State only one component
+//! reads (a chart shown as a table, a facet showing all its values) is that
+//! component's own.
 
 use crate::browser_url;
-use funding_core::charts::{Chart, ChartSize};
+use funding_core::charts::ChartSize;
 use funding_core::explore::{Exploration, Explorer};
 use funding_core::page::PAGE_ROWS;
+use funding_core::query::Query;
 use funding_core::url_state::{self, Notice};
 use funding_core::view::ViewState;
 use funding_core::Dataset;
 use leptos::prelude::*;
-
-/// What "Copy link" says.
-#[derive(Clone, PartialEq)]
-pub enum CopyState {
-    Idle,
-    Copied,
-    /// The clipboard refused: the address is shown to copy by hand.
-    ShowAddress(String),
-}
 
 /// How a new view reaches the browser's history.
 #[derive(Clone, Copy, PartialEq)]
@@ -33,7 +28,7 @@ pub enum History {
     Keep,
 }
 
-/// The page's state, shared by value with each part.
+/// The page's state: copied into each component (`use_page`).
 #[derive(Clone, Copy)]
 pub struct Page {
     pub dataset: &'static Dataset,
@@ -47,53 +42,40 @@ pub struct Page {
     /// list, counts, facets, totals and charts all read it and it should run
     /// once per change; opening a record does not run it again.
     pub results: Memo<Exploration>,
+    /// The parsed search, which the rows and the reader mark: a memo of its
+    /// own, so the reader follows the search and not every filter.
+    pub query: Memo<Query>,
+    /// The parts of the opened link that were ignored, and why.
     pub notices: RwSignal<Vec<Notice>>,
     /// Rows in the list; a new set of results starts at the first page again.
     pub shown: RwSignal<usize>,
+    /// The filter panel, on a phone or beside the reader.
     pub filters_open: RwSignal<bool>,
-    /// Long facets showing every value, one bit per place in `Facet::ALL`.
-    pub all_values: RwSignal<u16>,
-    pub explained_open: RwSignal<bool>,
-    pub charts_open: RwSignal<bool>,
-    /// Charts shown as tables, one bit per place in `page::CHARTS`: a
-    /// table chosen stays chosen as the view changes.
-    pub as_table: RwSignal<u16>,
     pub chart_size: RwSignal<ChartSize>,
-    pub copy: RwSignal<CopyState>,
-    /// What the amount fields could not read, or empty.
-    pub amount_error: RwSignal<String>,
-    /// The charts as last drawn, by place in `page::CHARTS`: what their
-    /// buttons and downloads act on.
-    pub drawn: StoredValue<[Option<Chart>; 5]>,
 }
 
 impl Page {
-    pub fn new(dataset: &'static Dataset) -> Page {
+    pub fn new(dataset: &'static Dataset, chart_size: ChartSize) -> Page {
         let core: &'static Explorer<'static> = Box::leak(Box::new(Explorer::new(dataset)));
         let (first_view, notices) = url_state::decode(&browser_url::current_query(), core);
         let view = RwSignal::new(first_view);
         let filtering = Memo::new(move |_| view.with(ViewState::without_open));
         // A new view's results count as changed without comparing them (a
         // comparison of every row, facet and total that would almost always
-        // find a difference); each part compares its own, smaller, output.
+        // find a difference); each component compares its own, smaller, part.
         let results = Memo::new_with_compare(move |_| filtering.with(|v| core.run(v)), |_, _| true);
+        let query = Memo::new(move |_| results.with(|e| e.query.clone()));
         Page {
             dataset,
             core,
             view,
             filtering,
             results,
+            query,
             notices: RwSignal::new(notices),
             shown: RwSignal::new(PAGE_ROWS),
             filters_open: RwSignal::new(false),
-            all_values: RwSignal::new(0),
-            explained_open: RwSignal::new(false),
-            charts_open: RwSignal::new(true),
-            as_table: RwSignal::new(0),
-            chart_size: RwSignal::new(crate::parts::charts::fitting_size()),
-            copy: RwSignal::new(CopyState::Idle),
-            amount_error: RwSignal::new(String::new()),
-            drawn: StoredValue::new([None, None, None, None, None]),
+            chart_size: RwSignal::new(chart_size),
         }
     }
 
@@ -125,7 +107,15 @@ impl Page {
     }
 }
 
-/// Whether bit `n` of `bits` is set.
-pub fn bit(bits: u16, n: usize) -> bool {
-    bits & (1 << n) != 0
+/// The page's state, from the explorer's context.
+pub fn use_page() -> Page {
+    // Every component is inside `Explorer`, which provides it; a component
+    // outside it is a mistake in this crate, not in anything from outside.
+    expect_context::<Page>()
+}
+
+/// Whether a click should open a link in the page: a plain click. Modified
+/// clicks (a new tab, a new window) are the browser's, as usual.
+pub fn is_plain_click(ev: &leptos::ev::MouseEvent) -> bool {
+    !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0)
 }

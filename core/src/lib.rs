@@ -14,7 +14,6 @@ pub mod explore;
 pub mod export;
 pub mod extract;
 pub mod facets;
-pub mod html;
 pub mod listing;
 pub mod model;
 pub mod money;

@@ -1,210 +1,20 @@
-//! The explorer page's own markup. The frame the page writes once (notices,
-//! search and toolbar, the filter panel, the records' section and the place
-//! of the reader) with an id on each part it writes into later ([`Place`]),
-//! the buttons' [`Action`]s that one listener reads back, and the parts the
-//! page rewrites whole: a facet's "show all" button, a chart's figure, the
-//! reader, and the short texts beside them.
-//!
-//! The page layer (`src/`) only moves these strings into the DOM and turns
-//! what was chosen into a new view; every text from the data, a link or a
-//! search is escaped here (`html::escape_into`), so nothing the page shows
-//! from outside is ever markup.
+//! What each part of the explorer page shows, as plain data and words: the
+//! short texts (how many records, what "Filters" and "Show more" say), the
+//! facet values a long list shows, the totals' lines, what "nothing
+//! matches" offers, the organisations with no figure held, the header's
+//! counts, and the reader's facts and figures. The app's Leptos components
+//! lay these out; nothing here is markup, and nothing here knows the DOM.
 
-use crate::charts::Chart;
+use crate::cite::citation;
 use crate::explore::FacetValue;
-use crate::html::{
-    chart_caption, chart_caption_ids, chart_legend, chart_table, chart_targets, escape_into,
-    full_text, highlighted, reader_facts_and_figures, reader_notes, sort_options,
-};
-use crate::model::{Dataset, FundingRecord};
-use crate::query::Query;
+use crate::model::{slug, Dataset, FundingRecord, OrganisationKind, RecordKind, Role};
+use crate::reader::{evidence_anchor, item_anchor, FigureMark};
+use crate::totals::Totals;
 use crate::view::{Facet, ViewState};
 
-/// The attribute that names what a button of the page does.
-pub const ACTION_ATTRIBUTE: &str = "data-action";
-
-/// What a button of the page does. Buttons the core writes in lists (rows,
-/// chips, a chart's bars) name their item with their own attribute
-/// (`html::OPEN_ATTRIBUTE`, `CHIP_ATTRIBUTE`, `TARGET_ATTRIBUTE`,
-/// `CLEAR_ATTRIBUTE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    DismissNotices,
-    /// "Filters" on a phone or beside the reader: shows or hides the panel.
-    ToggleFilters,
-    /// "Done" in the filter panel.
-    CloseFilters,
-    CopyLink,
-    ClearAll,
-    ShowMore,
-    /// A long facet's "Show all …" / "Show the 10 …" (its facet in
-    /// [`FACET_ATTRIBUTE`]).
-    MoreValues,
-    /// A chart's "Show as table" / "Show as chart" (its chart in
-    /// [`CHART_ATTRIBUTE`] on the figure).
-    ChartAsTable,
-    DownloadChart,
-    /// One of the view's downloads (which, in [`DOWNLOAD_ATTRIBUTE`]).
-    DownloadView,
-    CloseReader,
-}
-
-impl Action {
-    pub const ALL: [Action; 11] = [
-        Action::DismissNotices,
-        Action::ToggleFilters,
-        Action::CloseFilters,
-        Action::CopyLink,
-        Action::ClearAll,
-        Action::ShowMore,
-        Action::MoreValues,
-        Action::ChartAsTable,
-        Action::DownloadChart,
-        Action::DownloadView,
-        Action::CloseReader,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Action::DismissNotices => "dismiss-notices",
-            Action::ToggleFilters => "toggle-filters",
-            Action::CloseFilters => "close-filters",
-            Action::CopyLink => "copy-link",
-            Action::ClearAll => "clear-all",
-            Action::ShowMore => "show-more",
-            Action::MoreValues => "more-values",
-            Action::ChartAsTable => "chart-as-table",
-            Action::DownloadChart => "download-chart",
-            Action::DownloadView => "download-view",
-            Action::CloseReader => "close-reader",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.code() == code)
-    }
-}
-
-/// On a facet's list and its "show all" button: the facet, by
-/// [`Facet::id_name`].
-pub const FACET_ATTRIBUTE: &str = "data-facet";
-/// On a chart's figure: the chart, by its id (`by-year`).
-pub const CHART_ATTRIBUTE: &str = "data-chart";
-/// On a download button: which download, by `ViewDownload::code`.
-pub const DOWNLOAD_ATTRIBUTE: &str = "data-download";
-
-/// The parts of the page it writes into after the frame, by element id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    LinkNotices,
-    Search,
-    FiltersToggle,
-    Sort,
-    CopyStatus,
-    Layout,
-    FilterPanel,
-    AmountMin,
-    AmountMax,
-    AmountError,
-    Chips,
-    TotalsSummary,
-    TotalsExplained,
-    TotalsExplainedList,
-    Coverage,
-    Disagreements,
-    Charts,
-    DownloadRefused,
-    ResultCount,
-    NothingFound,
-    NoFigureHeld,
-    RecordList,
-    ShowMore,
-    Reader,
-    ReaderHeading,
-}
-
-impl Place {
-    pub const ALL: [Place; 25] = [
-        Place::LinkNotices,
-        Place::Search,
-        Place::FiltersToggle,
-        Place::Sort,
-        Place::CopyStatus,
-        Place::Layout,
-        Place::FilterPanel,
-        Place::AmountMin,
-        Place::AmountMax,
-        Place::AmountError,
-        Place::Chips,
-        Place::TotalsSummary,
-        Place::TotalsExplained,
-        Place::TotalsExplainedList,
-        Place::Coverage,
-        Place::Disagreements,
-        Place::Charts,
-        Place::DownloadRefused,
-        Place::ResultCount,
-        Place::NothingFound,
-        Place::NoFigureHeld,
-        Place::RecordList,
-        Place::ShowMore,
-        Place::Reader,
-        Place::ReaderHeading,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Place::LinkNotices => "link-notices",
-            Place::Search => "search",
-            Place::FiltersToggle => "filters-toggle",
-            Place::Sort => "sort",
-            Place::CopyStatus => "copy-status",
-            Place::Layout => "layout",
-            Place::FilterPanel => "filter-panel",
-            Place::AmountMin => "amount-min",
-            Place::AmountMax => "amount-max",
-            Place::AmountError => "amount-error",
-            Place::Chips => "chips",
-            Place::TotalsSummary => "totals-summary",
-            Place::TotalsExplained => "totals-explained",
-            Place::TotalsExplainedList => "totals-explained-list",
-            Place::Coverage => "coverage-list",
-            Place::Disagreements => "disagreements-list",
-            Place::Charts => "charts",
-            Place::DownloadRefused => "download-refused",
-            Place::ResultCount => "result-count",
-            Place::NothingFound => "nothing-found",
-            Place::NoFigureHeld => "no-figure-held",
-            Place::RecordList => "record-list",
-            Place::ShowMore => "show-more-place",
-            Place::Reader => "reader-place",
-            Place::ReaderHeading => "reader-heading",
-        }
-    }
-}
-
-/// The id of a facet's list of checkboxes (`facet-values-caremodel`).
-pub fn facet_values_id(facet: Facet) -> String {
-    format!("facet-values-{}", facet.id_name())
-}
-
-/// The id of the place of a long facet's "show all" button.
-pub fn facet_more_id(facet: Facet) -> String {
-    format!("facet-more-{}", facet.id_name())
-}
-
-/// The facet named by `id_name` (a list's or button's [`FACET_ATTRIBUTE`]).
-pub fn facet_named(id_name: &str) -> Option<Facet> {
-    Facet::ALL.into_iter().find(|f| f.id_name() == id_name)
-}
-
-/// The id of the place a chart's figure is written in (`chart-by-year`).
-pub fn chart_place_id(chart: &str) -> String {
-    format!("chart-{chart}")
-}
-
 /// The charts of the view, in the order the page shows them, by id; the
-/// reader's breakdown comes last.
+/// reader's breakdown comes after the view's three, and the comparison of
+/// chosen recipients last.
 pub const CHARTS: [&str; 5] = [
     "by-year",
     "by-recipient",
@@ -232,152 +42,14 @@ pub const LINK_COPIED: &str = "Link copied";
 /// What a download button says when the browser refused the download.
 pub const DOWNLOAD_REFUSED: &str = "The browser did not allow the download.";
 
-fn action(out: &mut String, action: Action) {
-    out.push(' ');
-    out.push_str(ACTION_ATTRIBUTE);
-    out.push_str("=\"");
-    out.push_str(action.code());
-    out.push('"');
+/// The id of a facet value's checkbox (`facet-caremodel-mcp`).
+pub fn facet_option_id(facet: Facet, code: &str) -> String {
+    format!("facet-{}-{}", facet.id_name(), slug(code))
 }
 
-fn id(out: &mut String, place: Place) {
-    out.push_str(" id=\"");
-    out.push_str(place.id());
-    out.push('"');
-}
-
-/// The frame of the explorer, written once when it starts: every part that
-/// never changes, and an empty place (by [`Place`]) for each part the page
-/// writes as the view changes.
-pub fn frame() -> String {
-    let mut out = String::with_capacity(6000);
-    out.push_str("<div class=\"notices\" role=\"status\" aria-live=\"polite\"><div class=\"notice\"><p>Part of this link could not be used; the rest of the view is shown.</p><ul");
-    id(&mut out, Place::LinkNotices);
-    out.push_str("></ul><button type=\"button\" class=\"quiet\"");
-    action(&mut out, Action::DismissNotices);
-    out.push_str(">Dismiss</button></div></div>");
-
-    out.push_str("<div class=\"toolbar\"><div class=\"search\" role=\"search\"><label for=\"search\">Search the announcements</label><input");
-    id(&mut out, Place::Search);
-    out.push_str(" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"e.g. dudley, &quot;care homes&quot;, transf -sunderland\" aria-describedby=\"search-help\"><p id=\"search-help\" class=\"search-help\">Words match their beginnings; use quotes for a phrase and a minus sign to leave a word out. Press / to search from anywhere.</p></div><div class=\"toolbar-actions\"><button type=\"button\" class=\"filters-toggle\"");
-    id(&mut out, Place::FiltersToggle);
-    out.push_str(" aria-controls=\"filter-panel\" aria-expanded=\"false\"");
-    action(&mut out, Action::ToggleFilters);
-    out.push_str(">Filters</button><div class=\"sort\"><label for=\"sort\">Sort by</label><select");
-    id(&mut out, Place::Sort);
-    out.push('>');
-    out.push_str(&sort_options());
-    out.push_str("</select></div><div class=\"copy-link\"><button type=\"button\"");
-    action(&mut out, Action::CopyLink);
-    out.push_str(">Copy link</button><span class=\"copy-status\"");
-    id(&mut out, Place::CopyStatus);
-    out.push_str(" role=\"status\" aria-live=\"polite\"></span></div></div></div>");
-
-    out.push_str("<main class=\"layout\"");
-    id(&mut out, Place::Layout);
-    out.push_str("><aside class=\"filter-panel\"");
-    id(&mut out, Place::FilterPanel);
-    out.push_str(" aria-labelledby=\"filters-heading\"><div class=\"filter-panel-head\"><h2 id=\"filters-heading\">Filters</h2><button type=\"button\" class=\"quiet filters-done\"");
-    action(&mut out, Action::CloseFilters);
-    out.push_str(">Done</button></div><fieldset class=\"facet amount-range\"><legend>Amount of a figure</legend><div class=\"amount-fields\">");
-    for (place, label) in [(Place::AmountMin, "From £"), (Place::AmountMax, "To £")] {
-        out.push_str("<div class=\"amount-field\"><label for=\"");
-        out.push_str(place.id());
-        out.push_str("\">");
-        out.push_str(label);
-        out.push_str("</label><input");
-        id(&mut out, place);
-        out.push_str(" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" size=\"8\" aria-describedby=\"amount-help\"></div>");
-    }
-    out.push_str("</div><p id=\"amount-help\" class=\"facet-help\">For example 4.5m or 450k.</p><p class=\"field-error\" role=\"alert\"");
-    id(&mut out, Place::AmountError);
-    out.push_str("></p></fieldset>");
-    for facet in Facet::ALL {
-        out.push_str(if is_long(facet) {
-            "<fieldset class=\"facet facet-long\"><legend>"
-        } else {
-            "<fieldset class=\"facet\"><legend>"
-        });
-        out.push_str(facet.title());
-        out.push_str("</legend><ul id=\"");
-        out.push_str(&facet_values_id(facet));
-        out.push_str("\" ");
-        out.push_str(FACET_ATTRIBUTE);
-        out.push_str("=\"");
-        out.push_str(facet.id_name());
-        // An empty list gives way to the sentence (explorer.css).
-        out.push_str("\"></ul><p class=\"facet-empty\">None in this view</p>");
-        if is_long(facet) {
-            out.push_str("<div id=\"");
-            out.push_str(&facet_more_id(facet));
-            out.push_str("\"></div>");
-        }
-        out.push_str("</fieldset>");
-    }
-    out.push_str("</aside>");
-
-    out.push_str("<section class=\"records\" aria-labelledby=\"records-heading\"><h2 id=\"records-heading\" class=\"visually-hidden\">Funding records</h2><div class=\"chips\" aria-label=\"Active search and filters\" role=\"group\"><ul");
-    id(&mut out, Place::Chips);
-    out.push_str("></ul><button type=\"button\" class=\"quiet clear-all\"");
-    action(&mut out, Action::ClearAll);
-    out.push_str(">Clear all</button></div><section class=\"totals\" aria-labelledby=\"totals-heading\"><h3 id=\"totals-heading\">Money for recipients in this view</h3><div");
-    id(&mut out, Place::TotalsSummary);
-    out.push_str("></div><details class=\"totals-explained\"");
-    id(&mut out, Place::TotalsExplained);
-    out.push_str("><summary>What this total includes</summary><div");
-    id(&mut out, Place::TotalsExplainedList);
-    out.push_str("></div></details><details class=\"coverage\"><summary>How much of each year's national vanguard total the figures here cover</summary><div");
-    id(&mut out, Place::Coverage);
-    out.push_str("></div></details><details class=\"coverage\"><summary>Where sources disagree, across the dataset</summary><div");
-    id(&mut out, Place::Disagreements);
-    out.push_str("></div></details></section><details class=\"charts\"");
-    id(&mut out, Place::Charts);
-    out.push_str(" open><summary><h2 class=\"charts-heading\">Charts of this view</h2></summary><p class=\"charts-help\">Choose a bar to narrow the view to it; choose a dot to open that record.</p>");
-    // The comparison, when the view chooses two to four recipients, first.
-    for chart in [CHARTS[4]].iter().chain(&CHARTS[..3]) {
-        out.push_str("<div class=\"chart-place\" id=\"");
-        out.push_str(&chart_place_id(chart));
-        out.push_str("\"></div>");
-    }
-    out.push_str("</details><div class=\"exports\" role=\"group\" aria-label=\"Download this view\"><span class=\"exports-label\">Download this view:</span>");
-    for download in crate::export::ViewDownload::ALL {
-        out.push_str("<button type=\"button\" class=\"quiet\"");
-        action(&mut out, Action::DownloadView);
-        out.push(' ');
-        out.push_str(DOWNLOAD_ATTRIBUTE);
-        out.push_str("=\"");
-        out.push_str(download.code());
-        out.push_str("\">");
-        out.push_str(download.button());
-        out.push_str("</button>");
-    }
-    out.push_str("<span class=\"download-note\" role=\"status\"");
-    id(&mut out, Place::DownloadRefused);
-    out.push_str("></span></div><p class=\"result-count\"");
-    id(&mut out, Place::ResultCount);
-    out.push_str(" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"></p><div class=\"nothing-found\"");
-    id(&mut out, Place::NothingFound);
-    out.push_str("></div><div class=\"no-figure-held\"");
-    id(&mut out, Place::NoFigureHeld);
-    out.push_str("></div><ul class=\"record-list\"");
-    id(&mut out, Place::RecordList);
-    out.push_str("></ul><div");
-    id(&mut out, Place::ShowMore);
-    // The reader's place adds no box: the reader is the layout's own item.
-    out.push_str("></div></section><div class=\"reader-place\"");
-    id(&mut out, Place::Reader);
-    out.push_str("></div></main>");
-    out
-}
-
-/// What the page says when it cannot start (no data, damaged data).
-pub fn load_error(message: &str) -> String {
-    let mut out = String::from(
-        "<main class=\"load-error\" role=\"alert\"><h2>The funding explorer could not start</h2><p>",
-    );
-    escape_into(&mut out, message);
-    out.push_str("</p></main>");
-    out
+/// The id of a chart's figure's place (`chart-by-year`).
+pub fn chart_place_id(chart: &str) -> String {
+    format!("chart-{chart}")
 }
 
 /// The "Filters" button's words, with how many filters are chosen.
@@ -394,10 +66,10 @@ pub fn filters_label(view: &ViewState) -> String {
 
 /// What the amount field says when it cannot read what was typed.
 pub fn amount_error(typed: &str) -> String {
-    let mut out = String::from("“");
-    escape_into(&mut out, typed.trim());
-    out.push_str("” is not an amount: write it like 4.5m, 450k or 1200000.");
-    out
+    format!(
+        "“{}” is not an amount: write it like 4.5m, 450k or 1200000.",
+        typed.trim()
+    )
 }
 
 /// How many records the view shows.
@@ -409,19 +81,11 @@ pub fn records_counted(count: usize) -> String {
     }
 }
 
-/// "Show more" when `shown` of `count` rows are in the list, or nothing.
-pub fn show_more(count: usize, shown: usize) -> String {
-    if count <= shown {
-        return String::new();
-    }
-    let left = count - shown;
-    let mut out = String::from("<button type=\"button\" class=\"show-more\" id=\"show-more\"");
-    action(&mut out, Action::ShowMore);
-    out.push_str(&format!(
-        ">Show {} more of {left}</button>",
-        left.min(PAGE_ROWS)
-    ));
-    out
+/// What "Show more" says when `shown` of `count` rows are listed; None when
+/// every row is.
+pub fn show_more_label(count: usize, shown: usize) -> Option<String> {
+    let left = count.checked_sub(shown).filter(|left| *left > 0)?;
+    Some(format!("Show {} more of {left}", left.min(PAGE_ROWS)))
 }
 
 /// The values of a facet the page shows, in order: every value, or for a
@@ -441,171 +105,470 @@ pub fn shown_facet_values(facet: Facet, values: &[FacetValue], all: bool) -> Vec
         .collect()
 }
 
-/// A long facet's button between its ten values and all `total` of them;
-/// nothing for a facet that is not long or has no more to show.
-pub fn facet_more(facet: Facet, all: bool, total: usize) -> String {
+/// What a long facet's button between its ten values and all `total` of
+/// them says; None for a facet that is not long or has no more to show.
+pub fn facet_more_label(facet: Facet, all: bool, total: usize) -> Option<String> {
     if !is_long(facet) || total <= SHORT_LIST {
-        return String::new();
+        return None;
     }
-    let mut out = String::from("<button type=\"button\" class=\"quiet facet-more\" id=\"");
-    out.push_str(&facet_more_id(facet));
-    out.push_str("-button\"");
-    action(&mut out, Action::MoreValues);
-    out.push(' ');
-    out.push_str(FACET_ATTRIBUTE);
-    out.push_str("=\"");
-    out.push_str(facet.id_name());
-    out.push_str(if all {
-        "\" aria-expanded=\"true\">"
+    Some(if all {
+        format!("Show the {SHORT_LIST} with most records")
     } else {
-        "\" aria-expanded=\"false\">"
-    });
-    if all {
-        out.push_str(&format!("Show the {SHORT_LIST} with most records"));
-    } else {
-        out.push_str(&format!(
+        format!(
             "Show all {total} {}s, A to Z",
             facet.title().to_ascii_lowercase()
+        )
+    })
+}
+
+/// What the page says when the view has no records, and the ways out it
+/// offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NothingFound {
+    pub message: String,
+    /// "Clear the filters to see …", offered only when the search alone
+    /// finds records.
+    pub clear_filters: Option<String>,
+    /// Whether "Clear the search" is offered (there is a search).
+    pub clear_search: bool,
+}
+
+/// Says that nothing matched `query` (trimmed; empty when there is no
+/// search) with the filters: clearing the filters is offered only when the
+/// search alone finds records (`without_filters`), clearing the search only
+/// when there is one.
+pub fn nothing_found(query: &str, without_filters: usize, no_figure_held: bool) -> NothingFound {
+    let message = if no_figure_held {
+        "No figure is held for what you asked for: the organisations it names are listed below."
+            .to_string()
+    } else if query.is_empty() {
+        "No record matches these filters.".to_string()
+    } else {
+        format!("Nothing matches “{query}” with these filters.")
+    };
+    let clear_filters = match without_filters {
+        0 => None,
+        1 => Some("Clear the filters to see the 1 record that matches".to_string()),
+        n => Some(format!(
+            "Clear the filters to see the {n} records that match"
+        )),
+    };
+    NothingFound {
+        message,
+        clear_filters,
+        clear_search: !query.is_empty(),
+    }
+}
+
+/// An organisation the data knows, with what it knows of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationLine {
+    pub id: String,
+    pub name: String,
+    /// `Vanguard, Multispecialty community provider (MCP), chosen 10 March 2015. No figure held.`
+    pub facts: String,
+}
+
+/// The organisations a view asks for that no figure is held for, so that
+/// none is left unfound: a sentence, then each organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoFigureHeld {
+    pub intro: String,
+    pub organisations: Vec<OrganisationLine>,
+}
+
+/// [`NoFigureHeld`] for the organisations at `positions` in
+/// `dataset.organisations`; None when there are none.
+pub fn no_figure_held(dataset: &Dataset, positions: &[usize]) -> Option<NoFigureHeld> {
+    let organisations: Vec<OrganisationLine> = positions
+        .iter()
+        .filter_map(|o| dataset.organisations.get(*o))
+        .map(|o| OrganisationLine {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            facts: format!("{}. No figure held.", o.facts().join(", ")),
+        })
+        .collect();
+    if organisations.is_empty() {
+        return None;
+    }
+    let (what, pronoun) = if organisations.len() == 1 {
+        ("an organisation".to_string(), "it")
+    } else {
+        (format!("{} organisations", organisations.len()), "them")
+    };
+    Some(NoFigureHeld {
+        intro: format!(
+            "The data knows {what} that your search or filters name, but holds no figure for {pronoun}:"
+        ),
+        organisations,
+    })
+}
+
+/// What the explorer holds, for the header: each count and what it counts.
+pub fn dataset_counts(dataset: &Dataset) -> Vec<(usize, String)> {
+    let reported = dataset
+        .records
+        .iter()
+        .filter(|r| r.kind == RecordKind::ReportedFigure)
+        .count();
+    let vanguards = dataset
+        .organisations
+        .iter()
+        .filter(|o| o.kind == OrganisationKind::Vanguard)
+        .count();
+    vec![
+        (
+            dataset.announcements().count(),
+            " announcements in full text".to_string(),
+        ),
+        (
+            reported,
+            " figures reported on other public pages".to_string(),
+        ),
+        (
+            dataset.funding_item_count(),
+            " funding figures in all".to_string(),
+        ),
+        (
+            dataset.organisations.len(),
+            format!(" organisations, {vanguards} of them vanguards"),
+        ),
+    ]
+}
+
+/// One financial year's row of the headline total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalsYearRow {
+    pub year: String,
+    pub money: String,
+    /// `3 figures (1 with the year inferred)`.
+    pub added: String,
+}
+
+/// The view's totals as the page words them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalsSummary {
+    /// The headline: an amount or a range.
+    pub headline: String,
+    /// ` (over 3 financial years; sources disagree: lowest to highest)`, or empty.
+    pub headline_note: String,
+    /// The one sentence that says what the headline adds.
+    pub covers: String,
+    pub by_year: Vec<TotalsYearRow>,
+    /// Each other kind of money: its name, then its own total and years.
+    pub others: Vec<(String, String)>,
+    /// `2 figures over several years or with no stated year: not added`, or
+    /// empty when there are none; then each of them.
+    pub spans_heading: String,
+    pub spans: Vec<String>,
+    /// Parts that add to more than their whole, a sentence each.
+    pub flags: Vec<String>,
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The view's headline total (a range where sources disagree), the one
+/// sentence that says what it adds, the total by financial year, each other
+/// kind of money's own total, and the figures not added into any year.
+pub fn totals_summary(dataset: &Dataset, totals: &Totals) -> TotalsSummary {
+    let mut notes = Vec::new();
+    if totals.by_year.len() > 1 {
+        notes.push(format!("over {} financial years", totals.by_year.len()));
+    }
+    if totals.is_range() {
+        notes.push("sources disagree: lowest to highest".to_string());
+    }
+    let headline_note = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    };
+    let by_year = totals
+        .by_year
+        .iter()
+        .map(|year| {
+            let mut added = format!("{} figure{}", year.figures, plural(year.figures));
+            if year.inferred > 0 {
+                added.push_str(&format!(" ({} with the year inferred)", year.inferred));
+            }
+            TotalsYearRow {
+                year: year.year.map_or(String::new(), |y| y.to_string()),
+                money: Totals::sum_text(year.low, year.high, year.bound),
+                added,
+            }
+        })
+        .collect();
+    let others = totals
+        .others
+        .iter()
+        .map(|other| {
+            let years: Vec<String> = other
+                .by_year
+                .iter()
+                .filter_map(|y| {
+                    y.year
+                        .map(|year| format!("{year}: {}", Totals::sum_text(y.low, y.high, y.bound)))
+                })
+                .collect();
+            (
+                other.kind.name(),
+                format!(
+                    ": {} ({}; {} figure{})",
+                    Totals::sum_text(other.low, other.high, other.bound),
+                    years.join(", "),
+                    other.figures,
+                    plural(other.figures)
+                ),
+            )
+        })
+        .collect();
+    let spans_heading = if totals.spans.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} figure{} over several years or with no stated year: not added",
+            totals.spans.len(),
+            plural(totals.spans.len())
+        )
+    };
+    TotalsSummary {
+        headline: totals.headline_text(),
+        headline_note,
+        covers: totals.headline_sentence(),
+        by_year,
+        others,
+        spans_heading,
+        spans: totals.spans.iter().map(|s| s.describe(dataset)).collect(),
+        flags: totals
+            .overfull
+            .iter()
+            .map(|w| w.describe(dataset))
+            .collect(),
+    }
+}
+
+/// What the total includes, a line each, then each place where sources
+/// disagree: the recipients, the year and each figure with its source.
+pub fn totals_explained(dataset: &Dataset, totals: &Totals) -> (Vec<String>, Vec<String>) {
+    let disagreements = if totals.disagreement_count() > 0 {
+        totals
+            .disagreements(dataset)
+            .iter()
+            .map(|d| {
+                let figures: Vec<String> = d
+                    .figures
+                    .iter()
+                    .map(|f| format!("{} ({})", f.stated_as(dataset), f.source(dataset)))
+                    .collect();
+                format!(
+                    "{}, {}: {}",
+                    d.recipients(dataset),
+                    d.year,
+                    figures.join(" or ")
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (totals.explanation(), disagreements)
+}
+
+/// What a fact of the reader says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactValue {
+    Text(String),
+    /// Organisations, each opening its own page: (id, name).
+    Organisations(Vec<(String, String)>),
+    /// A link to a web page, with its words.
+    Link {
+        url: String,
+        text: String,
+    },
+    /// A file name, shown as code.
+    Code(String),
+}
+
+/// A fact of the reader: its name and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderFact {
+    pub name: &'static str,
+    pub value: FactValue,
+}
+
+/// The reader's facts about a record: recipients (each opening its page),
+/// programme, care model and where it came from. A source address that is
+/// not a web address is text, never a link.
+pub fn reader_facts(dataset: &Dataset, record: &FundingRecord) -> Vec<ReaderFact> {
+    let text = |name, value: String| ReaderFact {
+        name,
+        value: FactValue::Text(value),
+    };
+    let mut facts = vec![
+        ReaderFact {
+            name: "Recipient",
+            value: FactValue::Organisations(
+                record
+                    .recipients
+                    .iter()
+                    .filter_map(|id| dataset.organisation(id))
+                    .map(|o| (o.id.clone(), o.name.clone()))
+                    .collect(),
+            ),
+        },
+        text("Programme", record.programme.name().to_string()),
+    ];
+    let care_model = match (record.care_model, dataset.effective_care_model(record)) {
+        (Some(m), _) => Some((m, "as the text states")),
+        (None, Some(m)) => Some((m, "from the vanguard registry")),
+        (None, None) => None,
+    };
+    if let Some((model, whence)) = care_model {
+        facts.push(text(
+            "Care model",
+            format!("{} ({}), {whence}", model.name(), model.code()),
         ));
     }
-    out.push_str("</button>");
-    out
-}
-
-/// A chart's figure: its caption (title and what it shows), legend, the
-/// drawing with a button over each bar (or, `as_table`, the same numbers as
-/// a table), what it leaves out, and its buttons. A chart with nothing to
-/// draw says so in its caption; its empty axes, table and buttons are
-/// hidden (explorer.css).
-pub fn chart_figure(chart: &Chart, as_table: bool) -> String {
-    let (title_id, summary_id) = chart_caption_ids(chart);
-    let mut out = String::from(if chart.table_rows.is_empty() {
-        "<figure class=\"chart chart-empty\" "
-    } else {
-        "<figure class=\"chart\" "
-    });
-    out.push_str(CHART_ATTRIBUTE);
-    out.push_str("=\"");
-    out.push_str(chart.id);
-    out.push_str("\" aria-labelledby=\"");
-    out.push_str(&title_id);
-    out.push_str("\" aria-describedby=\"");
-    out.push_str(&summary_id);
-    out.push_str("\"><figcaption>");
-    out.push_str(&chart_caption(chart));
-    out.push_str("</figcaption>");
-    if !chart.legend.is_empty() {
-        out.push_str("<ul class=\"chart-legend\">");
-        out.push_str(&chart_legend(chart));
-        out.push_str("</ul>");
+    facts.push(text(
+        "Published",
+        record
+            .published_on
+            .map_or_else(|| "Not stated".to_string(), |d| d.readable()),
+    ));
+    facts.push(text(
+        "Publisher",
+        record
+            .publisher
+            .clone()
+            .unwrap_or_else(|| "Not stated".to_string()),
+    ));
+    if let Some(author) = &record.author {
+        facts.push(text("Author", author.clone()));
     }
-    if as_table {
-        out.push_str("<div class=\"chart-table-scroll\">");
-        out.push_str(&chart_table(chart));
-        out.push_str("</div>");
-    } else {
-        out.push_str(if chart.size.is_narrow() {
-            "<div class=\"chart-drawing chart-narrow\">"
-        } else {
-            "<div class=\"chart-drawing chart-wide\">"
+    if !record.places.is_empty() {
+        facts.push(text("Places", record.places.join(", ")));
+    }
+    if let Some(url) = &record.source_url {
+        facts.push(ReaderFact {
+            name: "Source",
+            value: if crate::model::is_web_address(url) {
+                FactValue::Link {
+                    url: url.clone(),
+                    text: "The page that states it".to_string(),
+                }
+            } else {
+                FactValue::Text(url.clone())
+            },
         });
-        // The core drew this SVG and escaped every label in it.
-        out.push_str("<div class=\"chart-svg\" role=\"img\" aria-label=\"");
-        escape_into(&mut out, &chart.title);
-        out.push_str("\">");
-        out.push_str(&chart.svg);
-        out.push_str("</div><div class=\"chart-overlay\">");
-        out.push_str(&chart_targets(chart));
-        out.push_str("</div></div>");
     }
-    if let Some(left_out) = &chart.left_out {
-        out.push_str("<p class=\"chart-left-out\">");
-        escape_into(&mut out, left_out);
-        out.push_str("</p>");
+    if let Some(file) = &record.text_file {
+        facts.push(ReaderFact {
+            name: "Text file",
+            value: FactValue::Code(file.clone()),
+        });
     }
-    out.push_str("<div class=\"chart-actions\"><button type=\"button\" id=\"");
-    out.push_str(&chart_place_id(chart.id));
-    out.push_str("-table\"");
-    action(&mut out, Action::ChartAsTable);
-    out.push_str(if as_table {
-        " aria-pressed=\"true\">Show as chart</button>"
-    } else {
-        " aria-pressed=\"false\">Show as table</button>"
-    });
-    out.push_str("<button type=\"button\" class=\"quiet\" id=\"");
-    out.push_str(&chart_place_id(chart.id));
-    out.push_str("-download\"");
-    action(&mut out, Action::DownloadChart);
-    out.push_str(
-        ">Download SVG</button><span role=\"alert\" class=\"chart-refused\"></span></div></figure>",
-    );
-    out
+    facts
 }
 
-/// The reader: one record in full, its title and text with the search
-/// words marked. `breakdown` is the figure of how it splits its money
-/// ([`chart_figure`]), where it has one.
-pub fn reader(
-    dataset: &Dataset,
-    record: &FundingRecord,
-    query: &Query,
-    breakdown: Option<&str>,
-) -> String {
-    let mut out = String::from(
-        "<section class=\"reader\" aria-labelledby=\"reader-heading\"><div class=\"reader-bar\"><p class=\"record-kind\">",
-    );
-    out.push_str(if record.text.is_some() {
-        "Announcement, full text"
-    } else {
-        "Reported figure"
-    });
-    out.push_str("</p><button type=\"button\" class=\"quiet\" id=\"reader-close\"");
-    action(&mut out, Action::CloseReader);
-    out.push_str(">Close<span class=\"visually-hidden\"> the reader</span></button></div><h2");
-    id(&mut out, Place::ReaderHeading);
-    out.push_str(" tabindex=\"-1\">");
-    out.push_str(&highlighted(&record.display_title(dataset), query));
-    out.push_str("</h2><div>");
-    out.push_str(&reader_facts_and_figures(dataset, record));
-    out.push_str("</div>");
-    if let Some(figure) = breakdown {
-        out.push_str(figure);
-    }
-    out.push_str("<div>");
-    out.push_str(&reader_notes(record));
-    out.push_str("</div>");
-    if record.text.is_some() {
-        out.push_str("<div class=\"full-text\">");
-        out.push_str(&full_text(record, query));
-        out.push_str("</div>");
-    }
-    out.push_str("</section>");
-    out
+/// One figure of the reader, as it lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureEntry {
+    /// The figure's anchor (`figure-2`), which its marks in the text link to.
+    pub anchor: String,
+    /// Money for a recipient; anything else (a programme total, context) is
+    /// shown quieter.
+    pub is_allocation: bool,
+    pub stated_as: String,
+    pub in_pounds: String,
+    pub role: &'static str,
+    /// `2017/18`, or `Period not stated`.
+    pub period: String,
+    /// The fund and type of money, with the source's words for them.
+    pub kind: String,
+    pub purpose: Option<String>,
+    /// `Part of the £80m`.
+    pub part_of: Option<String>,
+    pub citation: String,
+    /// Each passage that states it: the anchor of its mark in the text, and
+    /// the link's words.
+    pub evidence: Vec<(String, String)>,
 }
 
-/// The reader showing an organisation's page: what the data knows of it,
-/// then every figure held for it, a row per financial year and figure with
-/// every source that gives it (each a link that opens its record), and
-/// what the totals count for the year; then the figures with no single
-/// year; and the rule that picks what a total counts.
-pub fn recipient_reader(
-    dataset: &Dataset,
-    page: &crate::recipient::RecipientPage,
-    view: &ViewState,
-) -> String {
-    use crate::html::open_link;
-    let Some(organisation) = dataset.organisations.get(page.organisation) else {
-        return String::new();
-    };
-    let mut out = String::from(
-        "<section class=\"reader recipient-page\" aria-labelledby=\"reader-heading\"><div class=\"reader-bar\"><p class=\"record-kind\">Recipient</p><button type=\"button\" class=\"quiet\" id=\"reader-close\"",
-    );
-    action(&mut out, Action::CloseReader);
-    out.push_str(">Close<span class=\"visually-hidden\"> the reader</span></button></div><h2");
-    id(&mut out, Place::ReaderHeading);
-    out.push_str(" tabindex=\"-1\">");
-    escape_into(&mut out, &organisation.name);
-    out.push_str("</h2><p class=\"recipient-about\">");
+/// The record's figures as the reader lists them.
+pub fn figure_entries(dataset: &Dataset, record: &FundingRecord) -> Vec<FigureEntry> {
+    record
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let mut kind = item.kind_shown();
+            if let Some(words) = &item.classified_by {
+                kind.push_str(&format!(" (the source: “{words}”)"));
+            }
+            let part_of = item
+                .part_of
+                .as_ref()
+                .and_then(|whole| record.items.iter().find(|i| &i.id == whole))
+                .map(|whole| format!("Part of the {}", whole.stated_as));
+            FigureEntry {
+                anchor: item_anchor(index),
+                is_allocation: item.role == Role::Allocation,
+                stated_as: item.stated_as.clone(),
+                in_pounds: item.amount.full(),
+                role: item.role.name(),
+                period: item
+                    .period_shown()
+                    .unwrap_or_else(|| "Period not stated".to_string()),
+                kind,
+                purpose: item.purpose.clone(),
+                part_of,
+                citation: citation(dataset, record, item),
+                evidence: item
+                    .evidence
+                    .iter()
+                    .enumerate()
+                    .map(|(evidence, e)| {
+                        (
+                            evidence_anchor(FigureMark {
+                                item: index,
+                                evidence,
+                            }),
+                            format!("“{}” in the text", e.quote),
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// A person the text quotes: their name (or that it is not given), then
+/// their role and organisation where stated.
+pub fn person_line(person: &crate::model::Person) -> (String, String) {
+    let mut about = String::new();
+    for part in [&person.role, &person.organisation].into_iter().flatten() {
+        about.push_str(", ");
+        about.push_str(part);
+    }
+    (
+        person
+            .name
+            .clone()
+            .unwrap_or_else(|| "Name not given".to_string()),
+        about,
+    )
+}
+
+/// What the page says of an organisation at the top of its page: its kind,
+/// care model, when chosen, places and other names.
+pub fn organisation_about(organisation: &crate::model::Organisation) -> String {
     let mut about = organisation.facts();
     if !organisation.places.is_empty() {
         about.push(format!("covering {}", organisation.places.join(", ")));
@@ -613,105 +576,5 @@ pub fn recipient_reader(
     if !organisation.aliases.is_empty() {
         about.push(format!("also called {}", organisation.aliases.join(", ")));
     }
-    escape_into(&mut out, &format!("{}.", about.join("; ")));
-    out.push_str("</p>");
-    if page.years.is_empty() && page.other_periods.is_empty() {
-        out.push_str("<p class=\"recipient-none\">No figure held: no source the explorer holds gives money for this organisation.</p>");
-    }
-    if !page.years.is_empty() {
-        out.push_str("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Every figure held, by financial year and source (scrolls sideways on a narrow screen)\"><table class=\"recipient-grid\"><caption>Every figure held, by financial year and source</caption><thead><tr><th scope=\"col\">Financial year</th><th scope=\"col\">Figure</th><th scope=\"col\">Sources</th><th scope=\"col\">Counted in the totals</th></tr></thead><tbody>");
-        for year in &page.years {
-            for (n, line) in year.lines.iter().enumerate() {
-                out.push_str(if n == 0 {
-                    "<tr class=\"year-start\">"
-                } else {
-                    "<tr>"
-                });
-                out.push_str("<th scope=\"row\">");
-                if n == 0 {
-                    escape_into(&mut out, &year.year.to_string());
-                }
-                out.push_str("</th><td>");
-                escape_into(&mut out, &line.stated(dataset));
-                if page.kinds() > 1 {
-                    out.push_str("<span class=\"line-kind\">");
-                    escape_into(&mut out, &line.kind.short_name());
-                    out.push_str("</span>");
-                }
-                let others = line.jointly_with(dataset, &organisation.id);
-                if !others.is_empty() {
-                    out.push_str("<span class=\"line-kind\">");
-                    escape_into(&mut out, &format!("jointly with {}", others.join(", ")));
-                    out.push_str("</span>");
-                }
-                out.push_str("</td><td><ul class=\"line-sources\">");
-                for (name, record) in line.source_names(dataset) {
-                    out.push_str("<li>");
-                    open_link(&mut out, view, &record, &name);
-                    out.push_str("</li>");
-                }
-                out.push_str("</ul></td><td>");
-                if n == 0 {
-                    if year.sources_disagree() {
-                        out.push_str(
-                            "<strong class=\"sources-disagree\">Sources disagree.</strong> ",
-                        );
-                    } else if year.lines.iter().any(|l| l.sources.len() > 1) {
-                        out.push_str("Sources agree. ");
-                    }
-                    escape_into(&mut out, &year.counted.join("; "));
-                }
-                out.push_str("</td></tr>");
-            }
-        }
-        out.push_str("</tbody></table></div>");
-    }
-    if !page.other_periods.is_empty() {
-        out.push_str("<h3>Over several years or with no single year: never added into a year</h3><ul class=\"recipient-other\">");
-        for line in &page.other_periods {
-            out.push_str("<li>");
-            escape_into(
-                &mut out,
-                &format!("{} ({}): ", line.stated(dataset), line.kind.short_name()),
-            );
-            for (n, (name, record)) in line.source_names(dataset).into_iter().enumerate() {
-                if n > 0 {
-                    out.push_str("; ");
-                }
-                open_link(&mut out, view, &record, &name);
-            }
-            out.push_str("</li>");
-        }
-        out.push_str("</ul>");
-    }
-    let raw = page.raw_figures(dataset);
-    if !raw.is_empty() {
-        out.push_str("<details class=\"raw-figures\"><summary>Show the raw figures instead: each as its source states it, before counting</summary><ul>");
-        for (line, record) in raw {
-            out.push_str("<li>");
-            open_link(&mut out, view, &record, &line);
-            out.push_str("</li>");
-        }
-        out.push_str("</ul></details>");
-    }
-    out.push_str("<p class=\"counting-rule\">");
-    escape_into(&mut out, crate::recipient::COUNTING_RULE);
-    out.push_str("</p></section>");
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_action_and_place_reads_back_from_its_code() {
-        for a in Action::ALL {
-            assert_eq!(Action::from_code(a.code()), Some(a));
-        }
-        assert_eq!(Action::from_code("dismiss"), None);
-        for f in Facet::ALL {
-            assert_eq!(facet_named(f.id_name()), Some(f));
-        }
-    }
+    format!("{}.", about.join("; "))
 }

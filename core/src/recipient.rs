@@ -117,6 +117,92 @@ impl RecipientPage {
     }
 }
 
+/// A row of a recipient page's table: one figure in one year, with every
+/// source that gives it; the first row of a year names the year and says
+/// what the totals count for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientRow {
+    /// The year, on the first row of each year only.
+    pub year: Option<String>,
+    pub figure: String,
+    /// The kind of money, where the page holds more than one kind.
+    pub kind: Option<String>,
+    /// `jointly with …` for a figure given to several recipients together.
+    pub jointly: Option<String>,
+    /// Each source's words and the record it opens.
+    pub sources: Vec<(String, String)>,
+    /// On the first row of a year: whether sources disagree or agree, and
+    /// what the totals count.
+    pub agreement: Option<Agreement>,
+    pub counted: Option<String>,
+}
+
+/// What a year's sources say together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    Disagree,
+    Agree,
+    /// One source only: nothing to say.
+    Single,
+}
+
+/// A figure over several years or with no single year: what it is, and
+/// each source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherPeriodLine {
+    pub figure: String,
+    pub sources: Vec<(String, String)>,
+}
+
+impl RecipientPage {
+    /// The table's rows, year by year.
+    pub fn rows(&self, dataset: &Dataset) -> Vec<RecipientRow> {
+        let organisation = dataset
+            .organisations
+            .get(self.organisation)
+            .map(|o| o.id.as_str())
+            .unwrap_or_default();
+        let several_kinds = self.kinds() > 1;
+        let mut rows = Vec::new();
+        for year in &self.years {
+            for (n, line) in year.lines.iter().enumerate() {
+                let others = line.jointly_with(dataset, organisation);
+                let first = n == 0;
+                rows.push(RecipientRow {
+                    year: first.then(|| year.year.to_string()),
+                    figure: line.stated(dataset),
+                    kind: several_kinds.then(|| line.kind.short_name()),
+                    jointly: (!others.is_empty())
+                        .then(|| format!("jointly with {}", others.join(", "))),
+                    sources: line.source_names(dataset),
+                    agreement: first.then(|| {
+                        if year.sources_disagree() {
+                            Agreement::Disagree
+                        } else if year.lines.iter().any(|l| l.sources.len() > 1) {
+                            Agreement::Agree
+                        } else {
+                            Agreement::Single
+                        }
+                    }),
+                    counted: first.then(|| year.counted.join("; ")),
+                });
+            }
+        }
+        rows
+    }
+
+    /// The figures over several years or with no single year.
+    pub fn other_period_lines(&self, dataset: &Dataset) -> Vec<OtherPeriodLine> {
+        self.other_periods
+            .iter()
+            .map(|line| OtherPeriodLine {
+                figure: format!("{} ({}): ", line.stated(dataset), line.kind.short_name()),
+                sources: line.source_names(dataset),
+            })
+            .collect()
+    }
+}
+
 /// The page of the organisation `id`; None for an id the data does not have.
 pub fn recipient_page(explorer: &Explorer, id: &str) -> Option<RecipientPage> {
     let dataset = explorer.dataset;

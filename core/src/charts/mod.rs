@@ -61,7 +61,7 @@ impl ChartSize {
 
 /// A region of the chart that does something when chosen, in percent of the
 /// chart's width and height; the page lays a button over it
-/// (`html::chart_targets`).
+/// ([`Chart::target_boxes`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartTarget {
     /// What a screen reader says: "2016/17, multispecialty community provider: £12.3m".
@@ -104,6 +104,54 @@ pub struct Chart {
     pub table_rows: Vec<Vec<String>>,
     /// What the chart leaves out and why, if anything ("3 records have no date").
     pub left_out: Option<String>,
+}
+
+/// Where a chart's button sits over its bar or dot, in the drawing's own
+/// units, written to a tenth (`12.3`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetBox {
+    pub x: String,
+    pub y: String,
+    pub width: String,
+    pub height: String,
+}
+
+/// The smallest button over a bar or dot, in the chart's own units (a thin
+/// bar still gets a button one can hit).
+const SMALLEST_TARGET: f32 = 8.0;
+
+impl Chart {
+    /// Each target's box in the drawing's units: the page lays the buttons
+    /// in an SVG of the drawing's size, as SVG attributes rather than inline
+    /// styles (the content security policy allows no inline styles), so
+    /// they scale with the drawing.
+    pub fn target_boxes(&self) -> Vec<TargetBox> {
+        let (width, height) = (self.size.width, self.size.height);
+        let place = |percent: f32, span: u32| percent * span as f32 / 100.0;
+        self.targets
+            .iter()
+            .map(|t| TargetBox {
+                x: units(place(t.left, width)),
+                y: units(place(t.top, height)),
+                width: units(place(t.width, width).max(SMALLEST_TARGET)),
+                height: units(place(t.height, height).max(SMALLEST_TARGET)),
+            })
+            .collect()
+    }
+
+    /// The drawing's `viewBox`.
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {}", self.size.width, self.size.height)
+    }
+}
+
+/// A length in the chart's units to a tenth (`12.3`), written with integers:
+/// the page then carries no float formatting.
+fn units(value: f32) -> String {
+    let tenths = (f64::from(value).clamp(-1e9, 1e9) * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
 }
 
 /// The size labels are drawn at, in the chart's own pixels. plotters writes

@@ -1,0 +1,146 @@
+//! The view's totals: the headline, what it adds, a row per financial year,
+//! each other kind of money, and the figures added into no year; what the
+//! total includes and where sources disagree; and, for the dataset, how
+//! much of each year's national vanguard total the figures cover.
+
+use crate::page::use_page;
+use funding_core::page::{totals_explained, totals_summary, TotalsSummary};
+use leptos::prelude::*;
+
+#[component]
+pub fn TotalsSection() -> impl IntoView {
+    let page = use_page();
+    let summary = Memo::new(move |_| {
+        page.results
+            .with(|e| totals_summary(page.dataset, &e.totals))
+    });
+    // What the total includes, and where sources disagree, are worked out
+    // only while "What this total includes" is open: a large view has
+    // thousands of disagreements, and a closed list would be rebuilt unseen.
+    let explained_open = RwSignal::new(false);
+    let explained = move || {
+        if !explained_open.get() {
+            return None;
+        }
+        let (lines, disagreements) = page
+            .results
+            .with(|e| totals_explained(page.dataset, &e.totals));
+        Some(view! {
+            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            {(!disagreements.is_empty()).then(|| view! {
+                <p>"Where sources disagree:"</p>
+                <ul class="disagreements">
+                    {disagreements.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                </ul>
+            })}
+        })
+    };
+    // The coverage and the dataset's disagreements are the dataset's, not
+    // the view's: worked out once.
+    let years = funding_core::coverage::vanguard_coverage(page.core);
+    let disagreements = funding_core::disagreements::across_dataset(page.core, &years);
+    let coverage = years
+        .iter()
+        .map(|year| {
+            view! {
+                <li>
+                    <p>{year.sentence(page.dataset)}</p>
+                    {year.missing(page.dataset).map(|m| view! { <p class="coverage-missing">{m}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="totals" aria-labelledby="totals-heading">
+            <h3 id="totals-heading">"Money for recipients in this view"</h3>
+            <div id="totals-summary">{move || summary.with(|s| summary_view(s))}</div>
+            <details
+                class="totals-explained"
+                id="totals-explained"
+                on:toggle=move |ev| explained_open.set(is_open(&ev))
+            >
+                <summary>"What this total includes"</summary>
+                <div id="totals-explained-list">{explained}</div>
+            </details>
+            <details class="coverage">
+                <summary>"How much of each year's national vanguard total the figures here cover"</summary>
+                <div id="coverage-list"><ul class="coverage-years">{coverage}</ul></div>
+            </details>
+            <details class="coverage">
+                <summary>"Where sources disagree, across the dataset"</summary>
+                <div id="disagreements-list">
+                    <ul class="disagreements-across">
+                        {disagreements.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                    </ul>
+                </div>
+            </details>
+        </section>
+    }
+}
+
+/// Whether the `<details>` a toggle event came from is now open.
+pub fn is_open(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
+fn summary_view(s: &TotalsSummary) -> impl IntoView {
+    let by_year = (!s.by_year.is_empty()).then(|| {
+        view! {
+            <table class="totals-by-year">
+                <caption class="visually-hidden">"The headline total by financial year"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Financial year"</th>
+                        <th scope="col" class="num">"Money"</th>
+                        <th scope="col" class="num">"Added"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {s.by_year
+                        .iter()
+                        .map(|row| view! {
+                            <tr>
+                                <th scope="row">{row.year.clone()}</th>
+                                <td class="num">{row.money.clone()}</td>
+                                <td class="num">{row.added.clone()}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+    });
+    let others = (!s.others.is_empty()).then(|| {
+        view! {
+            <h4 class="totals-subheading">"Other money for recipients, each kind totalled on its own"</h4>
+            <ul class="totals-others">
+                {s.others
+                    .iter()
+                    .map(|(kind, rest)| view! { <li><span class="kind-name">{kind.clone()}</span>{rest.clone()}</li> })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    let spans = (!s.spans.is_empty()).then(|| {
+        view! {
+            <details class="totals-spans">
+                <summary>{s.spans_heading.clone()}</summary>
+                <ul>{s.spans.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            </details>
+        }
+    });
+    view! {
+        <p class="total-amount">
+            {s.headline.clone()}
+            {(!s.headline_note.is_empty()).then(|| view! { <span class="total-range-note">{s.headline_note.clone()}</span> })}
+        </p>
+        <p class="total-covers">{s.covers.clone()}</p>
+        {by_year}
+        {others}
+        {spans}
+        {s.flags.iter().map(|f| view! { <p class="totals-flag">{f.clone()}</p> }).collect_view()}
+    }
+}
