@@ -6,6 +6,7 @@
 //! drawn only while the charts are open, once per result set.
 
 use super::totals::is_open;
+use crate::follow;
 use crate::page::use_page;
 use funding_core::charts::{
     by_recipient, by_year, comparison, timeline, Chart, ChartSize, TargetAction,
@@ -47,7 +48,7 @@ pub fn Charts() -> impl IntoView {
     })
     .forget();
     let drawn = move |n: usize| {
-        Memo::new(move |_| {
+        follow::memo(move || {
             if !open.get() {
                 return None;
             }
@@ -60,7 +61,7 @@ pub fn Charts() -> impl IntoView {
         })
     };
     // The chosen recipients side by side, when the view chooses two to four.
-    let compared = Memo::new(move |_| {
+    let compared = follow::memo(move || {
         if !open.get() {
             return None;
         }
@@ -220,31 +221,31 @@ fn ChartFigure(id: &'static str, chart: Memo<Option<Chart>>) -> impl IntoView {
     view! {
         <figure
             class="chart"
-            class:chart-empty=move || chart.with(|c| c.as_ref().is_some_and(|c| c.table_rows.is_empty()))
+            class:chart-empty=follow::flag(move || chart.with(|c| c.as_ref().is_some_and(|c| c.table_rows.is_empty())))
             data-chart=id
             aria-labelledby=labelled_by
             aria-describedby=described_by
         >
             <figcaption>
-                <h3 id=title_id>{move || with(&|c| c.title.clone())}</h3>
-                <p class="chart-summary" id=summary_id>{move || with(&|c| c.summary.clone())}</p>
+                <h3 id=title_id>{follow::text(move || with(&|c| c.title.clone()))}</h3>
+                <p class="chart-summary" id=summary_id>{follow::text(move || with(&|c| c.summary.clone()))}</p>
             </figcaption>
-            {legend}
-            {body}
-            {move || chart.with(|c| c.as_ref().and_then(|c| c.left_out.clone())).map(|l| view! { <p class="chart-left-out">{l}</p> })}
+            {follow::part(legend)}
+            {follow::part(body)}
+            {follow::part(move || chart.with(|c| c.as_ref().and_then(|c| c.left_out.clone())).map(|l| view! { <p class="chart-left-out">{l}</p> }))}
             <div class="chart-actions">
                 <button
                     type="button"
                     id=format!("{}-table", chart_place_id(id))
-                    aria-pressed=move || if as_table.get() { "true" } else { "false" }
+                    aria-pressed=follow::aria(move || as_table.get())
                     on:click=move |_| as_table.update(|t| *t = !*t)
                 >
-                    {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
+                    {follow::text(move || if as_table.get() { "Show as chart" } else { "Show as table" }.to_string())}
                 </button>
                 <button type="button" class="quiet" id=format!("{}-download", chart_place_id(id)) on:click=download>
                     "Download SVG"
                 </button>
-                <span role="alert" class="chart-refused">{move || refused.get().then_some(DOWNLOAD_REFUSED)}</span>
+                <span role="alert" class="chart-refused">{follow::text(move || if refused.get() { DOWNLOAD_REFUSED.to_string() } else { String::new() })}</span>
             </div>
         </figure>
     }

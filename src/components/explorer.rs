@@ -8,6 +8,7 @@ use super::reader::ReaderPlace;
 use super::records::Records;
 use super::toolbar::Toolbar;
 use crate::browser_url;
+use crate::follow;
 use crate::page::{History, Page};
 use funding_core::url_state;
 use gloo::events::EventListener;
@@ -32,7 +33,7 @@ pub fn Explorer(page: Page) -> impl IntoView {
     view! {
         <LinkNotices />
         <Toolbar />
-        <main class="layout" class:has-reader=has_reader id="layout">
+        <main class="layout" class:has-reader=follow::flag(has_reader) id="layout">
             <FilterPanel />
             <Records />
             <ReaderPlace />

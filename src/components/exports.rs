@@ -1,6 +1,7 @@
 //! The view's downloads (CSV, JSON, 360Giving), and beside them what a file
 //! left out, or that the browser refused it.
 
+use crate::follow;
 use crate::page::use_page;
 use funding_core::export::ViewDownload;
 use funding_core::page::DOWNLOAD_REFUSED;
@@ -36,8 +37,8 @@ pub fn Exports() -> impl IntoView {
                     </button>
                 })
                 .collect_view()}
-            <span class="download-note" class:is-empty=move || note.with(String::is_empty) id="download-refused" role="status">
-                {move || note.get()}
+            <span class="download-note" class:is-empty=follow::flag(move || note.with(String::is_empty)) id="download-refused" role="status">
+                {follow::text(move || note.get())}
             </span>
         </div>
     }

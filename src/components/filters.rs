@@ -3,6 +3,7 @@
 //! filter. On a phone (and beside the reader) the panel folds away behind
 //! "Filters".
 
+use crate::follow;
 use crate::page::use_page;
 use funding_core::explore::FacetValue;
 use funding_core::money::{parse_typed, typed};
@@ -19,7 +20,7 @@ pub fn FilterPanel() -> impl IntoView {
     view! {
         <aside
             class="filter-panel"
-            class:is-open=move || page.filters_open.get()
+            class:is-open=follow::flag(move || page.filters_open.get())
             id="filter-panel"
             aria-labelledby="filters-heading"
         >
@@ -42,7 +43,7 @@ pub fn FilterPanel() -> impl IntoView {
 fn AmountRange() -> impl IntoView {
     let page = use_page();
     let error = RwSignal::new(String::new());
-    let amounts = Memo::new(move |_| page.view.with(|v| (v.min_amount, v.max_amount)));
+    let amounts = follow::memo(move || page.view.with(|v| (v.min_amount, v.max_amount)));
     let changed = move |is_min: bool, text: String| {
         let amount = if text.trim().is_empty() {
             Some(None)
@@ -79,10 +80,10 @@ fn AmountRange() -> impl IntoView {
                     autocomplete="off"
                     size="8"
                     aria-describedby="amount-help"
-                    prop:value=move || {
+                    prop:value=follow::text(move || {
                         let (min, max) = amounts.get();
                         if is_min { min } else { max }.map(typed).unwrap_or_default()
-                    }
+                    })
                     on:change=move |ev| changed(is_min, event_target_value(&ev))
                 />
             </div>
@@ -95,8 +96,8 @@ fn AmountRange() -> impl IntoView {
             <p id="amount-help" class="facet-help">
                 "For example 4.5m or 450k."
             </p>
-            <p class="field-error" class:is-empty=move || error.with(String::is_empty) id="amount-error" role="alert">
-                {move || error.get()}
+            <p class="field-error" class:is-empty=follow::flag(move || error.with(String::is_empty)) id="amount-error" role="alert">
+                {follow::text(move || error.get())}
             </p>
         </fieldset>
     }
@@ -110,7 +111,7 @@ fn AmountRange() -> impl IntoView {
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let page = use_page();
     let all = RwSignal::new(false);
-    let values = Memo::new(move |_| {
+    let values = follow::memo(move || {
         let all = all.get();
         page.results.with(|e| {
             shown_facet_values(facet, e.facet_values(facet), all)
@@ -149,7 +150,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
             <Show when=move || values.with(Vec::is_empty)>
                 <p class="facet-empty">"None in this view"</p>
             </Show>
-            {is_long(facet).then(|| view! { <div id=format!("facet-more-{}", facet.id_name())>{more}</div> })}
+            {is_long(facet).then(|| view! { <div id=format!("facet-more-{}", facet.id_name())>{follow::part(more)}</div> })}
         </fieldset>
     }
 }
@@ -165,7 +166,7 @@ fn FacetOption(
     let id = facet_option_id(facet, &code);
     let state = {
         let code = code.clone();
-        Memo::new(move |_| {
+        follow::memo(move || {
             values.with(|vs| {
                 vs.iter()
                     .find(|v| v.code == code)
@@ -179,12 +180,12 @@ fn FacetOption(
     };
     view! {
         <li>
-            <input type="checkbox" id=id.clone() value=code.to_string() prop:checked=move || state.get().1 on:change=toggle />
+            <input type="checkbox" id=id.clone() value=code.to_string() prop:checked=follow::flag(move || state.get().1) on:change=toggle />
             <label for=id>
                 <span class="facet-label">{label.to_string()}</span>
                 " "
                 <span class="facet-count">
-                    {move || state.get().0}
+                    {follow::text(move || state.get().0.to_string())}
                     <span class="visually-hidden">" records"</span>
                 </span>
             </label>

@@ -3,6 +3,7 @@
 //! also works opened in a new tab or copied; a plain click opens it in the
 //! page without a reload.
 
+use crate::follow;
 use crate::page::{is_plain_click, use_page};
 use funding_core::model::is_web_address;
 use funding_core::url_state;
@@ -15,10 +16,10 @@ use leptos::prelude::*;
 pub fn OpenLink(record: String, text: String, #[prop(optional)] over_page: bool) -> impl IntoView {
     let page = use_page();
     let id = record.clone();
-    let href = move || {
+    let href = follow::text(move || {
         page.view
             .with(|v| url_state::encode_opening(v, Some(&record)))
-    };
+    });
     view! {
         <a
             href=href

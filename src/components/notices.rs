@@ -1,5 +1,6 @@
 //! Which parts of the opened link were ignored, and why, until dismissed.
 
+use crate::follow;
 use crate::page::use_page;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn LinkNotices() -> impl IntoView {
                 <div class="notice">
                     <p>"Part of this link could not be used; the rest of the view is shown."</p>
                     <ul id="link-notices">
-                        {move || lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        {follow::part(move || lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view())}
                     </ul>
                     <button type="button" class="quiet" on:click=move |_| page.notices.set(Vec::new())>
                         "Dismiss"

@@ -9,6 +9,7 @@ use super::charts::ChartPlace;
 use super::links::{AboutLink, SourceLink};
 use super::marked_text::MarkedText;
 use super::recipient::RecipientPage;
+use crate::follow;
 use crate::page::use_page;
 use funding_core::charts::breakdown;
 use funding_core::model::FundingRecord;
@@ -22,8 +23,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ReaderPlace() -> impl IntoView {
     let page = use_page();
-    let open = Memo::new(move |_| page.view.with(|v| v.open.clone()));
-    let about = Memo::new(move |_| page.view.with(|v| v.about.clone()));
+    let open = follow::memo(move || page.view.with(|v| v.open.clone()));
+    let about = follow::memo(move || page.view.with(|v| v.about.clone()));
     let shown = move || {
         if let Some(record) = open.with(|id| id.as_deref().and_then(|id| page.dataset.record(id))) {
             return view! { <RecordReader record /> }.into_any();
@@ -37,7 +38,7 @@ pub fn ReaderPlace() -> impl IntoView {
             .into_any()
     };
     // The reader adds no box of its own: the reader is the layout's item.
-    view! { <div class="reader-place" id="reader-place">{shown}</div> }
+    view! { <div class="reader-place" id="reader-place">{follow::part(shown)}</div> }
 }
 
 /// The reader's bar: what it shows, and "Close". A record opened from an
@@ -80,7 +81,7 @@ fn RecordReader(record: &'static FundingRecord) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_when_shown(heading);
     let title = record.display_title(page.dataset);
-    let breakdown = Memo::new(move |_| breakdown::chart(record, page.chart_size.get()));
+    let breakdown = follow::memo(move || breakdown::chart(record, page.chart_size.get()));
     let facts = reader_facts(page.dataset, record)
         .into_iter()
         .map(|fact| {
@@ -165,7 +166,7 @@ fn RecordReader(record: &'static FundingRecord) -> impl IntoView {
         <section class="reader" aria-labelledby="reader-heading">
             <ReaderBar kind=if record.text.is_some() { "Announcement, full text" } else { "Reported figure" } />
             <h2 id="reader-heading" tabindex="-1" node_ref=heading>
-                {move || page.query.with(|q| view! { <MarkedText pieces=highlight(&title, q) /> })}
+                {follow::part(move || page.query.with(|q| view! { <MarkedText pieces=highlight(&title, q) /> }))}
             </h2>
             <div>
                 <dl class="reader-facts">{facts}</dl>
@@ -184,7 +185,7 @@ fn RecordReader(record: &'static FundingRecord) -> impl IntoView {
                     <p class="text-help">"Figures are marked; each links to its entry under Figures. Search words are in bold."</p>
                 })}
             </div>
-            {record.text.is_some().then(|| view! { <div class="full-text">{move || page.query.with(|q| full_text(record, q))}</div> })}
+            {record.text.is_some().then(|| view! { <div class="full-text">{follow::part(move || page.query.with(|q| full_text(record, q)))}</div> })}
         </section>
     }
 }

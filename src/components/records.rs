@@ -8,6 +8,7 @@ use super::exports::Exports;
 use super::links::{AboutLink, SourceLink};
 use super::marked_text::MarkedText;
 use super::totals::TotalsSection;
+use crate::follow;
 use crate::page::{is_plain_click, use_page};
 use funding_core::explore::ResultRow;
 use funding_core::listing::summarise_row;
@@ -29,7 +30,7 @@ pub fn Records() -> impl IntoView {
             <Charts />
             <Exports />
             <p class="result-count" id="result-count" role="status" aria-live="polite" aria-atomic="true">
-                {move || page.results.with(|e| records_counted(e.rows.len()))}
+                {follow::text(move || page.results.with(|e| records_counted(e.rows.len())))}
             </p>
             <NoRecords />
             <RecordList />
@@ -45,7 +46,7 @@ pub fn Records() -> impl IntoView {
 fn NoRecords() -> impl IntoView {
     let page = use_page();
     // Asked of the engine once per change; two places show it.
-    let no_figure = Memo::new(move |_| page.filtering.with(|v| page.core.no_figure_held(v)));
+    let no_figure = follow::memo(move || page.filtering.with(|v| page.core.no_figure_held(v)));
     let nothing = move || {
         if page.results.with(|e| !e.rows.is_empty()) {
             return None;
@@ -106,7 +107,7 @@ fn NoRecords() -> impl IntoView {
                 }
             })
     };
-    view! { {nothing} {no_figure_held} }
+    view! { {follow::part(nothing)} {follow::part(no_figure_held)} }
 }
 
 /// The rows listed: the first pages of the results. Each is kept by its
@@ -148,12 +149,12 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
         return ().into_any();
     };
     let id = summary.id.clone();
-    let is_open = Memo::new(move |_| page.view.with(|v| v.open.as_deref() == Some(id.as_str())));
+    let is_open = follow::memo(move || page.view.with(|v| v.open.as_deref() == Some(id.as_str())));
     let title = summary.title.clone();
     let id = summary.id.clone();
     let href = {
         let id = id.clone();
-        move || page.view.with(|v| url_state::encode_opening(v, Some(&id)))
+        follow::text(move || page.view.with(|v| url_state::encode_opening(v, Some(&id))))
     };
     let open = move |ev: leptos::ev::MouseEvent| {
         if is_plain_click(&ev) {
@@ -167,20 +168,20 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
     };
     let notes = summary.notes.clone();
     view! {
-        <li class="record" class:is-open=is_open>
+        <li class="record" class:is-open=follow::flag(move || is_open.get())>
             <div class="record-main">
                 <p class="record-kind">{if summary.has_text { "Announcement, full text" } else { "Reported figure" }}</p>
                 <h3 class="record-title">
-                    <a href=href on:click=open aria-current=move || is_open.get().then_some("true")>
-                        {move || page.query.with(|q| view! { <MarkedText pieces=highlight(&title, q) /> })}
+                    <a href=href on:click=open aria-current=follow::words(move || is_open.get().then_some("true"))>
+                        {follow::part(move || page.query.with(|q| view! { <MarkedText pieces=highlight(&title, q) /> }))}
                     </a>
                 </h3>
                 {summary.recipients.map(|r| view! { <p class="record-recipients">{r}</p> })}
-                {move || {
+                {follow::part(move || {
                     page.query
                         .with(|q| record_snippet(record, q, 180))
                         .map(|s| view! { <p class="snippet"><MarkedText pieces=s /></p> })
-                }}
+                })}
             </div>
             <div class="record-money">
                 {summary.amount_as_written.map(|a| view! { <p class="amount-as-written">{a}</p> })}
@@ -211,7 +212,7 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
                     <ul class="record-notes">
                         {notes
                             .into_iter()
-                            .map(|note| view! { <li>{move || page.query.with(|q| view! { <MarkedText pieces=highlight(&note, q) /> })}</li> })
+                            .map(|note| view! { <li>{follow::part(move || page.query.with(|q| view! { <MarkedText pieces=highlight(&note, q) /> }))}</li> })
                             .collect_view()}
                     </ul>
                 }
@@ -225,7 +226,7 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
 #[component]
 fn ShowMore() -> impl IntoView {
     let page = use_page();
-    move || {
+    follow::part(move || {
         let shown = page.shown.get();
         page.results.with(|e| show_more_label(e.rows.len(), shown)).map(|label| {
             view! {
@@ -234,5 +235,5 @@ fn ShowMore() -> impl IntoView {
                 </button>
             }
         })
-    }
+    })
 }

@@ -9,6 +9,7 @@
 //! changes from elsewhere (a link, back, a chip).
 
 use crate::browser_url;
+use crate::follow;
 use crate::page::{use_page, History, Page};
 use funding_core::page::{filters_label, LINK_COPIED};
 use funding_core::view::{SortOrder, ViewState};
@@ -86,7 +87,7 @@ fn SearchBox() -> impl IntoView {
     .forget();
     // Follows the view's search only when it changes, so what is being
     // typed is not overwritten by a change elsewhere.
-    let query = Memo::new(move |_| page.view.with(|v| v.query.clone()));
+    let query = follow::memo(move || page.view.with(|v| v.query.clone()));
     view! {
         <div class="search" role="search">
             <label for="search">"Search the announcements"</label>
@@ -98,7 +99,7 @@ fn SearchBox() -> impl IntoView {
                 spellcheck="false"
                 placeholder="e.g. dudley, \"care homes\", transf -sunderland"
                 aria-describedby="search-help"
-                prop:value=query
+                prop:value=follow::text(move || query.get())
                 on:input=typed
                 on:keydown=keydown
             />
@@ -119,10 +120,10 @@ fn FiltersToggle() -> impl IntoView {
             class="filters-toggle"
             id="filters-toggle"
             aria-controls="filter-panel"
-            aria-expanded=move || if page.filters_open.get() { "true" } else { "false" }
+            aria-expanded=follow::aria(move || page.filters_open.get())
             on:click=move |_| page.filters_open.update(|open| *open = !*open)
         >
-            {move || page.view.with(filters_label)}
+            {follow::text(move || page.view.with(filters_label))}
         </button>
     }
 }
@@ -130,7 +131,7 @@ fn FiltersToggle() -> impl IntoView {
 #[component]
 fn SortSelect() -> impl IntoView {
     let page = use_page();
-    let sort = Memo::new(move |_| page.view.with(|v| v.sort));
+    let sort = follow::memo(move || page.view.with(|v| v.sort));
     let chosen = move |ev: leptos::ev::Event| {
         if let Some(order) = SortOrder::from_code(&event_target_value(&ev)) {
             page.change(|v| v.sort = order);
@@ -144,7 +145,7 @@ fn SortSelect() -> impl IntoView {
                     .into_iter()
                     .map(|order| {
                         view! {
-                            <option value=order.code() prop:selected=move || sort.get() == order>
+                            <option value=order.code() prop:selected=follow::flag(move || sort.get() == order)>
                                 {order.label()}
                             </option>
                         }
@@ -195,12 +196,12 @@ fn CopyLink() -> impl IntoView {
             </button>
             <span
                 class="copy-status"
-                class:is-empty=move || state.with(|s| *s == CopyState::Idle)
+                class:is-empty=follow::flag(move || state.with(|s| *s == CopyState::Idle))
                 id="copy-status"
                 role="status"
                 aria-live="polite"
             >
-                {move || match state.get() {
+                {follow::part(move || match state.get() {
                     CopyState::Idle => ().into_any(),
                     CopyState::Copied => LINK_COPIED.into_any(),
                     CopyState::ShowAddress(href) => {
@@ -224,7 +225,7 @@ fn CopyLink() -> impl IntoView {
                         }
                             .into_any()
                     }
-                }}
+                })}
             </span>
         </div>
     }

@@ -3,6 +3,7 @@
 //! total includes and where sources disagree; and, for the dataset, how
 //! much of each year's national vanguard total the figures cover.
 
+use crate::follow;
 use crate::page::use_page;
 use funding_core::page::{totals_explained, totals_summary, TotalsSummary};
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TotalsSection() -> impl IntoView {
     let page = use_page();
-    let summary = Memo::new(move |_| {
+    let summary = follow::memo(move || {
         page.results
             .with(|e| totals_summary(page.dataset, &e.totals))
     });
@@ -53,14 +54,14 @@ pub fn TotalsSection() -> impl IntoView {
     view! {
         <section class="totals" aria-labelledby="totals-heading">
             <h3 id="totals-heading">"Money for recipients in this view"</h3>
-            <div id="totals-summary">{move || summary.with(|s| summary_view(s))}</div>
+            <div id="totals-summary">{follow::part(move || summary.with(|s| summary_view(s)))}</div>
             <details
                 class="totals-explained"
                 id="totals-explained"
                 on:toggle=move |ev| explained_open.set(is_open(&ev))
             >
                 <summary>"What this total includes"</summary>
-                <div id="totals-explained-list">{explained}</div>
+                <div id="totals-explained-list">{follow::part(explained)}</div>
             </details>
             <details class="coverage">
                 <summary>"How much of each year's national vanguard total the figures here cover"</summary>
