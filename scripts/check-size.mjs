@@ -5,8 +5,9 @@
 // ceiling in tests/size-ceiling.json, and says plainly how far the build is
 // from the budgets of issue 23 (wasm 240 KiB, first load 300 KiB, raised from
 // 150 and 200 so that the page can be built the way Leptos is meant to be
-// used). The ceilings are the budgets themselves; were the build ever over
-// them, they would hold at its size until it fits again.
+// used). The page as Leptos components is over both budgets, so the
+// ceilings hold at its size when they were set, to come down as the build
+// gets lighter; the report says how far it is from the budgets.
 import { readFileSync } from 'node:fs';
 import { BUDGET, firstLoadSizes, kib } from './first-load.mjs';
 

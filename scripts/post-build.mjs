@@ -3,13 +3,9 @@
 //    encoded and gzip'd by `announcements encode`, named by a hash of its
 //    contents, and that name put in the page's preload link (src/dataset_file.rs
 //    fetches it); a problem in the data fails the build, naming the record;
-// 1. in release builds, drops the wasm's exports for stream classes the page
-//    never uses (scripts/drop-stream-exports.mjs) and lets wasm-opt remove
-//    their code and the sections only tools read; gives the wasm's imports
-//    short names, in the wasm and in its glue (scripts/shorten-imports.mjs);
-//    minifies the glue in release builds (terser: trunk's own minifier
-//    gives up on wasm-bindgen's output); and updates the two files'
-//    integrity hashes in index.html;
+// 1. gives the wasm's imports short names, in the wasm and in its glue
+//    (scripts/shorten-imports.mjs), and updates the two files' integrity
+//    hashes in index.html;
 // 2. writes the sha256 of each inline script (trunk's wasm loader) into the
 //    page's Content-Security-Policy, so no other inline script can run;
 // 3. names the build by a hash of all its files (meta build-id, and the
@@ -20,8 +16,6 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { minify } from 'terser';
-import { dropStreamExports } from './drop-stream-exports.mjs';
 import { shortenImports } from './shorten-imports.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -63,43 +57,18 @@ let html = readFileSync(indexFile, 'utf8');
   console.log(`post-build: ${dataDir} written as ${name}, ${packed.length} bytes`);
 }
 
-// 1. The stream exports dropped (release), short import names, the glue
-//    minified (release). The page's wasm and its glue are the files the loader
-//    names; each one's integrity hash (trunk's sha384) is rewritten after, or
-//    a browser would refuse the changed file.
+// 1. Short import names (scripts/shorten-imports.mjs: 5.0 KiB of the
+//    gzip'd first load, BENCHMARKS.md). The page's wasm and its glue are the
+//    files the loader names; each one's integrity hash (trunk's sha384) is
+//    rewritten after, or a browser would refuse the changed file.
 const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm'));
 if (!wasmName) fail('the build has no *_bg.wasm');
 const jsName = wasmName.replace(/_bg\.wasm$/, '.js');
-const release = process.env.TRUNK_PROFILE === 'release';
-if (release) {
-  const wasmFile = join(staging, wasmName);
-  try {
-    const dropped = dropStreamExports(wasmFile, join(staging, jsName));
-    // wasm-opt removes the dropped exports' code, and the two sections only
-    // tools read (which compiler made the wasm, which features it was built
-    // with; 0.2 KiB gzip'd): the browser needs neither.
-    execFileSync('wasm-opt', ['-Oz', '--strip-producers', '--strip-target-features', wasmFile, '-o', wasmFile], { stdio: 'inherit' });
-    console.log(`post-build: ${dropped.length} stream exports dropped, their code and the tools' sections removed by wasm-opt`);
-  } catch (e) {
-    fail(`dropping the stream classes' exports: ${e.message}`);
-  }
-}
 try {
   const { renamed, saved } = shortenImports(join(staging, wasmName), join(staging, jsName));
   console.log(`post-build: ${renamed} imports renamed, ${saved} bytes fewer`);
 } catch (e) {
   fail(`shortening the wasm's import names: ${e.message}`);
-}
-if (release) {
-  const glue = join(staging, jsName);
-  const source = readFileSync(glue, 'utf8');
-  try {
-    const { code } = await minify(source, { module: true, ecma: 2020, format: { comments: false } });
-    writeFileSync(glue, code);
-    console.log(`post-build: ${jsName} minified, ${source.length} -> ${code.length} bytes`);
-  } catch (e) {
-    fail(`minifying ${jsName}: ${e.message}`);
-  }
 }
 for (const file of [wasmName, jsName]) {
   const tag = new RegExp(`<link\\b[^>]*\\bhref="?\\./${file.replace(/\./g, '\\.')}"?[^>]*>`);

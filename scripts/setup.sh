@@ -34,11 +34,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
-# npm packages: binaryen's wasm-opt (Debian's is too old), terser and Playwright.
+# npm packages: binaryen's wasm-opt (Debian's is too old) and Playwright.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
-   || [ ! -d node_modules/terser ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (wasm-opt, terser, Playwright)"
+  say "installing npm packages (wasm-opt, Playwright)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 

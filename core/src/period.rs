@@ -101,11 +101,7 @@ impl<'de> Deserialize<'de> for FinancialYear {
 
 /// What period an amount is stated for. Only a single financial year can be added
 /// into a per-year total; the others are shown as the source says them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-// Externally tagged (the serde default), so that the compact binary form
-// (codec.rs) can read it: an internally tagged enum needs a self-describing
-// format.
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Period {
     /// One financial year: `2017/18`.
     Year { year: FinancialYear },
@@ -118,6 +114,68 @@ pub enum Period {
     Described { text: String },
     /// The source states no period.
     Unstated,
+}
+
+/// How a period is written: in JSON (the export, and the JSON download) as
+/// `{"kind": "year", "year": "2017/18"}`; in the page's compact binary form
+/// (codec.rs), which cannot read an internally tagged enum, by variant.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum TaggedPeriod {
+    Year { year: FinancialYear },
+    Years { first: FinancialYear, last: FinancialYear },
+    Described { text: String },
+    Unstated,
+}
+
+#[derive(Serialize, Deserialize)]
+enum CompactPeriod {
+    Year(FinancialYear),
+    Years(FinancialYear, FinancialYear),
+    Described(String),
+    Unstated,
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            match self.clone() {
+                Period::Year { year } => TaggedPeriod::Year { year },
+                Period::Years { first, last } => TaggedPeriod::Years { first, last },
+                Period::Described { text } => TaggedPeriod::Described { text },
+                Period::Unstated => TaggedPeriod::Unstated,
+            }
+            .serialize(s)
+        } else {
+            match self.clone() {
+                Period::Year { year } => CompactPeriod::Year(year),
+                Period::Years { first, last } => CompactPeriod::Years(first, last),
+                Period::Described { text } => CompactPeriod::Described(text),
+                Period::Unstated => CompactPeriod::Unstated,
+            }
+            .serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(if d.is_human_readable() {
+            match TaggedPeriod::deserialize(d)? {
+                TaggedPeriod::Year { year } => Period::Year { year },
+                TaggedPeriod::Years { first, last } => Period::Years { first, last },
+                TaggedPeriod::Described { text } => Period::Described { text },
+                TaggedPeriod::Unstated => Period::Unstated,
+            }
+        } else {
+            match CompactPeriod::deserialize(d)? {
+                CompactPeriod::Year(year) => Period::Year { year },
+                CompactPeriod::Years(first, last) => Period::Years { first, last },
+                CompactPeriod::Described(text) => Period::Described { text },
+                CompactPeriod::Unstated => Period::Unstated,
+            }
+        })
+    }
 }
 
 impl Period {
