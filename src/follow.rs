@@ -7,7 +7,7 @@
 //! flag or part of a view that follows the state shares one copy for its
 //! kind of output; the page's wasm is smaller by that much.
 
-use leptos::prelude::{AnyView, IntoAny, IntoView, Memo};
+use leptos::prelude::{AnyView, IntoAny, IntoView};
 use std::sync::{Arc, Mutex};
 
 /// A value the page recomputes when the state it reads changes.
@@ -39,16 +39,4 @@ pub fn aria(f: impl Fn() -> bool + Send + 'static) -> Follows<Option<&'static st
 /// A part of the view that is built again when the state changes.
 pub fn part<V: IntoView + 'static>(f: impl Fn() -> V + Send + 'static) -> Follows<AnyView> {
     Arc::new(Mutex::new(move || f().into_any()))
-}
-
-/// A memo: a value worked out from the state once per change of what it
-/// reads, which notifies its readers only when it comes out different. Its
-/// function is boxed, so every memo of one type of value shares one copy
-/// of the memo's code.
-pub fn memo<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
-where
-    T: PartialEq + Send + Sync + 'static,
-{
-    let f: Box<dyn Fn(Option<&T>) -> T + Send + Sync> = Box::new(move |_| f());
-    Memo::new(f)
 }

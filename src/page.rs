@@ -7,7 +7,6 @@
 //! component's own.
 
 use crate::browser_url;
-use crate::follow;
 use funding_core::charts::ChartSize;
 use funding_core::explore::{Exploration, Explorer};
 use funding_core::page::PAGE_ROWS;
@@ -60,12 +59,12 @@ impl Page {
         let core: &'static Explorer<'static> = Box::leak(Box::new(Explorer::new(dataset)));
         let (first_view, notices) = url_state::decode(&browser_url::current_query(), core);
         let view = RwSignal::new(first_view);
-        let filtering = follow::memo(move || view.with(ViewState::without_open));
+        let filtering = Memo::new(move |_| view.with(ViewState::without_open));
         // A new view's results count as changed without comparing them (a
         // comparison of every row, facet and total that would almost always
         // find a difference); each component compares its own, smaller, part.
         let results = Memo::new_with_compare(move |_| filtering.with(|v| core.run(v)), |_, _| true);
-        let query = follow::memo(move || results.with(|e| e.query.clone()));
+        let query = Memo::new(move |_| results.with(|e| e.query.clone()));
         Page {
             dataset,
             core,

@@ -122,9 +122,16 @@ pub enum Period {
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum TaggedPeriod {
-    Year { year: FinancialYear },
-    Years { first: FinancialYear, last: FinancialYear },
-    Described { text: String },
+    Year {
+        year: FinancialYear,
+    },
+    Years {
+        first: FinancialYear,
+        last: FinancialYear,
+    },
+    Described {
+        text: String,
+    },
     Unstated,
 }
 

@@ -48,7 +48,7 @@ pub fn Charts() -> impl IntoView {
     })
     .forget();
     let drawn = move |n: usize| {
-        follow::memo(move || {
+        Memo::new(move |_| {
             if !open.get() {
                 return None;
             }
@@ -61,7 +61,7 @@ pub fn Charts() -> impl IntoView {
         })
     };
     // The chosen recipients side by side, when the view chooses two to four.
-    let compared = follow::memo(move || {
+    let compared = Memo::new(move |_| {
         if !open.get() {
             return None;
         }

@@ -1,7 +1,6 @@
 //! The active search and filters as chips, each removing itself, and
 //! "Clear all". Hidden when nothing is chosen.
 
-use crate::follow;
 use crate::page::use_page;
 use funding_core::url_state::active_filters;
 use funding_core::view::ViewState;
@@ -10,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Chips() -> impl IntoView {
     let page = use_page();
-    let chips = follow::memo(move || page.view.with(|v| active_filters(v, page.core)));
+    let chips = Memo::new(move |_| page.view.with(|v| active_filters(v, page.core)));
     let clear_all = move |_| {
         // No search and no filters; the sort and the reader are kept.
         page.change(|v| {

@@ -43,7 +43,7 @@ pub fn FilterPanel() -> impl IntoView {
 fn AmountRange() -> impl IntoView {
     let page = use_page();
     let error = RwSignal::new(String::new());
-    let amounts = follow::memo(move || page.view.with(|v| (v.min_amount, v.max_amount)));
+    let amounts = Memo::new(move |_| page.view.with(|v| (v.min_amount, v.max_amount)));
     let changed = move |is_min: bool, text: String| {
         let amount = if text.trim().is_empty() {
             Some(None)
@@ -111,7 +111,7 @@ fn AmountRange() -> impl IntoView {
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let page = use_page();
     let all = RwSignal::new(false);
-    let values = follow::memo(move || {
+    let values = Memo::new(move |_| {
         let all = all.get();
         page.results.with(|e| {
             shown_facet_values(facet, e.facet_values(facet), all)
@@ -166,7 +166,7 @@ fn FacetOption(
     let id = facet_option_id(facet, &code);
     let state = {
         let code = code.clone();
-        follow::memo(move || {
+        Memo::new(move |_| {
             values.with(|vs| {
                 vs.iter()
                     .find(|v| v.code == code)

@@ -45,8 +45,10 @@ pub fn OpenLink(record: String, text: String, #[prop(optional)] over_page: bool)
 #[component]
 pub fn AboutLink(id: String, name: String) -> impl IntoView {
     let page = use_page();
-    let mut linked = funding_core::view::ViewState::default();
-    linked.about = Some(id.clone());
+    let linked = funding_core::view::ViewState {
+        about: Some(id.clone()),
+        ..Default::default()
+    };
     view! {
         <a
             href=url_state::encode(&linked)

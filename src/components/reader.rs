@@ -23,8 +23,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ReaderPlace() -> impl IntoView {
     let page = use_page();
-    let open = follow::memo(move || page.view.with(|v| v.open.clone()));
-    let about = follow::memo(move || page.view.with(|v| v.about.clone()));
+    let open = Memo::new(move |_| page.view.with(|v| v.open.clone()));
+    let about = Memo::new(move |_| page.view.with(|v| v.about.clone()));
     let shown = move || {
         if let Some(record) = open.with(|id| id.as_deref().and_then(|id| page.dataset.record(id))) {
             return view! { <RecordReader record /> }.into_any();
@@ -81,7 +81,7 @@ fn RecordReader(record: &'static FundingRecord) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_when_shown(heading);
     let title = record.display_title(page.dataset);
-    let breakdown = follow::memo(move || breakdown::chart(record, page.chart_size.get()));
+    let breakdown = Memo::new(move |_| breakdown::chart(record, page.chart_size.get()));
     let facts = reader_facts(page.dataset, record)
         .into_iter()
         .map(|fact| {

@@ -46,7 +46,7 @@ pub fn Records() -> impl IntoView {
 fn NoRecords() -> impl IntoView {
     let page = use_page();
     // Asked of the engine once per change; two places show it.
-    let no_figure = follow::memo(move || page.filtering.with(|v| page.core.no_figure_held(v)));
+    let no_figure = Memo::new(move |_| page.filtering.with(|v| page.core.no_figure_held(v)));
     let nothing = move || {
         if page.results.with(|e| !e.rows.is_empty()) {
             return None;
@@ -149,7 +149,7 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
         return ().into_any();
     };
     let id = summary.id.clone();
-    let is_open = follow::memo(move || page.view.with(|v| v.open.as_deref() == Some(id.as_str())));
+    let is_open = Memo::new(move |_| page.view.with(|v| v.open.as_deref() == Some(id.as_str())));
     let title = summary.title.clone();
     let id = summary.id.clone();
     let href = {

@@ -87,7 +87,7 @@ fn SearchBox() -> impl IntoView {
     .forget();
     // Follows the view's search only when it changes, so what is being
     // typed is not overwritten by a change elsewhere.
-    let query = follow::memo(move || page.view.with(|v| v.query.clone()));
+    let query = Memo::new(move |_| page.view.with(|v| v.query.clone()));
     view! {
         <div class="search" role="search">
             <label for="search">"Search the announcements"</label>
@@ -131,7 +131,7 @@ fn FiltersToggle() -> impl IntoView {
 #[component]
 fn SortSelect() -> impl IntoView {
     let page = use_page();
-    let sort = follow::memo(move || page.view.with(|v| v.sort));
+    let sort = Memo::new(move |_| page.view.with(|v| v.sort));
     let chosen = move |ev: leptos::ev::Event| {
         if let Some(order) = SortOrder::from_code(&event_target_value(&ev)) {
             page.change(|v| v.sort = order);

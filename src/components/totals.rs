@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TotalsSection() -> impl IntoView {
     let page = use_page();
-    let summary = follow::memo(move || {
+    let summary = Memo::new(move |_| {
         page.results
             .with(|e| totals_summary(page.dataset, &e.totals))
     });
@@ -54,7 +54,7 @@ pub fn TotalsSection() -> impl IntoView {
     view! {
         <section class="totals" aria-labelledby="totals-heading">
             <h3 id="totals-heading">"Money for recipients in this view"</h3>
-            <div id="totals-summary">{follow::part(move || summary.with(|s| summary_view(s)))}</div>
+            <div id="totals-summary">{follow::part(move || summary.with(summary_view))}</div>
             <details
                 class="totals-explained"
                 id="totals-explained"
