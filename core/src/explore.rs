@@ -706,6 +706,21 @@ struct ItemFilters<'a> {
     max: Option<Money>,
 }
 
+/// A link's values are checked against the dataset the engine was built on.
+impl crate::url_state::KnownValues for Explorer<'_> {
+    fn knows(&self, facet: Facet, code: &str) -> bool {
+        self.known(facet).is_some_and(|k| k.contains(code))
+    }
+
+    fn has_record(&self, id: &str) -> bool {
+        self.dataset.record(id).is_some()
+    }
+
+    fn has_organisation(&self, id: &str) -> bool {
+        self.dataset.organisation(id).is_some()
+    }
+}
+
 impl ItemFilters<'_> {
     /// The item `at`'s year and role codes, and whether it passes the year,
     /// the role and the amount filters. Inlined by hand: as a closure the

@@ -578,3 +578,58 @@ pub fn organisation_about(organisation: &crate::model::Organisation) -> String {
     }
     format!("{}.", about.join("; "))
 }
+
+/// An active filter as a person reads it on a chip, with the view it leaves
+/// when removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveFilter {
+    pub text: String,
+    pub without: ViewState,
+}
+
+/// Every active filter (and the search), each with the view without it.
+pub fn active_filters(view: &ViewState, explorer: &crate::explore::Explorer) -> Vec<ActiveFilter> {
+    let mut chips = Vec::new();
+    if !view.query.trim().is_empty() {
+        chips.push(ActiveFilter {
+            text: format!("Search: {}", crate::url_state::shorten(view.query.trim())),
+            without: ViewState {
+                query: String::new(),
+                ..view.clone()
+            },
+        });
+    }
+    for (facet, codes) in &view.filters {
+        for code in codes {
+            let mut without = view.clone();
+            without.toggle(*facet, code);
+            chips.push(ActiveFilter {
+                text: format!(
+                    "{}: {}",
+                    facet.title(),
+                    crate::facets::label(explorer.dataset, *facet, code)
+                ),
+                without,
+            });
+        }
+    }
+    if let Some(min) = view.min_amount {
+        chips.push(ActiveFilter {
+            text: format!("At least {}", min.compact()),
+            without: ViewState {
+                min_amount: None,
+                ..view.clone()
+            },
+        });
+    }
+    if let Some(max) = view.max_amount {
+        chips.push(ActiveFilter {
+            text: format!("At most {}", max.compact()),
+            without: ViewState {
+                max_amount: None,
+                ..view.clone()
+            },
+        });
+    }
+    chips
+}

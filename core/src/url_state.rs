@@ -5,8 +5,6 @@
 //! Decoding is total: any string at all gives a view, plus a notice for each
 //! part that was ignored; the rest of the view still applies.
 
-use crate::explore::Explorer;
-use crate::facets::label;
 use crate::money::{parse_typed, typed};
 use crate::view::{Facet, SortOrder, ViewState};
 use std::collections::BTreeSet;
@@ -112,7 +110,7 @@ const MAX_PAIRS: usize = 100;
 /// Most notices given for one link.
 const MAX_NOTICES: usize = 12;
 
-fn shorten(value: &str) -> String {
+pub fn shorten(value: &str) -> String {
     let mut short: String = value.chars().take(NOTICE_VALUE_CHARS).collect();
     if value.chars().nth(NOTICE_VALUE_CHARS).is_some() {
         short.push('…');
@@ -163,8 +161,19 @@ pub fn percent_encode(text: &str) -> String {
     out
 }
 
-/// Reads a query string (with or without its leading `?`) against the dataset.
-pub fn decode(query: &str, explorer: &Explorer) -> (ViewState, Vec<Notice>) {
+/// What a link's values are checked against: the codes each filter knows,
+/// and the records and organisations there are. The engine answers
+/// (`explore::Explorer`); the format itself knows no dataset.
+pub trait KnownValues {
+    /// Whether `code` is a value of `facet` (a filter the page can show).
+    fn knows(&self, facet: Facet, code: &str) -> bool;
+    fn has_record(&self, id: &str) -> bool;
+    fn has_organisation(&self, id: &str) -> bool;
+}
+
+/// Reads a query string (with or without its leading `?`), keeping the
+/// values `known` has.
+pub fn decode(query: &str, known: &impl KnownValues) -> (ViewState, Vec<Notice>) {
     let mut view = ViewState::default();
     let mut notices = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -208,14 +217,13 @@ pub fn decode(query: &str, explorer: &Explorer) -> (ViewState, Vec<Notice>) {
                 }
             }
             Param::Filter(facet) => {
-                let known = explorer.known(facet);
                 let mut chosen = BTreeSet::new();
                 for code in raw_value
                     .split(',')
                     .map(percent_decode)
                     .filter(|c| !c.is_empty())
                 {
-                    if known.is_some_and(|k| k.contains(&code)) {
+                    if known.knows(facet, &code) {
                         chosen.insert(code);
                     } else {
                         ignore(
@@ -241,14 +249,14 @@ pub fn decode(query: &str, explorer: &Explorer) -> (ViewState, Vec<Notice>) {
                 None => ignore("this is not a sort order", &value),
             },
             Param::Open => {
-                if explorer.dataset.record(&value).is_some() {
+                if known.has_record(&value) {
                     view.open = Some(value);
                 } else {
                     ignore("no record has this id", &value);
                 }
             }
             Param::About => {
-                if explorer.dataset.organisation(&value).is_some() {
+                if known.has_organisation(&value) {
                     view.about = Some(value);
                 } else {
                     ignore("no organisation has this id", &value);
@@ -324,57 +332,34 @@ pub fn encode_opening(view: &ViewState, open: Option<&str>) -> String {
     }
 }
 
-/// An active filter as a person reads it on a chip, with the view it leaves
-/// when removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActiveFilter {
-    pub text: String,
-    pub without: ViewState,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Every active filter (and the search), each with the view without it.
-pub fn active_filters(view: &ViewState, explorer: &Explorer) -> Vec<ActiveFilter> {
-    let mut chips = Vec::new();
-    if !view.query.trim().is_empty() {
-        chips.push(ActiveFilter {
-            text: format!("Search: {}", shorten(view.query.trim())),
-            without: ViewState {
-                query: String::new(),
-                ..view.clone()
-            },
-        });
-    }
-    for (facet, codes) in &view.filters {
-        for code in codes {
-            let mut without = view.clone();
-            without.toggle(*facet, code);
-            chips.push(ActiveFilter {
-                text: format!(
-                    "{}: {}",
-                    facet.title(),
-                    label(explorer.dataset, *facet, code)
-                ),
-                without,
-            });
+    /// A link read against a table of its own: the format needs no dataset.
+    struct Known;
+
+    impl KnownValues for Known {
+        fn knows(&self, facet: Facet, code: &str) -> bool {
+            facet == Facet::CareModel && code == "MCP"
+        }
+        fn has_record(&self, id: &str) -> bool {
+            id == "dudley-2017"
+        }
+        fn has_organisation(&self, _: &str) -> bool {
+            false
         }
     }
-    if let Some(min) = view.min_amount {
-        chips.push(ActiveFilter {
-            text: format!("At least {}", min.compact()),
-            without: ViewState {
-                min_amount: None,
-                ..view.clone()
-            },
-        });
+
+    #[test]
+    fn a_link_keeps_what_is_known_and_says_what_it_ignored() {
+        let (view, notices) = decode("?model=MCP,PACS&open=dudley-2017&about=nobody", &Known);
+        assert!(view.is_selected(Facet::CareModel, "MCP"));
+        assert!(!view.is_selected(Facet::CareModel, "PACS"));
+        assert_eq!(view.open.as_deref(), Some("dudley-2017"));
+        assert_eq!(view.about, None);
+        let ignored: Vec<String> = notices.iter().map(|n| n.parameter.clone()).collect();
+        assert_eq!(ignored, ["model=PACS", "about=nobody"]);
+        assert_eq!(decode(&encode(&view), &Known), (view, Vec::new()));
     }
-    if let Some(max) = view.max_amount {
-        chips.push(ActiveFilter {
-            text: format!("At most {}", max.compact()),
-            without: ViewState {
-                max_amount: None,
-                ..view.clone()
-            },
-        });
-    }
-    chips
 }

@@ -3,8 +3,9 @@
 
 use funding_core::explore::{Exploration, Explorer};
 use funding_core::facets::NONE;
+use funding_core::page::active_filters;
 use funding_core::sources::load_dir;
-use funding_core::url_state::{active_filters, decode, encode};
+use funding_core::url_state::{decode, encode};
 use funding_core::view::{Facet, SortOrder, ViewState};
 use funding_core::{Dataset, Money};
 use proptest::prelude::*;

@@ -2,7 +2,7 @@
 //! "Clear all". Hidden when nothing is chosen.
 
 use crate::page::use_page;
-use funding_core::url_state::active_filters;
+use funding_core::page::active_filters;
 use funding_core::view::ViewState;
 use leptos::prelude::*;
 
