@@ -156,3 +156,24 @@ test('nothing overflows sideways, and screenshots are kept', async ({ page }, te
   await expect(page.locator('.record').first()).toBeVisible();
   await page.screenshot({ path: `tests/e2e/artifacts/list-${testInfo.project.name}.png`, fullPage: false });
 });
+
+test('the explorer arrives without moving what is already on the screen', async ({ page }) => {
+  // Every layout shift the browser reports from the first paint, as
+  // Lighthouse's layout-shift score adds them (shifts just after input do
+  // not count; there is none here).
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(at());
+  await expect(page.locator('.record').first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'What the explorer holds' }).locator('li')).toHaveCount(4);
+  // A frame for any shift of the last render to be reported.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+  const shifted = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  expect(shifted).toBeLessThanOrEqual(0.02);
+});

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -18,8 +19,10 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Starts serving `root`; resolves to { url, close }. */
-export function serveDirectory(root, { basePath = '/' } = {}) {
+/** Starts serving `root`; resolves to { url, close }. With `gzip`, text and
+ *  wasm go compressed to a browser that asks, as a static host sends them
+ *  (the dataset file is gzip'd already). */
+export function serveDirectory(root, { basePath = '/', gzip = false } = {}) {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const rootDir = resolve(root);
   // Long links are part of what the suite tries: allow 2 MB of request headers.
@@ -36,12 +39,15 @@ export function serveDirectory(root, { basePath = '/' } = {}) {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const body = await readFile(file);
+      const compress = gzip && type !== 'application/octet-stream' && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'cache-control': 'no-cache',
+        ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       });
-      res.end(body);
+      res.end(compress ? gzipSync(body) : body);
     } catch {
       res.writeHead(404).end('not found');
     }
