@@ -3,7 +3,8 @@
 # (extractor; search index and queries on 10,000, 100,000 and 1,000,000
 # synthetic records), the browser measurements of the release build in
 # headless Chromium on the real data and on 10,000 synthetic records, and the
-# side-by-side with crossfilter on 100,000. About 25 minutes on 2 cores after
+# side-by-side with crossfilter on 100,000, Lighthouse (mobile and desktop)
+# and the first search beside Pagefind's. About 35 minutes on 2 cores after
 # the first build; BENCH_MILLION=0 leaves out the 1,000,000-record runs (about
 # 8 minutes of it). Timings are not tests: run this on a quiet machine.
 set -euo pipefail
@@ -22,6 +23,12 @@ cargo bench -p funding-core --bench explore -- --warm-up-time 1 --measurement-ti
 say "first load, interaction and memory in Chromium, real data"
 trunk build --release
 node tests/bench/browser.mjs 15
+
+say "Lighthouse 12, mobile and desktop presets, median of three (npm lighthouse@12.2.3)"
+node tests/bench/lighthouse.mjs 3
+
+say "first records shown beside Pagefind 1.6 on the same records, cold, alternating"
+node tests/bench/pagefind.mjs 15
 
 say "the same with 10,000 synthetic records"
 cargo run -q --release --bin synthetic-data -- 10000 target/synthetic-10000

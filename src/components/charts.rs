@@ -47,9 +47,13 @@ pub fn Charts() -> impl IntoView {
         }
     })
     .forget();
+    // The charts are drawn after the page's first frame with records: the
+    // list is what a person opening a link looks for first.
+    let after_first_frame = RwSignal::new(false);
+    request_animation_frame(move || after_first_frame.set(true));
     let drawn = move |n: usize| {
         Memo::new(move |_| {
-            if !open.get() {
+            if !open.get() || !after_first_frame.get() {
                 return None;
             }
             let size = page.chart_size.get();
@@ -62,7 +66,7 @@ pub fn Charts() -> impl IntoView {
     };
     // The chosen recipients side by side, when the view chooses two to four.
     let compared = Memo::new(move |_| {
-        if !open.get() {
+        if !open.get() || !after_first_frame.get() {
             return None;
         }
         let size = page.chart_size.get();

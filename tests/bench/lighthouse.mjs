@@ -5,7 +5,8 @@
 // blocking time. The build is served gzip'd, as a static host serves it.
 //
 //   node tests/bench/lighthouse.mjs [RUNS=3] [DIST=dist]
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,13 +26,14 @@ for (const preset of ['mobile', 'desktop']) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const report = join(out, `${preset}-${i}.json`);
-    execFileSync(
+    // Asynchronously: the page is served from this process.
+    await promisify(execFile)(
       'npm',
       ['exec', '--yes', '--package=lighthouse@12.2.3', '--', 'lighthouse', server.url,
         '--quiet', '--output=json', `--output-path=${report}`,
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
         ...(preset === 'desktop' ? ['--preset=desktop'] : [])],
-      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } },
+      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 },
     );
     runs.push(JSON.parse(readFileSync(report, 'utf8')));
   }
