@@ -409,6 +409,46 @@ impl<'a> Explorer<'a> {
             .collect()
     }
 
+    /// A search like `query` that finds records, each word that the index
+    /// has no word for replaced by its nearest word ("dudly" → "dudley"):
+    /// what the page offers as "Did you mean". None when every word is
+    /// known, or the nearest words find nothing either.
+    pub fn did_you_mean(&self, query: &str) -> Option<String> {
+        let parsed = parse(query);
+        let mut changed = false;
+        let mut terms = Vec::new();
+        for term in &parsed.terms {
+            let mut words = Vec::new();
+            for (n, word) in term.words.iter().enumerate() {
+                let prefix = n + 1 == term.words.len() && term.last_is_prefix();
+                match self
+                    .index
+                    .nearest_word(word)
+                    .filter(|_| !self.index.has_word(word, prefix))
+                {
+                    Some(near) => {
+                        changed = true;
+                        words.push(near.to_string());
+                    }
+                    None => words.push(word.clone()),
+                }
+            }
+            let words = words.join(" ");
+            let words = if term.quoted {
+                format!("\"{words}\"")
+            } else {
+                words
+            };
+            terms.push(if term.excluded {
+                format!("-{words}")
+            } else {
+                words
+            });
+        }
+        let suggestion = terms.join(" ");
+        (changed && !self.index.search(&parse(&suggestion)).is_empty()).then_some(suggestion)
+    }
+
     /// Every code a facet has in the dataset.
     pub fn known(&self, facet: Facet) -> Option<&BTreeSet<String>> {
         self.known.get(&facet)

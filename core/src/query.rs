@@ -3,7 +3,7 @@
 //! Parsing is total: any string gives a query, and what could not be used is
 //! counted, never a failure.
 
-use crate::tokens::tokenize;
+use crate::tokens::{search_form, tokenize};
 
 /// One part of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,12 +24,16 @@ impl QueryTerm {
     }
 
     /// Does `word` (folded) match the term's word at `index`?
+    /// Whether a word of a text (folded, as the tokeniser gives it) is the
+    /// term's `index`th word: the same search form, or for the last word of
+    /// a term not in quotes, a search form it begins.
     pub fn word_matches(&self, index: usize, word: &str) -> bool {
         let wanted = &self.words[index];
+        let word = search_form(word);
         if index + 1 == self.words.len() && self.last_is_prefix() {
             word.starts_with(wanted.as_str())
         } else {
-            word == wanted
+            *word == **wanted
         }
     }
 }
@@ -92,7 +96,10 @@ pub fn parse(text: &str) -> Query {
             }
             chars[start..i].iter().collect()
         };
-        let mut words: Vec<String> = tokenize(&raw).into_iter().map(|t| t.word).collect();
+        let mut words: Vec<String> = tokenize(&raw)
+            .into_iter()
+            .map(|t| search_form(&t.word).into_owned())
+            .collect();
         if words.is_empty() {
             continue;
         }
@@ -132,7 +139,7 @@ mod tests {
             q.terms,
             [
                 term(&["dudley"], false, false),
-                term(&["care", "homes"], true, false),
+                term(&["care", "home"], true, false),
                 term(&["sunderland"], false, true),
                 term(&["new", "funding"], true, true),
                 term(&["transf"], false, false),

@@ -4,7 +4,7 @@
 
 use crate::model::{Dataset, FundingRecord};
 use crate::query::{Query, QueryTerm};
-use crate::tokens::{each_word_into, tokenize};
+use crate::tokens::{each_word_into, search_form, tokenize};
 
 /// The parts of a record that are searched, and how much a match in each counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,7 +279,7 @@ impl SearchIndex {
                     spans.push((field_index, at, at));
                 }
                 each_word_into(&mut word_buffer, text, |word, _, _| {
-                    words.push(table.id(word))
+                    words.push(table.id(&search_form(word)))
                 });
                 if let Some(span) = spans.last_mut() {
                     span.2 = words.len() as u32;
@@ -338,6 +338,39 @@ impl SearchIndex {
             _ => None,
         }
         .unwrap_or_default()
+    }
+
+    /// Whether some word of the index is `word`, or (`prefix`) begins with it.
+    pub fn has_word(&self, word: &str, prefix: bool) -> bool {
+        !self.word_ids(word, prefix).is_empty()
+    }
+
+    /// The word of the index nearest to `word` (a search form), for "did
+    /// you mean": one letter added, dropped, changed or two swapped for a
+    /// word of four or five letters, two such edits for a longer one; of
+    /// several, the one in most records' fields. None for a shorter word or
+    /// none near enough.
+    pub fn nearest_word(&self, word: &str) -> Option<&str> {
+        let length = word.chars().count();
+        let most = match length {
+            0..=3 => return None,
+            4 | 5 => 1,
+            _ => 2,
+        };
+        let wanted: Vec<char> = word.chars().collect();
+        self.vocabulary
+            .iter()
+            .filter(|(w, _)| w.len().abs_diff(word.len()) <= most)
+            .filter_map(|(w, id)| {
+                let distance = edit_distance(&wanted, w, most)?;
+                Some((
+                    distance,
+                    std::cmp::Reverse(self.postings_of(*id).len()),
+                    w.as_str(),
+                ))
+            })
+            .min()
+            .map(|(_, _, w)| w)
     }
 
     pub fn record_count(&self) -> usize {
@@ -509,6 +542,30 @@ impl SearchIndex {
     }
 }
 
+/// The edits (a letter added, dropped or changed, or two next to each
+/// other swapped) that make `a` into `b`, if at most `most`.
+fn edit_distance(a: &[char], b: &str, most: usize) -> Option<usize> {
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the table: two back for a swap, one back, this one.
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let change = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + change);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        if row.iter().min().is_some_and(|&m| m > most) {
+            return None;
+        }
+        before = std::mem::replace(&mut last, row);
+    }
+    last.last().copied().filter(|&d| d <= most)
+}
+
 /// Character ranges of `text` that the query's included terms match: whole
 /// phrases, and words (prefixes where the term allows).
 pub fn hit_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
@@ -657,6 +714,19 @@ fn collapse_spaces(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::query::parse;
+
+    #[test]
+    fn edits_are_counted_as_a_person_makes_them() {
+        let chars = |w: &str| w.chars().collect::<Vec<char>>();
+        assert_eq!(edit_distance(&chars("dudly"), "dudley", 2), Some(1));
+        assert_eq!(
+            edit_distance(&chars("sunderlnad"), "sunderland", 2),
+            Some(1)
+        );
+        assert_eq!(edit_distance(&chars("vangaurd"), "vanguard", 2), Some(1));
+        assert_eq!(edit_distance(&chars("wirral"), "wirral", 2), Some(0));
+        assert_eq!(edit_distance(&chars("care"), "dudley", 2), None);
+    }
 
     #[test]
     fn a_fields_number_is_its_place_in_the_list() {

@@ -56,6 +56,34 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A word's search form: an English plural folded to its singular, so a
+/// search finds a word in either number ("vanguards" finds "vanguard",
+/// "homes" finds "home", "communities" finds "community", "classes" finds
+/// "class"). Short words, and words ending in "ss", "us" or "is" ("across",
+/// "focus", "analysis"), are left as they are. The index, the query and the
+/// highlighter all compare search forms.
+pub fn search_form(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let n = word.len();
+    if n <= 3 || !word.ends_with('s') {
+        return Cow::Borrowed(word);
+    }
+    if n > 4 && word.ends_with("ies") {
+        return Cow::Owned(format!("{}y", &word[..n - 3]));
+    }
+    if word.ends_with("sses")
+        || ["xes", "ches", "shes", "zes"]
+            .iter()
+            .any(|end| word.ends_with(end))
+    {
+        return Cow::Borrowed(&word[..n - 2]);
+    }
+    if ["ss", "us", "is"].iter().any(|end| word.ends_with(end)) {
+        return Cow::Borrowed(word);
+    }
+    Cow::Borrowed(&word[..n - 1])
+}
+
 /// Whether each byte is an ASCII letter or digit: a look-up, where
 /// `is_ascii_alphanumeric` is three range tests, for the byte loop that
 /// reads nearly every character the index sees.
@@ -279,6 +307,27 @@ mod tests {
             let mut reference = Vec::new();
             each_word_by_character(text, |w, s, e| reference.push((w.to_string(), s, e)));
             assert_eq!(ours, reference, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plurals_fold_to_their_singular_and_other_words_stay() {
+        for (word, form) in [
+            ("vanguards", "vanguard"),
+            ("homes", "home"),
+            ("communities", "community"),
+            ("classes", "class"),
+            ("churches", "church"),
+            ("boxes", "box"),
+            ("ccgs", "ccg"),
+            ("across", "across"),
+            ("focus", "focus"),
+            ("analysis", "analysis"),
+            ("nhs", "nhs"),
+            ("dudley", "dudley"),
+            ("£4m", "£4m"),
+        ] {
+            assert_eq!(search_form(word), form, "{word}");
         }
     }
 

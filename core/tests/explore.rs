@@ -559,3 +559,38 @@ fn every_organisation_can_be_found_and_says_no_figure_held() {
     assert!(names("").is_empty());
     assert!(names("?q=gateshead+-care").is_empty());
 }
+
+#[test]
+fn a_word_finds_its_plural_and_its_singular_alike() {
+    let rows = |q: &str| {
+        let (view, _) = decode(&format!("?q={q}"), explorer());
+        explorer().run(&view).rows.len()
+    };
+    assert!(rows("vanguard") > 20);
+    assert_eq!(rows("vanguards"), rows("vanguard"));
+    assert_eq!(rows("communities"), rows("community"));
+    // The search box's own examples each find something.
+    for example in [
+        "dudley",
+        "%22new%20care%20models%22",
+        "transf%20-sunderland",
+    ] {
+        assert!(rows(example) > 0, "{example}");
+    }
+}
+
+#[test]
+fn a_misspelt_word_gets_a_search_that_finds_something() {
+    assert_eq!(explorer().did_you_mean("dudly").as_deref(), Some("dudley"));
+    assert_eq!(
+        explorer().did_you_mean("sunderlnad -dudley").as_deref(),
+        Some("sunderland -dudley")
+    );
+    assert_eq!(
+        explorer().did_you_mean("\"new care modles\"").as_deref(),
+        Some("\"new care model\"")
+    );
+    // A known word, or nothing near, gets no suggestion.
+    assert_eq!(explorer().did_you_mean("dudley"), None);
+    assert_eq!(explorer().did_you_mean("zzzzzzzz"), None);
+}

@@ -64,9 +64,24 @@ fn NoRecords() -> impl IntoView {
                 no_figure.with(|o| !o.is_empty()),
             )
         });
+        // A search that finds something, for a word the data does not have.
+        let suggestion = page.view.with(|v| page.core.did_you_mean(v.query.trim()));
         Some(view! {
             <div class="nothing-found" id="nothing-found">
                 <p>{found.message}</p>
+                {suggestion.map(|query| {
+                    let label = format!("Did you mean “{query}”?");
+                    view! {
+                        <p class="did-you-mean">
+                            <button type="button" on:click=move |_| {
+                                let query = query.clone();
+                                page.change(|v| v.query = query);
+                            }>
+                                {label}
+                            </button>
+                        </p>
+                    }
+                })}
                 <p class="nothing-found-actions">
                     {found.clear_filters.map(|label| view! {
                         <button type="button" on:click=move |_| page.change(|v| *v = v.without_filters())>

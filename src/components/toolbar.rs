@@ -97,14 +97,14 @@ fn SearchBox() -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="e.g. dudley, \"care homes\", transf -sunderland"
+                placeholder="e.g. dudley, \"new care models\", transf -sunderland"
                 aria-describedby="search-help"
                 prop:value=follow::text(move || query.get())
                 on:input=typed
                 on:keydown=keydown
             />
             <p id="search-help" class="search-help">
-                "Words match their beginnings; use quotes for a phrase and a minus sign to leave a word out. Press / to search from anywhere."
+                "Words match their beginnings, singular or plural; use quotes for a phrase and a minus sign to leave a word out. Press / to search from anywhere."
             </p>
         </div>
     }

@@ -325,3 +325,32 @@ test('a long facet shows the values with most records, every value on request, a
   await expect(recipients.getByRole('checkbox', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })).toBeChecked();
   await expect(options).toHaveCount(11);
 });
+
+test("the search box's own examples each find records, and a plural finds what its singular finds", async ({ page }) => {
+  await page.goto(at());
+  const search = page.getByLabel('Search the announcements');
+  // The examples, read from the page: `e.g. dudley, "new care models", transf -sunderland`.
+  const placeholder = await search.getAttribute('placeholder');
+  const examples = placeholder.replace(/^e\.g\. /, '').match(/"[^"]+"|[^,]+/g).map((e) => e.trim());
+  expect(examples.length).toBe(3);
+  for (const example of examples) {
+    await search.fill(example);
+    await expect(page.locator('.result-count')).not.toHaveText('No records match');
+    await expect(page.locator('.record').first()).toBeVisible();
+  }
+  await search.fill('vanguard');
+  await expect(page.locator('.result-count')).not.toHaveText('No records match');
+  const singular = await page.locator('.result-count').textContent();
+  await search.fill('vanguards');
+  await expect(page.locator('.result-count')).toHaveText(singular);
+});
+
+test('a misspelt search offers the word the data has, and choosing it finds records', async ({ page }) => {
+  await page.goto(at('?q=dudly'));
+  await expect(page.locator('.result-count')).toHaveText('No records match');
+  await page.getByRole('button', { name: 'Did you mean “dudley”?' }).click();
+  await expect(page).toHaveURL(/\?q=dudley$/);
+  await expect(page.getByLabel('Search the announcements')).toHaveValue('dudley');
+  await expect(page.locator('.record').first()).toBeVisible();
+  await expect(page.locator('.record-title strong.hit').first()).toHaveText(/dudley/i);
+});
