@@ -36,9 +36,10 @@ pub fn fitting_size() -> ChartSize {
 #[component]
 pub fn Charts() -> impl IntoView {
     let page = use_page();
-    // Remembered between visits; anything unreadable in storage is the
-    // default, open.
-    let open = RwSignal::new(LocalStorage::get::<bool>(CHARTS_OPEN_KEY).unwrap_or(true));
+    // Folded at first, so the first records are in the first screen, and
+    // remembered between visits; anything unreadable in storage is the
+    // default.
+    let open = RwSignal::new(LocalStorage::get::<bool>(CHARTS_OPEN_KEY).unwrap_or(false));
     // Narrow drawings on phones; follows resizes for the page's life.
     EventListener::new(&window(), "resize", move |_| {
         let now = fitting_size();

@@ -7,7 +7,7 @@ use super::chips::Chips;
 use super::exports::Exports;
 use super::links::{AboutLink, SourceLink};
 use super::marked_text::MarkedText;
-use super::totals::TotalsSection;
+use super::totals::{AboutTheData, TotalsSection};
 use crate::follow;
 use crate::page::{is_plain_click, use_page};
 use funding_core::explore::ResultRow;
@@ -28,13 +28,16 @@ pub fn Records() -> impl IntoView {
             <Chips />
             <TotalsSection />
             <Charts />
-            <Exports />
-            <p class="result-count" id="result-count" role="status" aria-live="polite" aria-atomic="true">
-                {follow::text(move || page.results.with(|e| records_counted(e.rows.len())))}
-            </p>
+            <div class="results-bar">
+                <p class="result-count" id="result-count" role="status" aria-live="polite" aria-atomic="true">
+                    {follow::text(move || page.results.with(|e| records_counted(e.rows.len())))}
+                </p>
+                <Exports />
+            </div>
             <NoRecords />
             <RecordList />
             <ShowMore />
+            <AboutTheData />
         </section>
     }
 }

@@ -4,9 +4,13 @@
 //! much of each year's national vanguard total the figures cover.
 
 use crate::follow;
+use gloo::storage::{LocalStorage, Storage};
 use crate::page::use_page;
 use funding_core::page::{totals_explained, totals_summary, TotalsSummary};
 use leptos::prelude::*;
+
+/// Where the page remembers whether the totals' breakdown was open.
+const BREAKDOWN_OPEN_KEY: &str = "funding-explorer.totals-breakdown-open";
 
 #[component]
 pub fn TotalsSection() -> impl IntoView {
@@ -19,6 +23,10 @@ pub fn TotalsSection() -> impl IntoView {
     // only while "What this total includes" is open: a large view has
     // thousands of disagreements, and a closed list would be rebuilt unseen.
     let explained_open = RwSignal::new(false);
+    // The headline total by year and the other kinds of money fold away,
+    // so the first records are in the first screen; the page remembers
+    // whether a person keeps them open.
+    let breakdown_open = RwSignal::new(LocalStorage::get::<bool>(BREAKDOWN_OPEN_KEY).unwrap_or(false));
     let explained = move || {
         if !explained_open.get() {
             return None;
@@ -36,25 +44,10 @@ pub fn TotalsSection() -> impl IntoView {
             })}
         })
     };
-    // The coverage and the dataset's disagreements are the dataset's, not
-    // the view's: worked out once.
-    let years = funding_core::coverage::vanguard_coverage(page.core);
-    let disagreements = funding_core::disagreements::across_dataset(page.core, &years);
-    let coverage = years
-        .iter()
-        .map(|year| {
-            view! {
-                <li>
-                    <p>{year.sentence(page.dataset)}</p>
-                    {year.missing(page.dataset).map(|m| view! { <p class="coverage-missing">{m}</p> })}
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <section class="totals" aria-labelledby="totals-heading">
             <h3 id="totals-heading">"Money for recipients in this view"</h3>
-            <div id="totals-summary">{follow::part(move || summary.with(summary_view))}</div>
+            <div id="totals-summary">{follow::part(move || summary.with(|s| summary_view(s, breakdown_open)))}</div>
             <details
                 class="totals-explained"
                 id="totals-explained"
@@ -62,18 +55,6 @@ pub fn TotalsSection() -> impl IntoView {
             >
                 <summary>"What this total includes"</summary>
                 <div id="totals-explained-list">{follow::part(explained)}</div>
-            </details>
-            <details class="coverage">
-                <summary>"How much of each year's national vanguard total the figures here cover"</summary>
-                <div id="coverage-list"><ul class="coverage-years">{coverage}</ul></div>
-            </details>
-            <details class="coverage">
-                <summary>"Where sources disagree, across the dataset"</summary>
-                <div id="disagreements-list">
-                    <ul class="disagreements-across">
-                        {disagreements.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-                    </ul>
-                </div>
             </details>
         </section>
     }
@@ -87,7 +68,7 @@ pub fn is_open(ev: &leptos::ev::Event) -> bool {
         .is_some_and(|d| d.open())
 }
 
-fn summary_view(s: &TotalsSummary) -> impl IntoView {
+fn summary_view(s: &TotalsSummary, open: RwSignal<bool>) -> impl IntoView {
     let by_year = (!s.by_year.is_empty()).then(|| {
         view! {
             <table class="totals-by-year">
@@ -133,15 +114,73 @@ fn summary_view(s: &TotalsSummary) -> impl IntoView {
             </details>
         }
     });
+    let breakdown = (by_year.is_some() || others.is_some() || spans.is_some()).then(|| {
+        view! {
+            <details
+                class="totals-breakdown"
+                prop:open=open
+                on:toggle=move |ev| {
+                    let now = is_open(&ev);
+                    if now != open.get_untracked() {
+                        open.set(now);
+                        let _ = LocalStorage::set(BREAKDOWN_OPEN_KEY, now);
+                    }
+                }
+            >
+                <summary>"By financial year, other kinds of money, and figures not added"</summary>
+                {by_year}
+                {others}
+                {spans}
+            </details>
+        }
+    });
     view! {
         <p class="total-amount">
             {s.headline.clone()}
             {(!s.headline_note.is_empty()).then(|| view! { <span class="total-range-note">{s.headline_note.clone()}</span> })}
         </p>
         <p class="total-covers">{s.covers.clone()}</p>
-        {by_year}
-        {others}
-        {spans}
         {s.flags.iter().map(|f| view! { <p class="totals-flag">{f.clone()}</p> }).collect_view()}
+        {breakdown}
+    }
+}
+
+/// What the dataset holds beside any view: how much of each year's
+/// national vanguard total the figures cover, and every place where
+/// sources disagree. Worked out once; shown after the list.
+#[component]
+pub fn AboutTheData() -> impl IntoView {
+    let page = use_page();
+    // The coverage and the dataset's disagreements are the dataset's, not
+    // the view's: worked out once.
+    let years = funding_core::coverage::vanguard_coverage(page.core);
+    let disagreements = funding_core::disagreements::across_dataset(page.core, &years);
+    let coverage = years
+        .iter()
+        .map(|year| {
+            view! {
+                <li>
+                    <p>{year.sentence(page.dataset)}</p>
+                    {year.missing(page.dataset).map(|m| view! { <p class="coverage-missing">{m}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="about-data" aria-labelledby="about-data-heading">
+            <h3 id="about-data-heading">"About the data as a whole"</h3>
+            <details class="coverage">
+                <summary>"How much of each year's national vanguard total the figures here cover"</summary>
+                <div id="coverage-list"><ul class="coverage-years">{coverage}</ul></div>
+            </details>
+            <details class="coverage">
+                <summary>"Where sources disagree, across the dataset"</summary>
+                <div id="disagreements-list">
+                    <ul class="disagreements-across">
+                        {disagreements.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                    </ul>
+                </div>
+            </details>
+        </section>
     }
 }

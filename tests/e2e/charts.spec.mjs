@@ -1,7 +1,9 @@
 // Charts follow the view and drive it; their tables hold the same numbers;
 // exports download the view.
 import { readFileSync } from 'node:fs';
-import { test, expect, at } from './fixtures.mjs';
+import { test, expect, at, withChartsOpen } from './fixtures.mjs';
+
+test.beforeEach(({ page }) => withChartsOpen(page));
 
 test('clicking a bar filters the view to it and the link records it', async ({ page, isMobile }) => {
   await page.goto(at('?recipient=all-together-better-sunderland'));
@@ -115,4 +117,24 @@ test('the reader shows how an announcement splits its money', async ({ page }) =
   await expect(chart.getByRole('heading')).toHaveText('How the over £8.5m is split');
   await chart.getByRole('button', { name: 'Show as table' }).click();
   await expect(chart.locator('.chart-table tbody tr')).toHaveCount(5);
+});
+
+test('the charts start folded, one click away, and stay as a person leaves them', async ({ page, context }) => {
+  const fresh = await context.newPage();
+  await fresh.goto(at());
+  await fresh.evaluate(() => localStorage.clear());
+  await fresh.reload();
+  const charts = fresh.locator('#charts');
+  await expect(fresh.locator('.record').first()).toBeVisible();
+  await expect(charts).not.toHaveAttribute('open', '');
+  await expect(fresh.locator('figure.chart')).toHaveCount(0);
+  await fresh.getByText('Charts of this view').click();
+  await expect(fresh.locator('figure.chart')).toHaveCount(3);
+  await fresh.reload();
+  await expect(fresh.locator('figure.chart')).toHaveCount(3);
+  await fresh.getByText('Charts of this view').click();
+  await expect(fresh.locator('figure.chart')).toHaveCount(0);
+  await fresh.reload();
+  await expect(fresh.locator('.record').first()).toBeVisible();
+  await expect(fresh.locator('figure.chart')).toHaveCount(0);
 });

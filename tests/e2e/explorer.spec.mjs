@@ -177,3 +177,20 @@ test('the explorer arrives without moving what is already on the screen', async 
   const shifted = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
   expect(shifted).toBeLessThanOrEqual(0.02);
 });
+
+test('the first record is on the first screen, whatever the view (one and a half screens on a phone)', async ({ page }, testInfo) => {
+  const phone = testInfo.project.name === 'phone';
+  await page.setViewportSize(phone ? { width: 375, height: 812 } : { width: 1280, height: 900 });
+  const limit = phone ? 812 * 1.5 : 900;
+  const views = ['', '?q=dudley', '?fy=2016/17', '?recipient=dudley-mcp,all-together-better-sunderland', '?q=vanguard&colour=red'];
+  // Beside the reader on a wide screen; on a phone the reader comes first.
+  if (!phone) views.push('?open=sunderland-all-together-better-2017-18');
+  for (const view of views) {
+    await page.goto(at(view));
+    const title = page.locator('.record-title').first();
+    await expect(title).toBeVisible();
+    const bottom = await title.evaluate((t) => t.getBoundingClientRect().bottom + window.scrollY);
+    expect(bottom, `the first title's foot, for ${view || 'the whole list'}`).toBeLessThanOrEqual(limit);
+  }
+  await page.screenshot({ path: `tests/e2e/artifacts/first-screen-${testInfo.project.name}.png` });
+});

@@ -23,3 +23,8 @@ export { expect };
 /** The address of the explorer (or the hostile build) with `query`. */
 export const at = (query = '') => `${process.env.BASE_URL}${query}`;
 export const hostile = (query = '') => `${process.env.HOSTILE_URL}${query}`;
+
+/** Opens the charts on every page `page` loads, as the page remembers a
+ *  person's choice (they start folded, one click away). */
+export const withChartsOpen = (page) =>
+  page.addInitScript(() => localStorage.setItem('funding-explorer.charts-open', 'true'));

@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, at } from './fixtures.mjs';
+import { test, expect, at, withChartsOpen } from './fixtures.mjs';
 import { serveDirectory } from './static-server.mjs';
 
 /** Waits until the service worker has cached the build and controls the page. */
@@ -19,6 +19,7 @@ async function openFilters(page, isMobile) {
 }
 
 test('after one visit online, the whole explorer works offline', async ({ page, context, isMobile }) => {
+  await withChartsOpen(page);
   await page.goto(at());
   await expect(page.locator('.record').first()).toBeVisible();
   await untilOfflineReady(page);

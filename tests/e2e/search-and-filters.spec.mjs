@@ -1,5 +1,5 @@
 // Search, filters, sort, totals and share links, as a person uses them.
-import { test, expect, at } from './fixtures.mjs';
+import { test, expect, at, withChartsOpen } from './fixtures.mjs';
 
 const titles = (page) => page.locator('.record-title').allTextContents();
 
@@ -145,6 +145,8 @@ test('the headline adds one kind of money a year at a time, and says what it cov
   await page.goto(at());
   const totals = page.locator('.totals');
   await expect(totals.locator('.total-covers')).toContainText('Adds money for recipients of one kind, NHS England transformation funding');
+  // The breakdown by year folds away (the first records come first).
+  await totals.getByText('By financial year, other kinds of money').click();
   // 2016/17 holds Morecambe Bay's "almost £5million": the year is "about".
   await expect(totals.locator('.totals-by-year tr', { hasText: '2016/17' })).toContainText('about £52.8m');
   // Other kinds are totalled on their own; figures with no single year are
@@ -156,13 +158,14 @@ test('the headline adds one kind of money a year at a time, and says what it cov
   await expect(spans).toContainText('Sustainability and transformation partnership funding: capital');
   await expect(totals.locator('.totals-flag')).toContainText('adds to £8.6m, more than the whole');
   // How much of each year's national total the figures here cover.
-  const coverage = totals.locator('details', { hasText: "How much of each year's national vanguard total" });
+  const about = page.locator('.about-data');
+  const coverage = about.locator('details', { hasText: "How much of each year's national vanguard total" });
   await coverage.locator('summary').click();
   await expect(coverage).toContainText('2016/17: figures are held here for 18 of 50 vanguards');
   await expect(coverage).toContainText('47% of £112m (HSJ) for all vanguards');
   await expect(coverage).toContainText('Gateshead Care Home Project');
   // Where sources disagree, across the dataset.
-  const across = totals.locator('details', { hasText: 'Where sources disagree, across the dataset' });
+  const across = about.locator('details', { hasText: 'Where sources disagree, across the dataset' });
   await across.locator('summary').click();
   await expect(across.locator('li')).toContainText(['£132.6m (HSJ) or £120m (HSJ) as the national total', '£4.8m for 2016/17 (HSJ) and for 2017/18 (North East Connected)']);
 
@@ -235,6 +238,7 @@ test("a recipient's page sets every source side by side, year by year, and has i
 });
 
 test('choosing two to four recipients compares them year by year, in the link', async ({ page }) => {
+  await withChartsOpen(page);
   await page.goto(at('?recipient=dudley-mcp,all-together-better-sunderland'));
   const chart = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'The chosen recipients, year by year' }) });
   await expect(chart.locator('.chart-summary')).toContainText('Of the 2 recipients compared,');
@@ -279,8 +283,12 @@ test('the copied link opens the same view, in the same order, in a fresh browser
   const expectedTitles = await titles(page);
   const expectedReader = await page.locator('.reader h2').innerText();
 
+  // Confirming moves nothing: the toolbar and the list stay where they were.
+  const place = () => page.evaluate(() => [document.querySelector('.toolbar').offsetHeight, document.querySelector('.record').getBoundingClientRect().top]);
+  const before = await place();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('.copy-status')).toHaveText('Link copied');
+  expect(await place()).toEqual(before);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
   expect(copied).toMatch(/\?q=vanguard&sort=amount-desc&open=/);
