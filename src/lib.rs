@@ -10,6 +10,7 @@ mod browser_url;
 mod components;
 mod dataset_file;
 mod download;
+mod focus;
 mod follow;
 mod page;
 

@@ -8,11 +8,34 @@ use super::reader::ReaderPlace;
 use super::records::Records;
 use super::toolbar::Toolbar;
 use crate::browser_url;
+use crate::focus::focus_after_render;
 use crate::follow;
 use crate::page::{History, Page};
 use funding_core::url_state;
 use gloo::events::EventListener;
 use leptos::prelude::*;
+
+/// Links past the controls, after the page's own "Skip to search": to the
+/// first result, and to the filters (opening them on a phone).
+#[component]
+fn SkipLinks() -> impl IntoView {
+    let page = crate::page::use_page();
+    let to_results = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_after_render(&[".record-title a", "#result-count"]);
+    };
+    let to_filters = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        page.filters_open.set(true);
+        focus_after_render(&["#amount-min"]);
+    };
+    view! {
+        <nav class="skip-links" aria-label="Skip links">
+            <a class="skip-link" href="#record-list" on:click=to_results>"Skip to the results"</a>
+            <a class="skip-link" href="#filter-panel" on:click=to_filters>"Skip to the filters"</a>
+        </nav>
+    }
+}
 
 #[component]
 pub fn Explorer(page: Page) -> impl IntoView {
@@ -31,8 +54,11 @@ pub fn Explorer(page: Page) -> impl IntoView {
     .forget();
     let has_reader = move || page.view.with(|v| v.open.is_some() || v.about.is_some());
     view! {
-        <LinkNotices />
-        <Toolbar />
+        <SkipLinks />
+        <section class="controls" aria-label="Search, sort and share">
+            <LinkNotices />
+            <Toolbar />
+        </section>
         <main class="layout" class:has-reader=follow::flag(has_reader) id="layout">
             <FilterPanel />
             <Records />

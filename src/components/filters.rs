@@ -3,6 +3,7 @@
 //! filter. On a phone (and beside the reader) the panel folds away behind
 //! "Filters".
 
+use crate::focus::focus_after_render;
 use crate::follow;
 use crate::page::use_page;
 use funding_core::explore::FacetValue;
@@ -17,6 +18,12 @@ use std::sync::Arc;
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let page = use_page();
+    // "Done" closes the panel, and focus goes back to the button that
+    // opened it.
+    let done = move |_| {
+        page.filters_open.set(false);
+        focus_after_render(&["#filters-toggle"]);
+    };
     view! {
         <aside
             class="filter-panel"
@@ -26,12 +33,19 @@ pub fn FilterPanel() -> impl IntoView {
         >
             <div class="filter-panel-head">
                 <h2 id="filters-heading">"Filters"</h2>
-                <button type="button" class="quiet filters-done" on:click=move |_| page.filters_open.set(false)>
+                <button type="button" class="quiet filters-done" on:click=done>
                     "Done"
                 </button>
             </div>
             <AmountRange />
             {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet /> }).collect_view()}
+            // On a phone the panel is long: "Done" also stays at the foot of
+            // the screen while it is open.
+            <div class="filter-panel-foot">
+                <button type="button" class="filters-done" on:click=done>
+                    "Done"
+                </button>
+            </div>
         </aside>
     }
 }

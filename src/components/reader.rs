@@ -9,14 +9,17 @@ use super::charts::ChartPlace;
 use super::links::{AboutLink, SourceLink};
 use super::marked_text::MarkedText;
 use super::recipient::RecipientPage;
+use crate::focus::{focus_after_render, focus_row_after_render};
 use crate::follow;
-use crate::page::use_page;
+use crate::page::{use_page, Page};
 use funding_core::charts::breakdown;
 use funding_core::model::FundingRecord;
 use funding_core::page::{figure_entries, person_line, reader_facts, FactValue};
 use funding_core::reader::{evidence_anchor, item_anchor, marked_runs};
 use funding_core::search::{highlight, hit_ranges};
+use gloo::events::EventListener;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The reader's place in the layout: the open record, else the open
 /// organisation's page, else nothing.
@@ -25,6 +28,24 @@ pub fn ReaderPlace() -> impl IntoView {
     let page = use_page();
     let open = Memo::new(move |_| page.view.with(|v| v.open.clone()));
     let about = Memo::new(move |_| page.view.with(|v| v.about.clone()));
+    // Escape closes the reader, from anywhere but a field (Escape in the
+    // search clears it), for the page's life.
+    EventListener::new(&window(), "keydown", move |ev| {
+        let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        let in_field = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        let open = page
+            .view
+            .with_untracked(|v| v.open.is_some() || v.about.is_some());
+        if key.key() == "Escape" && open && !in_field {
+            ev.prevent_default();
+            close_reader(page);
+        }
+    })
+    .forget();
     let shown = move || {
         if let Some(record) = open.with(|id| id.as_deref().and_then(|id| page.dataset.record(id))) {
             return view! { <RecordReader record /> }.into_any();
@@ -43,18 +64,32 @@ pub fn ReaderPlace() -> impl IntoView {
 
 /// The reader's bar: what it shows, and "Close". A record opened from an
 /// organisation's page goes back to the page; the page closes.
+/// Closes the reader: a record opened from an organisation's page goes
+/// back to the page, and focus to its heading; a record from the list, to
+/// its row; the page, to the count of results.
+pub fn close_reader(page: Page) {
+    let (open, about) = page
+        .view
+        .with_untracked(|v| (v.open.clone(), v.about.clone()));
+    page.change(|v| {
+        if v.open.is_some() {
+            v.open = None;
+        } else {
+            v.about = None;
+        }
+    });
+    match (open, about) {
+        // The page's heading takes focus as it opens again.
+        (Some(_), Some(_)) => {}
+        (Some(record), None) => focus_row_after_render(record),
+        _ => focus_after_render(&["#result-count"]),
+    }
+}
+
 #[component]
 pub fn ReaderBar(kind: &'static str) -> impl IntoView {
     let page = use_page();
-    let close = move |_| {
-        page.change(|v| {
-            if v.open.is_some() {
-                v.open = None;
-            } else {
-                v.about = None;
-            }
-        })
-    };
+    let close = move |_| close_reader(page);
     view! {
         <div class="reader-bar">
             <p class="record-kind">{kind}</p>

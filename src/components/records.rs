@@ -29,7 +29,7 @@ pub fn Records() -> impl IntoView {
             <TotalsSection />
             <Charts />
             <div class="results-bar">
-                <p class="result-count" id="result-count" role="status" aria-live="polite" aria-atomic="true">
+                <p class="result-count" id="result-count" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">
                     {follow::text(move || page.results.with(|e| records_counted(e.rows.len())))}
                 </p>
                 <Exports />
@@ -186,7 +186,7 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
     };
     let notes = summary.notes.clone();
     view! {
-        <li class="record" class:is-open=follow::flag(move || is_open.get())>
+        <li class="record" class:is-open=follow::flag(move || is_open.get()) data-record=summary.id.clone()>
             <div class="record-main">
                 <p class="record-kind">{if summary.has_text { "Announcement, full text" } else { "Reported figure" }}</p>
                 <h3 class="record-title">

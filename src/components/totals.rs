@@ -4,9 +4,9 @@
 //! much of each year's national vanguard total the figures cover.
 
 use crate::follow;
-use gloo::storage::{LocalStorage, Storage};
 use crate::page::use_page;
 use funding_core::page::{totals_explained, totals_summary, TotalsSummary};
+use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 /// Where the page remembers whether the totals' breakdown was open.
@@ -26,7 +26,8 @@ pub fn TotalsSection() -> impl IntoView {
     // The headline total by year and the other kinds of money fold away,
     // so the first records are in the first screen; the page remembers
     // whether a person keeps them open.
-    let breakdown_open = RwSignal::new(LocalStorage::get::<bool>(BREAKDOWN_OPEN_KEY).unwrap_or(false));
+    let breakdown_open =
+        RwSignal::new(LocalStorage::get::<bool>(BREAKDOWN_OPEN_KEY).unwrap_or(false));
     let explained = move || {
         if !explained_open.get() {
             return None;

@@ -63,3 +63,78 @@ test('everything can be reached and used with the keyboard', async ({ page, isMo
   await page.keyboard.press('Enter');
   await expect(page.locator('.reader h2')).toBeFocused();
 });
+
+test('from the top of the page, the first record is a few Tab presses away', async ({ page }) => {
+  await page.goto(at('?q=vanguard'));
+  await expect(page.locator('.record').first()).toBeVisible();
+  const first = page.locator('.record-title a').first();
+  let presses = 0;
+  // Tab until a skip link to the results, follow it, then Tab on if need be.
+  while (presses < 8 && !(await first.evaluate((a) => a === document.activeElement))) {
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (focused === 'Skip to the results') await page.keyboard.press('Enter');
+    else {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+  }
+  await expect(first).toBeFocused();
+  expect(presses).toBeLessThanOrEqual(8);
+});
+
+test('"Skip to the filters" opens them where they fold, and lands in them', async ({ page }) => {
+  await page.goto(at());
+  await expect(page.locator('.record').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Skip to the filters' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#filter-panel')).toBeVisible();
+  await expect(page.getByLabel('From £')).toBeFocused();
+});
+
+test('Escape closes the reader and returns to the record\'s row, as Close does', async ({ page }) => {
+  await page.goto(at('?q=dudley'));
+  const second = page.locator('.record').nth(1);
+  const link = second.locator('.record-title a');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.reader h2')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reader')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/open=/);
+  await expect(link).toBeFocused();
+  // Close does the same.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.reader h2')).toBeFocused();
+  await page.getByRole('button', { name: 'Close the reader' }).click();
+  await expect(page.locator('.reader')).toHaveCount(0);
+  await expect(link).toBeFocused();
+  // Escape in the search still clears the search, and leaves a reader open.
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Search the announcements').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Search the announcements')).toHaveValue('');
+  await expect(page.locator('.reader')).toBeVisible();
+});
+
+test('everything on the page is inside a landmark (axe-core region)', async ({ page }) => {
+  for (const view of ['?q=care', '?q=care&colour=red', '?open=west-yorkshire-harrogate-ics-2018']) {
+    await page.goto(at(view));
+    await expect(page.locator('.result-count')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withRules(['region']).analyze();
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), view).toEqual([]);
+  }
+});
+
+test('on a phone, the filter panel\'s Done stays on the screen at its foot', async ({ page, isMobile }) => {
+  test.skip(!isMobile, 'the panel folds on a phone');
+  await page.goto(at());
+  await page.getByRole('button', { name: 'Filters' }).click();
+  // Far down the panel: its last checkbox.
+  const last = page.locator('#filter-panel input[type="checkbox"]').last();
+  await last.scrollIntoViewIfNeeded();
+  const done = page.locator('.filter-panel-foot').getByRole('button', { name: 'Done' });
+  await expect(done).toBeInViewport();
+  await done.click();
+  await expect(page.locator('#filter-panel')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Filters' })).toBeFocused();
+});
