@@ -692,6 +692,60 @@ pub fn record_snippet(
     snippet(record.text.as_deref()?, query, width)
 }
 
+/// Where in a record the query's words are, in words a reader knows
+/// ("recipient", "publisher", "full text"), each once, in the order the
+/// record's parts are searched: what a row says when the words it shows
+/// (title, passage, notes) hold none of them.
+pub fn matched_in(dataset: &Dataset, record: &FundingRecord, query: &Query) -> Vec<&'static str> {
+    let mut found: Vec<&'static str> = Vec::new();
+    let mut check = |place: &'static str, text: &str| {
+        if !found.contains(&place) && !hit_ranges(text, query).is_empty() {
+            found.push(place);
+        }
+    };
+    if query.included().next().is_none() {
+        return found;
+    }
+    check("title", &record.display_title(dataset));
+    for organisation in record
+        .recipients
+        .iter()
+        .filter_map(|id| dataset.organisation(id))
+    {
+        check("recipient", &organisation.name);
+        organisation
+            .aliases
+            .iter()
+            .for_each(|a| check("recipient", a));
+        organisation.places.iter().for_each(|p| check("places", p));
+    }
+    record.places.iter().for_each(|p| check("places", p));
+    for person in &record.people {
+        [&person.name, &person.role, &person.organisation]
+            .into_iter()
+            .flatten()
+            .for_each(|text| check("people quoted", text));
+    }
+    record.notes.iter().for_each(|n| check("notes", n));
+    record
+        .conditions
+        .iter()
+        .for_each(|c| check("conditions", c));
+    record.publisher.iter().for_each(|p| check("publisher", p));
+    record.author.iter().for_each(|a| check("author", a));
+    check("programme", record.programme.name());
+    if let Some(model) = dataset.effective_care_model(record) {
+        check("care model", model.name());
+        check("care model", model.code());
+    }
+    for item in &record.items {
+        check("figures", &item.stated_as);
+        item.purpose.iter().for_each(|p| check("figures", p));
+    }
+    record.text.iter().for_each(|t| check("full text", t));
+    found
+}
+
 /// Runs of white space (line breaks, non-breaking spaces) as one space.
 fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -594,3 +594,29 @@ fn a_misspelt_word_gets_a_search_that_finds_something() {
     assert_eq!(explorer().did_you_mean("dudley"), None);
     assert_eq!(explorer().did_you_mean("zzzzzzzz"), None);
 }
+
+#[test]
+fn a_record_says_where_a_search_found_it() {
+    let dataset = explorer().dataset;
+    let query = funding_core::query::parse("transformation -sunderland");
+    let (view, _) = decode("?q=transformation%20-sunderland", explorer());
+    let rows = explorer().run(&view).rows;
+    assert!(rows.len() > 10);
+    for row in &rows {
+        let record = &dataset.records[row.record];
+        let places = funding_core::search::matched_in(dataset, record, &query);
+        assert!(!places.is_empty(), "{}: found, but nowhere", record.id);
+    }
+    // A recipient's other name is a place a record is found by.
+    let query = funding_core::query::parse("\"all together better\"");
+    let record = dataset
+        .record("sunderland-all-together-better-2017-18")
+        .unwrap();
+    assert!(funding_core::search::matched_in(dataset, record, &query).contains(&"recipient"));
+    assert!(funding_core::search::matched_in(
+        dataset,
+        record,
+        &funding_core::query::parse("-dudley")
+    )
+    .is_empty());
+}

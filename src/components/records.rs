@@ -15,7 +15,7 @@ use funding_core::listing::summarise_row;
 use funding_core::page::{
     no_figure_held, nothing_found, records_counted, show_more_label, PAGE_ROWS,
 };
-use funding_core::search::{highlight, record_snippet};
+use funding_core::search::{highlight, hit_ranges, matched_in, record_snippet};
 use funding_core::url_state;
 use leptos::prelude::*;
 
@@ -169,6 +169,7 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
     let id = summary.id.clone();
     let is_open = Memo::new(move |_| page.view.with(|v| v.open.as_deref() == Some(id.as_str())));
     let title = summary.title.clone();
+    let summary_title = summary.title.clone();
     let id = summary.id.clone();
     let href = {
         let id = id.clone();
@@ -199,6 +200,17 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
                     page.query
                         .with(|q| record_snippet(record, q, 180))
                         .map(|s| view! { <p class="snippet"><MarkedText pieces=s /></p> })
+                })}
+                // Why the record matched, where the words shown hold none of
+                // the search's words.
+                {follow::part(move || {
+                    page.query.with(|q| {
+                        let shows_a_hit = !hit_ranges(&summary_title, q).is_empty()
+                            || record_snippet(record, q, 180).is_some()
+                            || record.notes.iter().any(|n| !hit_ranges(n, q).is_empty());
+                        let places = if shows_a_hit { Vec::new() } else { matched_in(page.dataset, record, q) };
+                        (!places.is_empty()).then(|| view! { <p class="matched-in">{format!("Matched in: {}", places.join(", "))}</p> })
+                    })
                 })}
             </div>
             <div class="record-money">

@@ -362,3 +362,23 @@ test('a misspelt search offers the word the data has, and choosing it finds reco
   await expect(page.locator('.record').first()).toBeVisible();
   await expect(page.locator('.record-title strong.hit').first()).toHaveText(/dudley/i);
 });
+
+test('every result shows why it matched: its words marked, or where they are', async ({ page }) => {
+  await page.goto(at('?q=transformation%20-sunderland'));
+  const rows = page.locator('.record');
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(5);
+  let told = 0;
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const marked = await row.locator('strong.hit').count();
+    const where = await row.locator('.matched-in').count();
+    expect(marked + where, `row ${i + 1}`).toBeGreaterThan(0);
+    if (where) {
+      await expect(row.locator('.matched-in')).toHaveText(/^Matched in: /);
+      told += 1;
+    }
+  }
+  expect(told).toBeGreaterThan(0);
+});
