@@ -668,18 +668,31 @@ impl<'a> Explorer<'a> {
                 }
             }
         };
-        let amount = |r: &ResultRow| -> u64 {
+        // Money for recipients first, then programme totals, fund sizes and
+        // context, each group by amount: a £450m programme total does not
+        // sit among grants of £4m. The group is the key's top bit.
+        const OTHER_ROLE: u64 = 1 << 62;
+        let amount = |r: &ResultRow, high_first: bool| -> u64 {
             let record = &dataset.records[r.record];
-            r.shown_item_of(record)
-                .map(|i| record.items[i].amount.0)
-                .unwrap_or_default()
+            let item = r.shown_item_of(record).map(|i| &record.items[i]);
+            let pounds = item.map_or(0, |i| i.amount.0.min(OTHER_ROLE - 1));
+            let group = match item {
+                Some(i) if i.role == crate::model::Role::Allocation => 0,
+                _ => OTHER_ROLE,
+            };
+            group
+                + if high_first {
+                    OTHER_ROLE - 1 - pounds
+                } else {
+                    pounds
+                }
         };
         let key = |r: &ResultRow| -> u64 {
             match order {
                 SortOrder::Relevance if has_search => u64::from(u32::MAX - score_key(r.score)),
                 SortOrder::Relevance => 0,
-                SortOrder::AmountHighToLow => u64::MAX - amount(r),
-                SortOrder::AmountLowToHigh => amount(r),
+                SortOrder::AmountHighToLow => amount(r, true),
+                SortOrder::AmountLowToHigh => amount(r, false),
                 SortOrder::NewestFirst => date(r, true),
                 SortOrder::OldestFirst => date(r, false),
                 SortOrder::RecipientAToZ => u64::from(self.recipient_rank[r.record]),

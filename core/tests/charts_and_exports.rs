@@ -74,7 +74,12 @@ fn by_year_draws_one_bar_per_year_in_proportion() {
     for year in ["2015/16", "2016/17", "2017/18"] {
         assert!(labels.contains(&year.to_string()), "{labels:?}");
     }
-    assert!(labels.contains(&"£10m".to_string()), "axis top: {labels:?}");
+    // The axis fits the tallest bar (£6.5m): £8m, not £10m.
+    assert!(labels.contains(&"£8m".to_string()), "axis top: {labels:?}");
+    assert!(
+        !labels.contains(&"£10m".to_string()),
+        "axis top: {labels:?}"
+    );
     assert_eq!(chart.summary, "2015/16 holds the most money for recipients in this view: £6.5m across 1 figure, of 3 financial years shown.");
     assert_eq!(
         chart.table_rows[0],
@@ -194,7 +199,8 @@ fn a_timeline_of_thousands_draws_the_largest_figures_and_says_so() {
     assert_eq!(chart.svg.matches("<circle").count(), most);
     assert_eq!(chart.targets.len(), most);
     assert_eq!(chart.table_rows.len(), most);
-    // Each dated record's figure, by record id.
+    // Each dated record's figure of money for recipients, by record id
+    // (programme totals and the like are listed, not drawn).
     let dated: std::collections::HashMap<&str, u64> = e
         .rows
         .iter()
@@ -202,6 +208,7 @@ fn a_timeline_of_thousands_draws_the_largest_figures_and_says_so() {
         .filter_map(|r| {
             let record = &many.records[r.record];
             r.shown_item(&many)
+                .filter(|&i| record.items[i].role == funding_core::Role::Allocation)
                 .map(|i| (record.id.as_str(), record.items[i].amount.0))
         })
         .collect();
@@ -473,4 +480,41 @@ fn the_360giving_file_validates_against_the_standards_schema() {
     // The same check fails a grant with no award date.
     let broken = json.replace("\"awardDate\":\"2017-01-09\",", "");
     assert!(!errors(&validator, &broken).is_empty());
+}
+
+#[test]
+fn the_timeline_draws_money_for_recipients_and_leaves_programme_totals_to_the_list() {
+    let e = run("");
+    let chart = timeline::chart(dataset(), &e.rows, ChartSize::WIDE);
+    let largest_drawn = chart
+        .targets
+        .iter()
+        .filter_map(|t| match &t.action {
+            TargetAction::Open(id) => dataset().record(id),
+            _ => None,
+        })
+        .map(|record| {
+            assert!(
+                record
+                    .items
+                    .iter()
+                    .any(|i| i.role == funding_core::Role::Allocation),
+                "{}",
+                record.id
+            );
+            record.id.clone()
+        })
+        .count();
+    assert!(largest_drawn > 0);
+    let note = chart.left_out.expect("a note");
+    assert!(
+        note.contains("not drawn, so that the money for recipients keeps its scale"),
+        "{note}"
+    );
+    // The axis is the grants', not the £450m programme totals'.
+    let labels = texts(&chart.svg);
+    assert!(
+        !labels.iter().any(|l| l == "£500m" || l == "£400m"),
+        "{labels:?}"
+    );
 }

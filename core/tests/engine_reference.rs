@@ -309,14 +309,24 @@ mod reference {
                     .map(|i| dataset.records[r.record].items[i].amount)
                     .unwrap_or_default()
             };
+            // Money for recipients before programme totals and the rest.
+            let other_role = |r: &ResultRow| {
+                r.shown_item(dataset).is_none_or(|i| {
+                    dataset.records[r.record].items[i].role != funding_core::Role::Allocation
+                })
+            };
             let date = |r: &ResultRow| dataset.records[r.record].published_on;
             let recipient = |r: &ResultRow| self.recipient_keys[r.record].as_str();
             rows.sort_by(|a, b| {
                 let by = match order {
                     SortOrder::Relevance if has_search => b.score.total_cmp(&a.score),
                     SortOrder::Relevance => Ordering::Equal,
-                    SortOrder::AmountHighToLow => amount(b).cmp(&amount(a)),
-                    SortOrder::AmountLowToHigh => amount(a).cmp(&amount(b)),
+                    SortOrder::AmountHighToLow => other_role(a)
+                        .cmp(&other_role(b))
+                        .then(amount(b).cmp(&amount(a))),
+                    SortOrder::AmountLowToHigh => other_role(a)
+                        .cmp(&other_role(b))
+                        .then(amount(a).cmp(&amount(b))),
                     // Undated records go last in both directions: no date is made up.
                     SortOrder::NewestFirst => match (date(a), date(b)) {
                         (Some(x), Some(y)) => y.cmp(&x),

@@ -138,3 +138,15 @@ test('the charts start folded, one click away, and stay as a person leaves them'
   await expect(fresh.locator('.record').first()).toBeVisible();
   await expect(fresh.locator('figure.chart')).toHaveCount(0);
 });
+
+test("a chart's axis fits its tallest bar", async ({ page }) => {
+  await page.goto(at());
+  const chart = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Money for recipients by financial year' }) });
+  await expect(chart.locator('.chart-summary')).toContainText('£64.35m');
+  const labels = (await chart.locator('.chart-svg text').allTextContents()).map((l) => l.trim());
+  expect(labels).toContain('£80m');
+  expect(labels).not.toContain('£100m');
+  // The timeline leaves programme totals to the list, and says so.
+  const timeline = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Announcements and reported figures by date' }) });
+  await expect(timeline.locator('.chart-left-out')).toContainText('not drawn, so that the money for recipients keeps its scale');
+});

@@ -382,3 +382,25 @@ test('every result shows why it matched: its words marked, or where they are', a
   }
   expect(told).toBeGreaterThan(0);
 });
+
+test('sorted by amount, money for recipients comes before programme totals and fund sizes', async ({ page }) => {
+  await page.goto(at('?sort=amount-desc'));
+  const rows = page.locator('.record');
+  await expect(rows.first()).toBeVisible();
+  // The first page is all money for recipients (a row names any other role),
+  // largest first.
+  await expect(rows.locator('.role-badge')).toHaveCount(0);
+  const pounds = await rows.locator('.amount-in-pounds').allTextContents();
+  const numbers = pounds.map((p) => Number(p.replace(/[£,]/g, '')));
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+  // The programme totals follow, after every grant.
+  while (await page.getByRole('button', { name: /^Show \d+ more/ }).count()) {
+    const more = page.getByRole('button', { name: /^Show \d+ more/ });
+    await more.scrollIntoViewIfNeeded();
+    await more.click();
+  }
+  const roles = await rows.evaluateAll((all) => all.map((r) => r.querySelector('.role-badge')?.textContent ?? 'money'));
+  const firstOther = roles.findIndex((r) => r !== 'money');
+  expect(firstOther).toBeGreaterThan(0);
+  expect(roles.slice(firstOther).every((r) => r !== 'money')).toBe(true);
+});

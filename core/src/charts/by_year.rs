@@ -65,7 +65,7 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
         })
         .collect();
     let max = totals_by_year.iter().map(|(_, m)| m.0).max().unwrap_or(0);
-    let top = nice_ceiling(max);
+    let top = axis_top(max);
     let mut series: Vec<Option<CareModel>> =
         years.values().flat_map(|m| m.keys().copied()).collect();
     crate::order::sort_by_key(&mut series, |m| {

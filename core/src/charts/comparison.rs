@@ -71,7 +71,7 @@ pub fn chart(_dataset: &Dataset, kind: MoneyKind, compared: &[Compared], size: C
         .flat_map(|c| c.by_year.iter().map(|y| y.low.0))
         .max()
         .unwrap_or(0);
-    let top = nice_ceiling(max);
+    let top = axis_top(max);
     let colour = |i: usize| PALETTE[i.min(PALETTE.len() - 1)];
 
     let (w, h) = (size.width as f64, size.height as f64);

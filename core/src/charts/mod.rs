@@ -165,21 +165,30 @@ pub fn label_size(size: ChartSize) -> f64 {
     }
 }
 
-/// A round number at or above `value` (1, 2 or 5 times a power of ten), for
-/// the top of an axis; at least 1.
-pub fn nice_ceiling(value: u64) -> u64 {
-    let mut step = 1u64;
+/// The top of a money axis drawn with four equal steps: the smallest four
+/// round steps (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 or 8 times a power of
+/// ten) at or above `value`, so the tallest bar fills most of the axis (a
+/// £53m bar gets a £60m axis, not £100m). At least 4.
+pub fn axis_top(value: u64) -> u64 {
+    const STEPS: [u64; 11] = [100, 125, 150, 200, 250, 300, 400, 500, 600, 750, 800];
+    let mut power = 1u64;
     loop {
-        for m in [1u64, 2, 5] {
-            let candidate = step.saturating_mul(m);
-            if candidate >= value || candidate == u64::MAX {
-                return candidate.max(1);
+        for m in STEPS {
+            let Some(scaled) = m.checked_mul(power) else {
+                return u64::MAX;
+            };
+            if scaled % 100 != 0 {
+                continue;
+            }
+            let top = (scaled / 100).saturating_mul(4);
+            if top >= value {
+                return top;
             }
         }
-        if step > u64::MAX / 10 {
+        let Some(next) = power.checked_mul(10) else {
             return u64::MAX;
-        }
-        step *= 10;
+        };
+        power = next;
     }
 }
 
@@ -356,12 +365,13 @@ mod tests {
 
     #[test]
     fn axis_tops_are_round() {
-        assert_eq!(nice_ceiling(0), 1);
-        assert_eq!(nice_ceiling(7), 10);
-        assert_eq!(nice_ceiling(13_000_000), 20_000_000);
-        assert_eq!(nice_ceiling(45_850_000), 50_000_000);
-        assert_eq!(nice_ceiling(50_000_000), 50_000_000);
-        assert_eq!(nice_ceiling(u64::MAX), u64::MAX);
+        assert_eq!(axis_top(53_000_000), 60_000_000);
+        assert_eq!(axis_top(64_350_000), 80_000_000);
+        assert_eq!(axis_top(16_370_000), 20_000_000);
+        assert_eq!(axis_top(450_000_000), 500_000_000);
+        assert_eq!(axis_top(0), 4);
+        assert_eq!(axis_top(7), 8);
+        assert_eq!(axis_top(u64::MAX), u64::MAX);
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
     }
     let mut points: Vec<(PartialDate, Money, usize, u32)> = Vec::new();
     let mut undated = 0usize;
+    // Programme totals, fund sizes and context figures (up to £450m) are
+    // not drawn: on one scale with them, grants of a few million would lie
+    // on the zero line. The chart says how many it leaves to the list.
+    let mut not_grants = 0usize;
     for (index, (record, &at)) in dataset.records.iter().zip(&place_of).enumerate() {
         let Some(row) = rows.get(at as usize) else {
             continue;
@@ -40,6 +44,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             continue;
         };
         match record.published_on {
+            _ if item.role != crate::model::Role::Allocation => not_grants += 1,
             Some(date) => points.push((date, item.amount, index, at)),
             None => undated += 1,
         }
@@ -88,7 +93,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
         .last()
         .map_or(2019.0, |p| position(p.0).ceil())
         .max(first + 1.0);
-    let max = nice_ceiling(points.iter().map(|p| p.1 .0).max().unwrap_or(0));
+    let max = axis_top(points.iter().map(|p| p.1 .0).max().unwrap_or(0));
     let x_of = |d: PartialDate| left + (position(d) - first) / (last - first) * plot_w;
 
     let mut targets = Vec::new();
@@ -186,6 +191,16 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
                 notes.push(format!(
                     "Shows the {} largest of the {dated} dated figures in this view; the list below holds them all.",
                     points.len()
+                ));
+            }
+            if not_grants > 0 {
+                notes.push(format!(
+                    "{not_grants} programme total{}, fund size{} or context figure{} in this view {} not drawn, so that the money for recipients keeps its scale; the list holds {}.",
+                    if not_grants == 1 { "" } else { "s" },
+                    if not_grants == 1 { "" } else { "s" },
+                    if not_grants == 1 { "" } else { "s" },
+                    if not_grants == 1 { "is" } else { "are" },
+                    if not_grants == 1 { "it" } else { "them" }
                 ));
             }
             if undated > 0 {
