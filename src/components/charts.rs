@@ -6,6 +6,7 @@
 //! drawn only while the charts are open, once per result set.
 
 use super::totals::is_open;
+use crate::focus::focus_chart_bar_after_render;
 use crate::follow;
 use crate::page::use_page;
 use funding_core::charts::{
@@ -129,12 +130,20 @@ fn ChartFigure(id: &'static str, chart: Memo<Option<Chart>>) -> impl IntoView {
         move |f: &dyn Fn(&Chart) -> String| chart.with(|c| c.as_ref().map(f).unwrap_or_default());
     let (title_id, summary_id) = (format!("chart-{id}-title"), format!("chart-{id}-summary"));
     let (labelled_by, described_by) = (title_id.clone(), summary_id.clone());
+    // A bar narrows the view and keeps the focus on itself as the chart is
+    // drawn again (the count of records, a live region, says what
+    // changed); a dot opens its record, whose heading takes the focus.
     let choose = move |target: usize| {
-        let action =
-            chart.with_untracked(|c| c.as_ref()?.targets.get(target).map(|t| t.action.clone()));
-        match action {
-            Some(TargetAction::Filter(values)) => page.change(|v| v.narrow_to(&values)),
-            Some(TargetAction::Open(record)) => page.change(|v| v.open = Some(record)),
+        let chosen = chart.with_untracked(|c| {
+            let t = c.as_ref()?.targets.get(target)?;
+            Some((t.action.clone(), t.label.clone()))
+        });
+        match chosen {
+            Some((TargetAction::Filter(values), label)) => {
+                page.change(|v| v.narrow_to(&values));
+                focus_chart_bar_after_render(id, label);
+            }
+            Some((TargetAction::Open(record), _)) => page.change(|v| v.open = Some(record)),
             None => {}
         }
     };

@@ -9,7 +9,7 @@ use super::charts::ChartPlace;
 use super::links::{AboutLink, SourceLink};
 use super::marked_text::MarkedText;
 use super::recipient::RecipientPage;
-use crate::focus::{focus_after_render, focus_row_after_render};
+use crate::focus::{focus_after_render, focus_row_after_render, go_to_place};
 use crate::follow;
 use crate::page::{use_page, Page};
 use funding_core::charts::breakdown;
@@ -157,7 +157,14 @@ fn RecordReader(record: &'static FundingRecord) -> impl IntoView {
                         <p class="figure-evidence">
                             {f.evidence
                                 .into_iter()
-                                .map(|(anchor, text)| view! { <a class="evidence-link" href=format!("#{anchor}")>{text}</a> })
+                                .map(|(anchor, text)| {
+                                    let href = format!("#{anchor}");
+                                    view! {
+                                        <a class="evidence-link" href=href on:click=move |ev| go_to_place(&ev, &anchor)>
+                                            {text}
+                                        </a>
+                                    }
+                                })
                                 .collect_view()}
                         </p>
                     })}
@@ -243,12 +250,17 @@ fn full_text(record: &FundingRecord, query: &funding_core::query::Query) -> impl
                 run.text.into_any()
             };
             match run.mark {
-                Some(mark) => view! {
-                    <mark id=run.starts_mark.then(|| evidence_anchor(mark))>
-                        <a href=format!("#{}", item_anchor(mark.item))>{text}</a>
-                    </mark>
+                Some(mark) => {
+                    let figure = item_anchor(mark.item);
+                    view! {
+                        <mark id=run.starts_mark.then(|| evidence_anchor(mark))>
+                            <a href=format!("#{figure}") on:click=move |ev| go_to_place(&ev, &figure)>
+                                {text}
+                            </a>
+                        </mark>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 None => text,
             }
         })

@@ -150,3 +150,20 @@ test("a chart's axis fits its tallest bar", async ({ page }) => {
   const timeline = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Announcements and reported figures by date' }) });
   await expect(timeline.locator('.chart-left-out')).toContainText('not drawn, so that the money for recipients keeps its scale');
 });
+
+test('after choosing a bar, the focus stays on that bar as the chart is drawn again', async ({ page, isMobile }) => {
+  await page.goto(at('?recipient=all-together-better-sunderland'));
+  const chart = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Money for recipients by financial year' }) });
+  const bars = chart.locator(isMobile ? '.chart-narrow' : '.chart-wide').locator('.chart-target');
+  await expect(bars).toHaveCount(3);
+  const label = await bars.nth(1).getAttribute('aria-label');
+  await bars.nth(1).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.result-count')).toHaveText('1 record');
+  const focused = await page.evaluate(() => ({
+    tag: document.activeElement?.tagName,
+    label: document.activeElement?.getAttribute('aria-label') ?? '',
+  }));
+  expect(focused.tag).toBe('BUTTON');
+  expect(focused.label.split(':')[0]).toBe(label.split(':')[0]);
+});

@@ -194,3 +194,29 @@ test('the first record is on the first screen, whatever the view (one and a half
   }
   await page.screenshot({ path: `tests/e2e/artifacts/first-screen-${testInfo.project.name}.png` });
 });
+
+test('following a figure to its words scrolls to them unclipped, focuses them, and the way back returns to the figure', async ({ page, isMobile }) => {
+  await page.goto(at('?open=west-yorkshire-harrogate-ics-2018'));
+  const reader = page.locator('.reader');
+  await expect(reader.getByRole('heading', { level: 2 })).toBeFocused();
+  const pageScroll = await page.evaluate(() => window.scrollY);
+  await reader.getByRole('link', { name: '“£2.6m” in the text' }).click();
+  const mark = page.locator('mark:target');
+  await expect(mark).toHaveText('£2.6m');
+  await expect(mark).toBeFocused();
+  const place = await mark.evaluate((m) => {
+    const box = m.getBoundingClientRect();
+    const reader = m.closest('.reader').getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, readerTop: reader.top, height: innerHeight, scrolled: window.scrollY };
+  });
+  // In sight, not clipped at the top (of the reader, or of the screen).
+  expect(place.top).toBeGreaterThanOrEqual(Math.max(0, place.readerTop));
+  expect(place.bottom).toBeLessThanOrEqual(place.height);
+  // Beside the list, only the reader scrolls.
+  if (!isMobile) expect(place.scrolled).toBe(pageScroll);
+  // The words link back to their figure, which takes the focus.
+  await mark.getByRole('link').click();
+  const figure = page.locator('.figure:target');
+  await expect(figure).toContainText('Primary Care Network / Communities');
+  await expect(figure).toBeFocused();
+});
