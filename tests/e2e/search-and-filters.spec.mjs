@@ -312,6 +312,8 @@ test('the reader highlights the search words in the full text', async ({ page })
 
 test('a long facet shows the values with most records, every value on request, and keeps chosen ones', async ({ page }) => {
   await page.goto(at());
+  // The explorer is up (isVisible below does not wait for it).
+  await expect(page.locator('.record').first()).toBeVisible();
   if (await page.getByRole('button', { name: /^Filters/ }).isVisible()) await page.getByRole('button', { name: /^Filters/ }).click();
   const recipients = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: 'Recipient' }) });
   const options = recipients.locator('li');
