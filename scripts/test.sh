@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, the core's native tests (data
-# validation, extractor, command-line tool), a release build, and the end-to-end
-# suite in headless Chromium. Installs what is missing first.
+# validation, extractor, command-line tool), a release build, the end-to-end
+# suite in headless Chromium and smoke tests in headless Firefox ESR. Installs
+# what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh browser
@@ -33,3 +34,6 @@ FUNDING_DATA_DIR=tests/fixtures/hostile-data trunk build --dist target/dist-host
 
 say "end-to-end tests in Chromium"
 playwright test --config tests/e2e/playwright.config.mjs
+
+say "smoke tests in Firefox ESR (puppeteer-core over WebDriver BiDi)"
+node --test tests/firefox/
