@@ -13,6 +13,7 @@ mod download;
 mod focus;
 mod follow;
 mod page;
+mod remembered;
 
 pub use dataset_file::fetch_dataset;
 

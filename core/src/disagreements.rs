@@ -15,19 +15,7 @@ pub fn across_dataset(explorer: &Explorer, coverage: &[YearCoverage]) -> Vec<Str
     let mut lines: Vec<String> = totals
         .disagreements(dataset)
         .iter()
-        .map(|d| {
-            let figures: Vec<String> = d
-                .figures
-                .iter()
-                .map(|f| format!("{} ({})", f.stated_as(dataset), f.source(dataset)))
-                .collect();
-            format!(
-                "{}, {}: {}.",
-                d.recipients(dataset),
-                d.year,
-                figures.join(" or ")
-            )
-        })
+        .map(|d| format!("{}.", d.sentence(dataset)))
         .collect();
     for year in coverage.iter().filter(|y| y.national.len() > 1) {
         let figures: Vec<String> = year

@@ -361,19 +361,7 @@ pub fn totals_explained(dataset: &Dataset, totals: &Totals) -> (Vec<String>, Vec
         totals
             .disagreements(dataset)
             .iter()
-            .map(|d| {
-                let figures: Vec<String> = d
-                    .figures
-                    .iter()
-                    .map(|f| format!("{} ({})", f.stated_as(dataset), f.source(dataset)))
-                    .collect();
-                format!(
-                    "{}, {}: {}",
-                    d.recipients(dataset),
-                    d.year,
-                    figures.join(" or ")
-                )
-            })
+            .map(|d| d.sentence(dataset))
             .collect()
     } else {
         Vec::new()

@@ -337,6 +337,22 @@ impl Disagreement {
             .collect::<Vec<_>>()
             .join(", ")
     }
+
+    /// The recipients, the year and each source's figure:
+    /// `All Together Better Sunderland, 2015/16: £6.77m (HSJ) or £6.5m (LGC)`.
+    pub fn sentence(&self, dataset: &Dataset) -> String {
+        let figures: Vec<String> = self
+            .figures
+            .iter()
+            .map(|f| format!("{} ({})", f.stated_as(dataset), f.source(dataset)))
+            .collect();
+        format!(
+            "{}, {}: {}",
+            self.recipients(dataset),
+            self.year,
+            figures.join(" or ")
+        )
+    }
 }
 
 /// One amount added into the totals: a figure, or one recipient-year where

@@ -5,16 +5,15 @@
 //! string, every label escaped) and gives its words and table; a chart is
 //! drawn only while the charts are open, once per result set.
 
-use super::totals::is_open;
 use crate::focus::focus_chart_bar_after_render;
 use crate::follow;
 use crate::page::use_page;
+use crate::remembered::remembered_open;
 use funding_core::charts::{
     by_recipient, by_year, comparison, timeline, Chart, ChartSize, TargetAction,
 };
 use funding_core::page::{chart_place_id, DOWNLOAD_REFUSED};
 use gloo::events::EventListener;
-use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 /// Where the page remembers whether the charts were folded away.
@@ -40,7 +39,7 @@ pub fn Charts() -> impl IntoView {
     // Folded at first, so the first records are in the first screen, and
     // remembered between visits; anything unreadable in storage is the
     // default.
-    let open = RwSignal::new(LocalStorage::get::<bool>(CHARTS_OPEN_KEY).unwrap_or(false));
+    let (open, toggled) = remembered_open(CHARTS_OPEN_KEY, false);
     // Narrow drawings on phones; follows resizes for the page's life.
     EventListener::new(&window(), "resize", move |_| {
         let now = fitting_size();
@@ -83,13 +82,7 @@ pub fn Charts() -> impl IntoView {
             class="charts"
             id="charts"
             prop:open=open
-            on:toggle=move |ev| {
-                let now = is_open(&ev);
-                if now != open.get_untracked() {
-                    open.set(now);
-                    let _ = LocalStorage::set(CHARTS_OPEN_KEY, now);
-                }
-            }
+            on:toggle=toggled
         >
             <summary>
                 <h2 class="charts-heading">"Charts of this view"</h2>

@@ -5,8 +5,8 @@
 
 use crate::follow;
 use crate::page::use_page;
+use crate::remembered::{is_open, remembered_open};
 use funding_core::page::{totals_explained, totals_summary, TotalsSummary};
-use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 /// Where the page remembers whether the totals' breakdown was open.
@@ -26,8 +26,7 @@ pub fn TotalsSection() -> impl IntoView {
     // The headline total by year and the other kinds of money fold away,
     // so the first records are in the first screen; the page remembers
     // whether a person keeps them open.
-    let breakdown_open =
-        RwSignal::new(LocalStorage::get::<bool>(BREAKDOWN_OPEN_KEY).unwrap_or(false));
+    let breakdown = remembered_open(BREAKDOWN_OPEN_KEY, false);
     let explained = move || {
         if !explained_open.get() {
             return None;
@@ -48,7 +47,7 @@ pub fn TotalsSection() -> impl IntoView {
     view! {
         <section class="totals" aria-labelledby="totals-heading">
             <h3 id="totals-heading">"Money for recipients in this view"</h3>
-            <div id="totals-summary">{follow::part(move || summary.with(|s| summary_view(s, breakdown_open)))}</div>
+            <div id="totals-summary">{follow::part(move || summary.with(|s| summary_view(s, breakdown)))}</div>
             <details
                 class="totals-explained"
                 id="totals-explained"
@@ -61,15 +60,10 @@ pub fn TotalsSection() -> impl IntoView {
     }
 }
 
-/// Whether the `<details>` a toggle event came from is now open.
-pub fn is_open(ev: &leptos::ev::Event) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        .is_some_and(|d| d.open())
-}
-
-fn summary_view(s: &TotalsSummary, open: RwSignal<bool>) -> impl IntoView {
+fn summary_view(
+    s: &TotalsSummary,
+    (open, toggled): (RwSignal<bool>, impl Fn(leptos::ev::Event) + Copy + 'static),
+) -> impl IntoView {
     let by_year = (!s.by_year.is_empty()).then(|| {
         view! {
             <table class="totals-by-year">
@@ -120,13 +114,7 @@ fn summary_view(s: &TotalsSummary, open: RwSignal<bool>) -> impl IntoView {
             <details
                 class="totals-breakdown"
                 prop:open=open
-                on:toggle=move |ev| {
-                    let now = is_open(&ev);
-                    if now != open.get_untracked() {
-                        open.set(now);
-                        let _ = LocalStorage::set(BREAKDOWN_OPEN_KEY, now);
-                    }
-                }
+                on:toggle=toggled
             >
                 <summary>"By financial year, other kinds of money, and figures not added"</summary>
                 {by_year}
