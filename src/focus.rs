@@ -26,6 +26,21 @@ pub fn focus_after_render(selectors: &'static [&'static str]) {
     });
 }
 
+/// Focuses the title link of the `n`th row of the list (from 0), once the
+/// page is drawn: the first of the rows "Show more" added.
+pub fn focus_nth_row_after_render(n: usize) {
+    request_animation_frame(move || {
+        let link = document()
+            .query_selector_all(".record-title a")
+            .ok()
+            .and_then(|links| links.item(n as u32))
+            .and_then(|l| l.dyn_into::<HtmlElement>().ok());
+        if let Some(link) = link {
+            let _ = link.focus();
+        }
+    });
+}
+
 /// Focuses the title link of the row of record `id`, or the count of
 /// results when the record is not listed, once the page is drawn.
 pub fn focus_row_after_render(id: String) {
@@ -58,7 +73,6 @@ pub fn go_to_place(ev: &leptos::ev::MouseEvent, id: &str) {
     if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
         return;
     }
-    ev.prevent_default();
     let window = leptos::prelude::window();
     let Some(place) = document()
         .get_element_by_id(id)
@@ -66,6 +80,7 @@ pub fn go_to_place(ev: &leptos::ev::MouseEvent, id: &str) {
     else {
         return;
     };
+    ev.prevent_default();
     let (scroll_x, scroll_y) = (
         window.scroll_x().unwrap_or(0.0),
         window.scroll_y().unwrap_or(0.0),

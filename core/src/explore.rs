@@ -409,44 +409,32 @@ impl<'a> Explorer<'a> {
             .collect()
     }
 
-    /// A search like `query` that finds records, each word that the index
-    /// has no word for replaced by its nearest word ("dudly" → "dudley"):
-    /// what the page offers as "Did you mean". None when every word is
-    /// known, or the nearest words find nothing either.
+    /// A search like `query` that finds records: the search as typed, with
+    /// each word the index has nothing for (not even as the start of a word)
+    /// replaced by its nearest word ("dudly" → "dudley"); what the page
+    /// offers as "Did you mean". Numbers and amounts are never corrected.
+    /// None when every word is known, or the nearest words find nothing.
     pub fn did_you_mean(&self, query: &str) -> Option<String> {
-        let parsed = parse(query);
-        let mut changed = false;
-        let mut terms = Vec::new();
-        for term in &parsed.terms {
-            let mut words = Vec::new();
-            for (n, word) in term.words.iter().enumerate() {
-                let prefix = n + 1 == term.words.len() && term.last_is_prefix();
-                match self
-                    .index
-                    .nearest_word(word)
-                    .filter(|_| !self.index.has_word(word, prefix))
-                {
-                    Some(near) => {
-                        changed = true;
-                        words.push(near.to_string());
-                    }
-                    None => words.push(word.clone()),
-                }
+        let chars: Vec<char> = query.chars().collect();
+        let mut suggestion = String::new();
+        let mut at = 0;
+        for token in crate::tokens::tokenize(query) {
+            let form = crate::tokens::search_form(&token.word);
+            if token.word.chars().any(|c| c.is_ascii_digit()) || self.index.has_word(&form, true) {
+                continue;
             }
-            let words = words.join(" ");
-            let words = if term.quoted {
-                format!("\"{words}\"")
-            } else {
-                words
+            let Some(near) = self.index.nearest_word(&form) else {
+                continue;
             };
-            terms.push(if term.excluded {
-                format!("-{words}")
-            } else {
-                words
-            });
+            suggestion.extend(chars.get(at..token.start).unwrap_or_default());
+            suggestion.push_str(near);
+            at = token.end;
         }
-        let suggestion = terms.join(" ");
-        (changed && !self.index.search(&parse(&suggestion)).is_empty()).then_some(suggestion)
+        if at == 0 {
+            return None;
+        }
+        suggestion.extend(chars.get(at..).unwrap_or_default());
+        (!self.index.search(&parse(&suggestion)).is_empty()).then_some(suggestion)
     }
 
     /// Every code a facet has in the dataset.

@@ -15,12 +15,17 @@ pub struct QueryTerm {
     pub quoted: bool,
     /// Written with a leading `-`: records that match it are left out.
     pub excluded: bool,
+    /// The last word was typed as a plural ("wells", "news"): a finished
+    /// word, so its singular matches whole, not as the start of "wellbeing"
+    /// or "new…".
+    pub last_whole: bool,
 }
 
 impl QueryTerm {
-    /// Whether the last word may match as a prefix (unquoted terms only).
+    /// Whether the last word may match as a prefix (unquoted terms whose
+    /// last word was not a plural).
     pub fn last_is_prefix(&self) -> bool {
-        !self.quoted
+        !self.quoted && !self.last_whole
     }
 
     /// Does `word` (folded) match the term's word at `index`?
@@ -96,13 +101,16 @@ pub fn parse(text: &str) -> Query {
             }
             chars[start..i].iter().collect()
         };
-        let mut words: Vec<String> = tokenize(&raw)
-            .into_iter()
-            .map(|t| search_form(&t.word).into_owned())
+        let typed: Vec<String> = tokenize(&raw).into_iter().map(|t| t.word).collect();
+        let mut words: Vec<String> = typed
+            .iter()
+            .take(MAX_PHRASE_WORDS)
+            .map(|w| search_form(w).into_owned())
             .collect();
-        if words.is_empty() {
+        let Some(last) = typed.get(words.len().wrapping_sub(1)) else {
             continue;
-        }
+        };
+        let last_whole = !quoted && words.last().is_some_and(|w| w != last);
         words.truncate(MAX_PHRASE_WORDS);
         if query.terms.len() >= MAX_TERMS {
             query.ignored_terms += 1;
@@ -112,6 +120,7 @@ pub fn parse(text: &str) -> Query {
             words,
             quoted,
             excluded,
+            last_whole,
         };
         if !query.terms.contains(&term) {
             query.terms.push(term);
@@ -129,6 +138,7 @@ mod tests {
             words: words.iter().map(|w| w.to_string()).collect(),
             quoted,
             excluded,
+            last_whole: false,
         }
     }
 
@@ -154,6 +164,18 @@ mod tests {
         assert_eq!(q.terms[1].words, ["4", "8m"]);
         assert!(q.terms[1].word_matches(1, "8million"));
         assert!(!q.terms[1].word_matches(0, "45"));
+    }
+
+    #[test]
+    fn a_plural_typed_is_a_whole_word_and_a_word_being_typed_is_a_prefix() {
+        let q = parse("wells news transf");
+        assert_eq!(q.terms[0].words, ["well"]);
+        assert!(!q.terms[0].word_matches(0, "wellbeing"));
+        assert!(q.terms[0].word_matches(0, "well"));
+        assert!(q.terms[0].word_matches(0, "wells"));
+        assert!(!q.terms[1].word_matches(0, "newcastle"));
+        assert!(q.terms[1].word_matches(0, "news"));
+        assert!(q.terms[2].word_matches(0, "transformation"));
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn search_form(word: &str) -> std::borrow::Cow<'_, str> {
         return Cow::Owned(format!("{}y", &word[..n - 3]));
     }
     if word.ends_with("sses")
-        || ["xes", "ches", "shes", "zes"]
+        || ["xes", "ches", "shes"]
             .iter()
             .any(|end| word.ends_with(end))
     {
@@ -319,6 +319,7 @@ mod tests {
             ("classes", "class"),
             ("churches", "church"),
             ("boxes", "box"),
+            ("sizes", "size"),
             ("ccgs", "ccg"),
             ("across", "across"),
             ("focus", "focus"),

@@ -593,6 +593,13 @@ fn a_misspelt_word_gets_a_search_that_finds_something() {
     // A known word, or nothing near, gets no suggestion.
     assert_eq!(explorer().did_you_mean("dudley"), None);
     assert_eq!(explorer().did_you_mean("zzzzzzzz"), None);
+    // Only the unknown word changes; the rest stays as typed, and numbers
+    // are never corrected.
+    assert_eq!(
+        explorer().did_you_mean("Funding dudly").as_deref(),
+        Some("Funding dudley")
+    );
+    assert_eq!(explorer().did_you_mean("2099"), None);
 }
 
 #[test]

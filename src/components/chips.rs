@@ -1,6 +1,7 @@
 //! The active search and filters as chips, each removing itself, and
 //! "Clear all". Hidden when nothing is chosen.
 
+use crate::focus::focus_after_render;
 use crate::page::use_page;
 use funding_core::page::active_filters;
 use funding_core::view::ViewState;
@@ -16,9 +17,12 @@ pub fn Chips() -> impl IntoView {
             *v = ViewState {
                 sort: v.sort,
                 open: v.open.clone(),
+                about: v.about.clone(),
                 ..ViewState::default()
             }
-        })
+        });
+        // The chips go with what they named: the search is where to go on.
+        focus_after_render(&["#search"]);
     };
     view! {
         <Show when=move || chips.with(|c| !c.is_empty())>
@@ -36,6 +40,8 @@ pub fn Chips() -> impl IntoView {
                                     .with_untracked(|c| c.iter().find(|c| c.text == text).map(|c| c.without.clone()));
                                 if let Some(view) = without {
                                     page.show(view, crate::page::History::Push);
+                                    // The next chip, or the search when none is left.
+                                    focus_after_render(&[".chip", "#search"]);
                                 }
                             };
                             view! {

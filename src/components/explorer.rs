@@ -8,7 +8,7 @@ use super::reader::ReaderPlace;
 use super::records::Records;
 use super::toolbar::Toolbar;
 use crate::browser_url;
-use crate::focus::focus_after_render;
+use crate::focus::{focus_after_render, focus_row_after_render};
 use crate::follow;
 use crate::page::{History, Page};
 use funding_core::url_state;
@@ -47,8 +47,16 @@ pub fn Explorer(page: Page) -> impl IntoView {
     EventListener::new(&window(), "popstate", move |_| {
         let (view, notices) = url_state::decode(&browser_url::current_query(), page.core);
         if page.view.with_untracked(|v| *v != view) {
+            // A reader closed by Back leaves the focus on its record's row.
+            let closed = page
+                .view
+                .with_untracked(|v| v.open.clone())
+                .filter(|_| view.open.is_none() && view.about.is_none());
             page.show(view, History::Keep);
             page.notices.set(notices);
+            if let Some(record) = closed {
+                focus_row_after_render(record);
+            }
         }
     })
     .forget();

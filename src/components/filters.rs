@@ -58,6 +58,12 @@ fn AmountRange() -> impl IntoView {
     let page = use_page();
     let error = RwSignal::new(String::new());
     let amounts = Memo::new(move |_| page.view.with(|v| (v.min_amount, v.max_amount)));
+    // The fields follow the view's amounts when they change elsewhere (a
+    // chip, back): an error about what was typed goes with it.
+    Effect::new(move |_| {
+        amounts.track();
+        error.set(String::new());
+    });
     let changed = move |is_min: bool, text: String| {
         let amount = if text.trim().is_empty() {
             Some(None)

@@ -19,7 +19,10 @@ pub fn LinkNotices() -> impl IntoView {
                     <ul id="link-notices">
                         {follow::part(move || lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view())}
                     </ul>
-                    <button type="button" class="quiet" on:click=move |_| page.notices.set(Vec::new())>
+                    <button type="button" class="quiet" on:click=move |_| {
+                        page.notices.set(Vec::new());
+                        crate::focus::focus_after_render(&["#search"]);
+                    }>
                         "Dismiss"
                     </button>
                 </div>

@@ -8,6 +8,7 @@ use super::exports::Exports;
 use super::links::{AboutLink, SourceLink};
 use super::marked_text::MarkedText;
 use super::totals::{AboutTheData, TotalsSection};
+use crate::focus::{focus_after_render, focus_nth_row_after_render};
 use crate::follow;
 use crate::page::{is_plain_click, use_page};
 use funding_core::explore::ResultRow;
@@ -79,6 +80,7 @@ fn NoRecords() -> impl IntoView {
                             <button type="button" on:click=move |_| {
                                 let query = query.clone();
                                 page.change(|v| v.query = query);
+                                focus_after_render(&[".record-title a", "#result-count"]);
                             }>
                                 {label}
                             </button>
@@ -87,12 +89,18 @@ fn NoRecords() -> impl IntoView {
                 })}
                 <p class="nothing-found-actions">
                     {found.clear_filters.map(|label| view! {
-                        <button type="button" on:click=move |_| page.change(|v| *v = v.without_filters())>
+                        <button type="button" on:click=move |_| {
+                            page.change(|v| *v = v.without_filters());
+                            focus_after_render(&[".record-title a", "#result-count"]);
+                        }>
                             {label}
                         </button>
                     })}
                     {found.clear_search.then(|| view! {
-                        <button type="button" class="quiet" on:click=move |_| page.change(|v| v.query.clear())>
+                        <button type="button" class="quiet" on:click=move |_| {
+                            page.change(|v| v.query.clear());
+                            focus_after_render(&["#search"]);
+                        }>
                             "Clear the search"
                         </button>
                     })}
@@ -258,12 +266,19 @@ fn ShowMore() -> impl IntoView {
     let page = use_page();
     follow::part(move || {
         let shown = page.shown.get();
-        page.results.with(|e| show_more_label(e.rows.len(), shown)).map(|label| {
-            view! {
-                <button type="button" class="show-more" id="show-more" on:click=move |_| page.shown.update(|n| *n += PAGE_ROWS)>
-                    {label}
-                </button>
-            }
-        })
+        page.results
+            .with(|e| show_more_label(e.rows.len(), shown))
+            .map(|label| {
+                view! {
+                    <button type="button" class="show-more" id="show-more" on:click=move |_| {
+                        // The first of the new rows takes the focus.
+                        let first_new = page.shown.get_untracked();
+                        page.shown.update(|n| *n += PAGE_ROWS);
+                        focus_nth_row_after_render(first_new);
+                    }>
+                        {label}
+                    </button>
+                }
+            })
     })
 }

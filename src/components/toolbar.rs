@@ -175,7 +175,16 @@ fn CopyLink() -> impl IntoView {
         let href = page
             .view
             .with_untracked(|v| browser_url::href_with(&funding_core::url_state::encode(v)));
-        let clipboard = window().navigator().clipboard();
+        // No clipboard at all (a page served over plain http): the
+        // address to copy by hand.
+        let navigator = window().navigator();
+        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if !has_clipboard {
+            state.set(CopyState::ShowAddress(href));
+            return;
+        }
+        let clipboard = navigator.clipboard();
         leptos::task::spawn_local(async move {
             match JsFuture::from(clipboard.write_text(&href)).await {
                 Ok(_) => state.set(CopyState::Copied),

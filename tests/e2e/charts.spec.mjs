@@ -167,3 +167,23 @@ test('after choosing a bar, the focus stays on that bar as the chart is drawn ag
   expect(focused.tag).toBe('BUTTON');
   expect(focused.label.split(':')[0]).toBe(label.split(':')[0]);
 });
+
+test("no chart's label is cut off at the drawing's edge, on a phone or a desktop", async ({ page }) => {
+  await page.goto(at('?q=vanguard'));
+  const drawings = page.locator('figure.chart .chart-svg svg');
+  await expect(drawings).toHaveCount(3);
+  for (const svg of await drawings.all()) {
+    const outside = await svg.evaluate((drawing) => {
+      const frame = drawing.getBoundingClientRect();
+      return [...drawing.querySelectorAll('text')]
+        .map((t) => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() }))
+        .filter(({ box }) => box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1)
+        .map(({ text }) => text);
+    });
+    expect(outside).toEqual([]);
+  }
+  // A name shortened to fit is whole in its bar's name (its tooltip) and in the table.
+  const byRecipient = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Money by recipient' }) });
+  const names = await byRecipient.locator('.chart-target:visible').evaluateAll((bars) => bars.map((b) => b.getAttribute('title')));
+  expect(names.every((n) => n && !n.includes('…'))).toBe(true);
+});

@@ -85,7 +85,10 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
         .collect();
     let (w, h) = (size.width as f64, size.height as f64);
     let font = label_size(size);
-    let (left, right, top_margin, bottom) = (text_width("£000.0m", font) + 10.0, 14.0, 12.0, 28.0);
+    // Room on the right for half of the last year's label, centred on its
+    // tick, so it is not cut at the drawing's edge.
+    let right = (text_width("2000", font) / 2.0 + 4.0).max(14.0);
+    let (left, top_margin, bottom) = (text_width("£000.0m", font) + 10.0, 12.0, 28.0);
     let plot_w = w - left - right;
     let plot_h = h - top_margin - bottom;
     let first = points.first().map_or(2015.0, |p| position(p.0).floor());
