@@ -204,20 +204,20 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
                     </a>
                 </h3>
                 {summary.recipients.map(|r| view! { <p class="record-recipients">{r}</p> })}
-                {follow::part(move || {
-                    page.query
-                        .with(|q| record_snippet(record, q, 180))
-                        .map(|s| view! { <p class="snippet"><MarkedText pieces=s /></p> })
-                })}
-                // Why the record matched, where the words shown hold none of
-                // the search's words.
+                // The passage that matched; or, where neither it, the title
+                // nor the notes hold the search's words, where they are. The
+                // passage is looked for once per search.
                 {follow::part(move || {
                     page.query.with(|q| {
+                        if let Some(passage) = record_snippet(record, q, 180) {
+                            return view! { <p class="snippet"><MarkedText pieces=passage /></p> }.into_any();
+                        }
                         let shows_a_hit = !hit_ranges(&summary_title, q).is_empty()
-                            || record_snippet(record, q, 180).is_some()
                             || record.notes.iter().any(|n| !hit_ranges(n, q).is_empty());
                         let places = if shows_a_hit { Vec::new() } else { matched_in(page.dataset, record, q) };
-                        (!places.is_empty()).then(|| view! { <p class="matched-in">{format!("Matched in: {}", places.join(", "))}</p> })
+                        (!places.is_empty())
+                            .then(|| view! { <p class="matched-in">{format!("Matched in: {}", places.join(", "))}</p> })
+                            .into_any()
                     })
                 })}
             </div>

@@ -6,7 +6,7 @@
 //
 // Prints a Markdown table (median, min, max) for BENCHMARKS.md, each figure
 // beside the target and whether it is met.
-import { chromium } from '@playwright/test';
+import { launchChromium, listShownProbe } from './chromium.mjs';
 import { BUDGET, firstLoadSizes } from '../../scripts/first-load.mjs';
 import { serveDirectory } from '../e2e/static-server.mjs';
 
@@ -20,19 +20,10 @@ const dist = process.argv[3] ?? 'dist';
 const { files: gz, wasm: wasmBytes, total } = firstLoadSizes(dist);
 
 const server = await serveDirectory(dist);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
-// Marks the moment the list first shows records, and keeps the wasm instance.
+// Keeps the wasm instance (the list's moment is marked by listShownProbe).
 const probe = () => {
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('.record')) {
-      window.__listShownAt = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__wasm = e.detail.wasm;
   });
@@ -46,6 +37,7 @@ let memory = 0;
 for (let i = 0; i < RUNS; i++) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  await page.addInitScript(listShownProbe);
   await page.addInitScript(probe);
   await page.goto(server.url);
   await page.waitForFunction(() => window.__listShownAt !== undefined);

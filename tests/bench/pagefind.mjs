@@ -11,7 +11,7 @@
 // and lists their titles, timed from navigation start to that list.
 //
 //   node tests/bench/pagefind.mjs [RUNS=15] [QUERY=vanguard] [DIST=dist]
-import { chromium } from '@playwright/test';
+import { launchChromium, listShownProbe } from './chromium.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,25 +65,16 @@ execFileSync('npm', ['exec', '--yes', '--package=pagefind@1.6.0', '--', 'pagefin
 // 2. Alternating cold runs in one browser.
 const ours = await serveDirectory(dist, { gzip: true });
 const theirs = await serveDirectory(site, { gzip: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const probe = () => {
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('.record')) {
-      window.__shownAt = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-};
+const browser = await launchChromium();
 const cold = async (url, withProbe) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  if (withProbe) await page.addInitScript(probe);
+  // Ours is marked by the probe; Pagefind's page marks itself.
+  if (withProbe) await page.addInitScript(listShownProbe);
+  const shownAt = () => window.__listShownAt ?? window.__shownAt;
   await page.goto(url);
-  await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 });
-  const ms = await page.evaluate(() => window.__shownAt);
+  await page.waitForFunction(shownAt, null, { timeout: 30_000 });
+  const ms = await page.evaluate(shownAt);
   const shown = await page.locator(withProbe ? '.record' : '.result').count();
   await context.close();
   if (shown === 0) throw new Error(`${url} showed no results`);
