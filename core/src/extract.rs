@@ -11,9 +11,9 @@ use crate::calendar::{scan_date, PartialDate};
 use crate::model::Dataset;
 use crate::money::{scan_amount, MoneyError, Qualifier};
 use crate::period::{scan_financial_year, FinancialYear};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FoundAmount {
     /// Whole pounds; None when the amount is too large to hold (see `problem`).
     pub gbp: Option<u64>,
@@ -21,13 +21,13 @@ pub struct FoundAmount {
     pub start: usize,
     pub end: usize,
     pub financial_year: Option<FinancialYear>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extraction {
     pub amounts: Vec<FoundAmount>,
     /// Each financial year named, once, in order of first mention.
@@ -38,6 +38,40 @@ pub struct Extraction {
     pub organisations: Vec<String>,
     /// Known places named, in order of first mention.
     pub places: Vec<String>,
+    /// Where each find is in the text, in text order: every amount, financial
+    /// year and date, and every mention of a name found (what a page marks).
+    pub marks: Vec<Mark>,
+}
+
+/// One find's place in the text, in characters, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MarkKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkKind {
+    Amount,
+    FinancialYear,
+    Date,
+    Organisation,
+    Place,
+}
+
+impl MarkKind {
+    /// What a person reads for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkKind::Amount => "amount",
+            MarkKind::FinancialYear => "financial year",
+            MarkKind::Date => "date",
+            MarkKind::Organisation => "organisation",
+            MarkKind::Place => "place",
+        }
+    }
 }
 
 /// The names the extractor recognises: organisations (with their aliases and
@@ -204,6 +238,8 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
     let mut amounts = Vec::new();
     let mut years: Vec<(usize, FinancialYear)> = Vec::new();
     let mut dates = UniqueList::default();
+    let mut marks: Vec<Mark> = Vec::new();
+    let mut mark = |start: usize, end: usize, kind: MarkKind| marks.push(Mark { start, end, kind });
 
     let mut i = 0;
     while i < chars.len() {
@@ -217,6 +253,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
                     Err(MoneyError::TooLarge) => (None, Some("too large to hold".to_string())),
                     Err(e) => (None, Some(e.to_string())),
                 };
+                mark(found.start, found.end, MarkKind::Amount);
                 amounts.push(FoundAmount {
                     gbp,
                     text: chars[found.start..found.end].iter().collect(),
@@ -233,18 +270,21 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
             if let Some((fy, len)) = scan_financial_year(&chars, i) {
                 let after_digit = chars.get(i + len).is_some_and(|c| c.is_ascii_digit());
                 if !after_digit {
+                    mark(i, i + len, MarkKind::FinancialYear);
                     years.push((i, fy));
                     i += len;
                     continue;
                 }
             }
             if let Some((date, len)) = scan_date(&chars, i) {
+                mark(i, i + len, MarkKind::Date);
                 dates.push(date);
                 i += len;
                 continue;
             }
         } else if c.is_alphabetic() && word_start {
             if let Some((date, len)) = scan_date(&chars, i) {
+                mark(i, i + len, MarkKind::Date);
                 dates.push(date);
                 i += len;
                 continue;
@@ -261,7 +301,19 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
     }
 
     let folded = FoldedText::new(&chars);
-    let (organisations, places) = find_names(&folded, gazetteer);
+    let (organisations, places) = find_names(&folded, gazetteer, &mut marks);
+    // The longer of two finds that start together ("Dudley MCP" over the
+    // place "Dudley"); a find inside one marked before is left unmarked, so
+    // marks never overlap.
+    marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut end = 0;
+    marks.retain(|m| {
+        let keep = m.start >= end;
+        if keep {
+            end = m.end;
+        }
+        keep
+    });
 
     Extraction {
         amounts,
@@ -269,6 +321,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer) -> Extraction {
         dates: dates.list,
         organisations,
         places,
+        marks,
     }
 }
 
@@ -331,38 +384,39 @@ fn tie_amounts_to_years(
     }
 }
 
-/// The first whole-word occurrence (in characters) of each known name, all
-/// found in one pass over the text.
-fn first_occurrences(
+/// Every whole-word occurrence (in characters, start and end) of each known
+/// name, all found in one pass over the text.
+fn occurrences(
     folded: &FoldedText,
     gazetteer: &Gazetteer,
-) -> std::collections::HashMap<String, usize> {
-    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
+    let mut found: std::collections::HashMap<String, Vec<(usize, usize)>> =
+        std::collections::HashMap::new();
     let Some(searcher) = gazetteer.searcher() else {
-        return first;
+        return found;
     };
     let text = folded.folded.as_str();
     let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
     for m in searcher.automaton.find_overlapping_iter(text) {
-        let pattern = &searcher.patterns[m.pattern().as_usize()];
-        if first.contains_key(pattern.as_str()) {
-            continue;
-        }
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
         if boundary(before) && boundary(after) {
-            first.insert(pattern.clone(), folded.char_at_byte(m.start()));
-        }
-        if first.len() == searcher.patterns.len() {
-            break;
+            let pattern = &searcher.patterns[m.pattern().as_usize()];
+            let span = (folded.char_at_byte(m.start()), folded.char_at_byte(m.end()));
+            found.entry(pattern.clone()).or_default().push(span);
         }
     }
-    first
+    found
 }
 
-fn find_names(folded: &FoldedText, gazetteer: &Gazetteer) -> (Vec<String>, Vec<String>) {
-    let occurrences = first_occurrences(folded, gazetteer);
-    let find = |name: &str| occurrences.get(&fold_str(name)).copied();
+fn find_names(
+    folded: &FoldedText,
+    gazetteer: &Gazetteer,
+    marks: &mut Vec<Mark>,
+) -> (Vec<String>, Vec<String>) {
+    let occurrences = occurrences(folded, gazetteer);
+    let spans = |name: &str| occurrences.get(&fold_str(name));
+    let find = |name: &str| spans(name).and_then(|s| s.first()).map(|s| s.0);
 
     // Places first: they settle which organisation an ambiguous alias means.
     let mut places: Vec<(usize, &str)> = gazetteer
@@ -371,6 +425,15 @@ fn find_names(folded: &FoldedText, gazetteer: &Gazetteer) -> (Vec<String>, Vec<S
         .filter_map(|p| find(p).map(|at| (at, p.as_str())))
         .collect();
     places.sort();
+    for (_, place) in &places {
+        for &(start, end) in spans(place).into_iter().flatten() {
+            marks.push(Mark {
+                start,
+                end,
+                kind: MarkKind::Place,
+            });
+        }
+    }
 
     // How many organisations answer to each folded name.
     let mut owners: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -403,6 +466,13 @@ fn find_names(folded: &FoldedText, gazetteer: &Gazetteer) -> (Vec<String>, Vec<S
                     .any(|p| places.iter().any(|(_, found)| found == p));
             if settled {
                 first = Some(first.map_or(at, |f: usize| f.min(at)));
+                for &(start, end) in spans(name).into_iter().flatten() {
+                    marks.push(Mark {
+                        start,
+                        end,
+                        kind: MarkKind::Organisation,
+                    });
+                }
             }
         }
         if let Some(at) = first {
@@ -449,6 +519,33 @@ mod tests {
         .map(|(g, t)| (Some(*g), t.to_string()))
         .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn marks_every_find_once_in_text_order() {
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.add_organisation("Dudley MCP", &[], &["Dudley".to_string()]);
+        let text =
+            "Dudley MCP gets £4m in 2017/18, said Dudley on 9 January 2017. Dudley MCP again.";
+        let e = extract(text, &gazetteer);
+        let chars: Vec<char> = text.chars().collect();
+        let marked: Vec<(String, MarkKind)> = e
+            .marks
+            .iter()
+            .map(|m| (chars[m.start..m.end].iter().collect(), m.kind))
+            .collect();
+        let expected: Vec<(String, MarkKind)> = [
+            ("Dudley MCP", MarkKind::Organisation),
+            ("£4m", MarkKind::Amount),
+            ("2017/18", MarkKind::FinancialYear),
+            ("Dudley", MarkKind::Place),
+            ("9 January 2017", MarkKind::Date),
+            ("Dudley MCP", MarkKind::Organisation),
+        ]
+        .iter()
+        .map(|(t, k)| (t.to_string(), *k))
+        .collect();
+        assert_eq!(marked, expected);
     }
 
     #[test]

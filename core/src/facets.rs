@@ -9,6 +9,9 @@ use crate::view::Facet;
 /// The code for "none" in any facet: no care model, no year stated, and so on.
 pub const NONE: &str = "none";
 
+/// The source facet's code for a record the person added in this browser.
+pub const YOURS: &str = "yours";
+
 pub fn programme_code(p: Programme) -> &'static str {
     match p {
         Programme::NewCareModels => "vanguards",
@@ -37,7 +40,8 @@ pub fn always_known(dataset: &Dataset) -> Vec<(Facet, &str)> {
         .organisations
         .iter()
         .map(|o| (Facet::Recipient, o.id.as_str()));
-    models.chain(organisations).collect()
+    let yours = std::iter::once((Facet::FullText, YOURS));
+    models.chain(organisations).chain(yours).collect()
 }
 
 /// Calls `f` with each code a record has for a record-level facet. Codes
@@ -72,10 +76,10 @@ pub fn each_record_value(
             }
             None => f(NONE),
         },
-        Facet::FullText => f(if record.kind == RecordKind::Announcement {
-            "full"
-        } else {
-            NONE
+        Facet::FullText => f(match record.kind {
+            RecordKind::Announcement => "full",
+            RecordKind::Yours => YOURS,
+            RecordKind::ReportedFigure => NONE,
         }),
         // Each stream and type the record's figures have, once each.
         Facet::Stream => {
@@ -146,6 +150,7 @@ pub fn label(dataset: &Dataset, facet: Facet, code: &str) -> String {
         Facet::MoneyType => crate::model::MoneyType::from_code(code)
             .map_or(code.to_string(), |t| t.name().to_string()),
         Facet::FullText if none => "Linked source only".to_string(),
+        Facet::FullText if code == YOURS => "Added by you".to_string(),
         Facet::FullText => "Full text held".to_string(),
         Facet::FinancialYear | Facet::YearAnnounced => code.to_string(),
     }

@@ -32,6 +32,7 @@ pub mod tokens;
 pub mod totals;
 pub mod url_state;
 pub mod view;
+pub mod yours;
 
 pub use calendar::PartialDate;
 pub use model::{

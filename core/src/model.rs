@@ -152,6 +152,9 @@ pub enum OrganisationKind {
     Group,
     /// A national fund, such as the £200m NHS transformation fund.
     Fund,
+    /// Any other body (a trust, a council, a CCG): what a person adding a
+    /// text names a new recipient as, unless they say more.
+    Other,
 }
 
 impl OrganisationKind {
@@ -165,6 +168,7 @@ impl OrganisationKind {
             OrganisationKind::DevolvedArea => "Devolved area",
             OrganisationKind::Group => "Group of organisations",
             OrganisationKind::Fund => "National fund",
+            OrganisationKind::Other => "Organisation",
         }
     }
 }
@@ -431,6 +435,9 @@ pub enum RecordKind {
     Announcement,
     /// A figure reported on another public page, linked, with no text stored.
     ReportedFigure,
+    /// A text the person using this browser added and kept: stored in the
+    /// browser, never in the published dataset (`yours.rs`).
+    Yours,
 }
 
 impl RecordKind {
@@ -439,6 +446,7 @@ impl RecordKind {
         match self {
             RecordKind::Announcement => "announcement",
             RecordKind::ReportedFigure => "reported_figure",
+            RecordKind::Yours => "yours",
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::money::{parse_stated, Money};
 use crate::period::Period;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -183,7 +183,7 @@ struct VanguardRow {
     source_url: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct OrganisationsFile {
     #[serde(default)]
@@ -192,16 +192,16 @@ struct OrganisationsFile {
 
 /// An entry of organisations.toml: either more about a registry vanguard (named
 /// by `name`, no `kind`), or a new organisation (with `kind`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct OrganisationEntry {
     name: String,
     kind: Option<OrganisationKind>,
     care_model: Option<String>,
     source_url: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     aliases: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     places: Vec<String>,
     /// A register identifier (org-id.guide's form) and the page that gives it.
     org_id: Option<String>,
@@ -231,7 +231,7 @@ struct FigureRow {
     note: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct AnnouncementFile {
     id: String,
@@ -242,21 +242,21 @@ struct AnnouncementFile {
     published_on: Option<String>,
     source_url: Option<String>,
     recipients: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     places: Vec<String>,
     programme: String,
     care_model: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     conditions: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     people: Vec<PersonEntry>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     items: Vec<ItemEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct PersonEntry {
     name: Option<String>,
@@ -264,7 +264,7 @@ struct PersonEntry {
     organisation: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct ItemEntry {
     key: String,
@@ -283,7 +283,7 @@ struct ItemEntry {
     evidence: Vec<EvidenceEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct EvidenceEntry {
     start: usize,
@@ -859,8 +859,18 @@ fn read_announcement(
             ),
         }
     }
-    if recipients.is_empty() && parsed.recipients.is_empty() {
-        check.report(name, Some(record), "names no recipient");
+    // Money for a recipient needs its recipient; a text that states only
+    // programme totals, fund sizes or context may name none.
+    let for_recipients = parsed
+        .items
+        .iter()
+        .any(|i| i.role == Role::Allocation.code());
+    if parsed.recipients.is_empty() && for_recipients {
+        check.report(
+            name,
+            Some(record),
+            "names no recipient, but has money for a recipient",
+        );
     }
     let published_on = parsed
         .published_on
@@ -1036,6 +1046,171 @@ fn read_announcement(
         conditions: parsed.conditions,
         notes: parsed.notes,
     })
+}
+
+/// Reads one announcement's files (its TOML and the text it names, from
+/// `texts`) with every check `build` makes of an announcement, against the
+/// organisations given: how the page imports files written for `data/`, and
+/// checks the files it writes (`announcement_toml`) before offering them.
+/// Links to other figures (`part_of`, `same_as`) must name a figure of the
+/// same announcement or one of `known_items`.
+pub fn read_announcement_files(
+    toml: &SourceFile,
+    texts: &HashMap<String, String>,
+    organisations: &[Organisation],
+    known_items: &HashSet<String>,
+) -> Result<FundingRecord, Vec<Problem>> {
+    let mut check = Checker {
+        problems: Vec::new(),
+    };
+    let by_name: HashMap<&str, &Organisation> =
+        organisations.iter().map(|o| (o.name.as_str(), o)).collect();
+    let mut gazetteer = Gazetteer::default();
+    for org in organisations {
+        gazetteer.add_organisation(&org.name, &org.aliases, &org.places);
+    }
+    let record = read_announcement(&mut check, toml, texts, &by_name, &gazetteer);
+    if let Some(record) = &record {
+        let own: HashSet<&str> = record.items.iter().map(|i| i.id.as_str()).collect();
+        for item in &record.items {
+            let links = [("part_of", &item.part_of), ("same_as", &item.same_as)];
+            for (field, target) in links {
+                let Some(target) = target.as_deref() else {
+                    continue;
+                };
+                if !own.contains(target) && !known_items.contains(target) {
+                    check.report(
+                        &toml.name,
+                        Some(&record.id),
+                        format!(
+                            "{}: {field} names {target:?}, which is no funding item",
+                            item.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    match record {
+        Some(record) if check.problems.is_empty() => Ok(record),
+        _ => Err(check.problems),
+    }
+}
+
+/// A record held in full as its file in `data/announcements/`: the TOML that
+/// `read_announcement_files` (and `announcements validate`) reads back as
+/// the same record. Recipients are written by name, from `organisations`.
+pub fn announcement_toml(
+    record: &FundingRecord,
+    organisations: &[Organisation],
+) -> Result<String, String> {
+    let text_file = record
+        .text_file
+        .clone()
+        .ok_or_else(|| format!("{} has no text file", record.id))?;
+    let name_of = |id: &str| {
+        organisations
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .ok_or_else(|| format!("{}: recipient {id:?} is no known organisation", record.id))
+    };
+    let key_of = |item_id: &str| {
+        item_id
+            .strip_prefix(&format!("{}/", record.id))
+            .unwrap_or(item_id)
+            .to_string()
+    };
+    let file = AnnouncementFile {
+        id: record.id.clone(),
+        text_file,
+        title: record.title.clone(),
+        publisher: record.publisher.clone(),
+        author: record.author.clone(),
+        published_on: record.published_on.map(|d| d.to_string()),
+        source_url: record.source_url.clone(),
+        recipients: record
+            .recipients
+            .iter()
+            .map(|id| name_of(id))
+            .collect::<Result<_, _>>()?,
+        places: record.places.clone(),
+        programme: record.programme.code().to_string(),
+        care_model: record.care_model.map(|m| m.code().to_string()),
+        conditions: record.conditions.clone(),
+        notes: record.notes.clone(),
+        people: record
+            .people
+            .iter()
+            .map(|p| PersonEntry {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                organisation: p.organisation.clone(),
+            })
+            .collect(),
+        items: record
+            .items
+            .iter()
+            .map(|item| ItemEntry {
+                key: key_of(&item.id),
+                amount_gbp: item.amount.0,
+                period: (item.period != Period::Unstated).then(|| item.period.to_string()),
+                period_inferred: item.period_inferred.clone(),
+                role: item.role.code().to_string(),
+                stream: item.stream.code().to_string(),
+                money_type: item.money_type.code().to_string(),
+                classified_by: item.classified_by.clone(),
+                purpose: item.purpose.clone(),
+                part_of: item.part_of.as_deref().map(key_of),
+                same_as: item.same_as.clone(),
+                evidence: item
+                    .evidence
+                    .iter()
+                    .map(|e| EvidenceEntry {
+                        start: e.start,
+                        end: e.end,
+                        quote: e.quote.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    toml::to_string(&file).map_err(|e| e.to_string())
+}
+
+/// New organisations as entries of `data/organisations.toml`, to add to it.
+pub fn organisations_toml(organisations: &[Organisation]) -> Result<String, String> {
+    let file = OrganisationsFile {
+        organisation: organisations
+            .iter()
+            .map(|o| OrganisationEntry {
+                name: o.name.clone(),
+                kind: Some(o.kind),
+                care_model: o.care_model.map(|m| m.code().to_string()),
+                source_url: o.source_url.clone(),
+                aliases: o.aliases.clone(),
+                places: o.places.clone(),
+                org_id: o.org_id.clone(),
+                org_id_source: None,
+            })
+            .collect(),
+    };
+    toml::to_string(&file).map_err(|e| e.to_string())
+}
+
+/// Reads entries of `data/organisations.toml` that define new organisations
+/// (with `kind`), as `organisations_toml` writes them.
+pub fn read_new_organisations(file: &SourceFile) -> Result<Vec<Organisation>, Vec<Problem>> {
+    let mut check = Checker {
+        problems: Vec::new(),
+    };
+    let mut organisations = Vec::new();
+    read_organisations(&mut check, file, &mut organisations);
+    if check.problems.is_empty() {
+        Ok(organisations)
+    } else {
+        Err(check.problems)
+    }
 }
 
 fn list<T: fmt::Display>(values: &[T]) -> String {

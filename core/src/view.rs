@@ -49,7 +49,7 @@ impl Facet {
             Facet::Role => "Kind of figure",
             Facet::Stream => "Fund",
             Facet::MoneyType => "Revenue or capital",
-            Facet::FullText => "Full text",
+            Facet::FullText => "Source",
         }
     }
 

@@ -1,0 +1,686 @@
+//! Texts a person adds in their own browser ("yours"): what the extractor
+//! found in a pasted or dropped text, the person's review of it (a
+//! [`Draft`]), and the record they keep ([`YourRecord`]), which the page
+//! stores, shares in a link and hands on as files for `data/`.
+//!
+//! Everything that arrives from outside (a paste, a file, a stored value, a
+//! share link) comes through here and is checked before the page shows or
+//! keeps it: no figure without the words that state it, no link that is not
+//! a web address, nothing guessed.
+
+use crate::calendar::PartialDate;
+use crate::extract::Extraction;
+use crate::model::{
+    is_web_address, slug, Dataset, Evidence, FundingItem, FundingRecord, FundingStream, MoneyType,
+    Organisation, OrganisationKind, Programme, RecordKind, Role,
+};
+use crate::money::{parse_stated, Money, Qualifier};
+use crate::period::{FinancialYear, Period};
+use serde::{Deserialize, Serialize};
+
+/// The version of what the page stores. A later release that changes the
+/// form reads this one, or moves it aside with a message: never loses it.
+pub const STORE_FORMAT: u32 = 1;
+
+/// The longest text the page takes: about 40,000 words. Longer is almost
+/// certainly not an announcement (or not text), and would not fit in the
+/// browser's storage beside others.
+pub const MAX_TEXT_CHARS: usize = 300_000;
+
+/// The longest share link offered. Browsers take longer ones, but mail and
+/// chat tools cut links long before: past this, the files are the way.
+pub const MAX_LINK_CHARS: usize = 16_000;
+
+/// A record the person kept, with any organisation they named that the
+/// dataset does not know.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YourRecord {
+    pub record: FundingRecord,
+    #[serde(default)]
+    pub new_organisations: Vec<Organisation>,
+}
+
+/// What the page stores: every record kept, under a format version.
+#[derive(Debug, Serialize, Deserialize)]
+struct Store {
+    format: u32,
+    records: Vec<YourRecord>,
+}
+
+#[derive(Deserialize)]
+struct StoreFormat {
+    format: u32,
+}
+
+/// The stored records from storage's text (none when nothing is stored), or
+/// why they cannot be read: the caller keeps the text aside, never deletes it.
+pub fn read_store(stored: Option<&str>) -> Result<Vec<YourRecord>, String> {
+    let Some(stored) = stored.filter(|s| !s.trim().is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let format = serde_json::from_str::<StoreFormat>(stored)
+        .map_err(|_| "what is stored is not the form this page writes".to_string())?
+        .format;
+    if format != STORE_FORMAT {
+        return Err(format!(
+            "it was stored in format {format}, and this version of the page reads format {STORE_FORMAT}"
+        ));
+    }
+    let store: Store =
+        serde_json::from_str(stored).map_err(|e| format!("part of it is damaged ({e})"))?;
+    for kept in &store.records {
+        check_your_record(kept).map_err(|problems| {
+            format!(
+                "{} is not as the page keeps it: {}",
+                kept.record.id,
+                problems.join("; ")
+            )
+        })?;
+    }
+    Ok(store.records)
+}
+
+/// Storage's text for `records`.
+pub fn write_store(records: &[YourRecord]) -> String {
+    let store = Store {
+        format: STORE_FORMAT,
+        records: records.to_vec(),
+    };
+    serde_json::to_string(&store).unwrap_or_default()
+}
+
+/// Checks a record from outside (storage, a share link, an import) as the
+/// data's own checks would: the text is held, each figure's words are in it
+/// at the place given and state its amount, ids are slugs, the source is a
+/// web address. Returns every problem, in words for the page.
+pub fn check_your_record(kept: &YourRecord) -> Result<(), Vec<String>> {
+    let record = &kept.record;
+    let mut problems = Vec::new();
+    if record.id.is_empty() || slug(&record.id) != record.id {
+        problems.push(format!("its id {:?} is not a slug", record.id));
+    }
+    if record.kind != RecordKind::Yours {
+        problems.push("it is not marked as added in a browser".to_string());
+    }
+    let Some(text) = record.text.as_deref() else {
+        problems.push("it has no text".to_string());
+        return Err(problems);
+    };
+    if text.chars().count() > MAX_TEXT_CHARS {
+        problems.push(format!(
+            "its text is longer than {MAX_TEXT_CHARS} characters"
+        ));
+    }
+    if let Some(url) = &record.source_url {
+        if !is_web_address(url) {
+            problems.push(format!("its source {url:?} is not an http(s) address"));
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for item in &record.items {
+        if !item.id.starts_with(&format!("{}/", record.id)) {
+            problems.push(format!(
+                "figure {:?} is not named after its record",
+                item.id
+            ));
+        }
+        if item.evidence.is_empty() {
+            problems.push(format!("figure {:?} has no words that state it", item.id));
+        }
+        for span in &item.evidence {
+            let found: Option<String> = (span.start < span.end && span.end <= chars.len())
+                .then(|| chars[span.start..span.end].iter().collect());
+            if found.as_deref() != Some(span.quote.as_str()) {
+                problems.push(format!(
+                    "figure {:?}: its words are not in the text",
+                    item.id
+                ));
+            } else if parse_stated(&span.quote).map(|s| s.amount) != Ok(item.amount) {
+                problems.push(format!(
+                    "figure {:?}: its words do not state {}",
+                    item.id,
+                    item.amount.full()
+                ));
+            }
+        }
+    }
+    for org in &kept.new_organisations {
+        if org.id != slug(&org.name) || org.name.trim().is_empty() {
+            problems.push(format!("organisation {:?} has no proper id", org.name));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// A figure as the review form holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftFigure {
+    /// Whether it is kept (the form's "drop" unticks it).
+    pub keep: bool,
+    pub amount: u64,
+    pub qualifier: Option<Qualifier>,
+    /// The words that state it and where they are (characters).
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    pub role: Role,
+    pub stream: FundingStream,
+    pub money_type: MoneyType,
+    pub period: Option<FinancialYear>,
+    pub purpose: String,
+}
+
+/// A text under review: what the form shows and edits. Every field starts
+/// as what the text states, or "not stated".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub text: String,
+    /// The file it came from, if any (shown as text).
+    pub file_name: Option<String>,
+    pub title: String,
+    pub publisher: String,
+    pub published_on: Option<PartialDate>,
+    pub source_url: String,
+    pub programme: Programme,
+    /// Known organisations, by id.
+    pub recipients: Vec<String>,
+    /// A recipient the dataset does not know, by name ("" for none).
+    pub new_recipient: String,
+    pub places: Vec<String>,
+    pub figures: Vec<DraftFigure>,
+    /// The kept record this draft changes, if it is an edit.
+    pub editing: Option<String>,
+}
+
+impl Draft {
+    /// A new draft of `text` from what the extractor found in it. Figures
+    /// start as context (counted in no total) with their stream and type not
+    /// stated, and the financial year of their own sentence; the person says
+    /// what each one is. Organisations the text names are suggested as
+    /// recipients.
+    pub fn new(
+        text: String,
+        file_name: Option<String>,
+        found: &Extraction,
+        dataset: &Dataset,
+    ) -> Draft {
+        let figures = found
+            .amounts
+            .iter()
+            .filter(|a| a.problem.is_none())
+            .filter_map(|a| {
+                Some(DraftFigure {
+                    keep: true,
+                    amount: a.gbp?,
+                    qualifier: a.qualifier,
+                    quote: a.text.clone(),
+                    start: a.start,
+                    end: a.end,
+                    role: Role::Context,
+                    stream: FundingStream::NotStated,
+                    money_type: MoneyType::NotStated,
+                    period: a.financial_year,
+                    purpose: String::new(),
+                })
+            })
+            .collect();
+        let recipients = found
+            .organisations
+            .iter()
+            .filter_map(|name| dataset.organisations.iter().find(|o| &o.name == name))
+            .filter(|o| !matches!(o.kind, OrganisationKind::Group | OrganisationKind::Fund))
+            .map(|o| o.id.clone())
+            .collect();
+        Draft {
+            programme: programme_named(&text),
+            text,
+            file_name,
+            title: String::new(),
+            publisher: String::new(),
+            published_on: None,
+            source_url: String::new(),
+            recipients,
+            new_recipient: String::new(),
+            places: found.places.clone(),
+            figures,
+            editing: None,
+        }
+    }
+
+    /// The draft of a kept record, to edit it.
+    pub fn of(kept: &YourRecord) -> Draft {
+        let record = &kept.record;
+        let text = record.text.clone().unwrap_or_default();
+        let new_recipient = kept
+            .new_organisations
+            .first()
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        let new_ids: Vec<&str> = kept
+            .new_organisations
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect();
+        Draft {
+            text,
+            file_name: None,
+            title: record.title.clone().unwrap_or_default(),
+            publisher: record.publisher.clone().unwrap_or_default(),
+            published_on: record.published_on,
+            source_url: record.source_url.clone().unwrap_or_default(),
+            programme: record.programme,
+            recipients: record
+                .recipients
+                .iter()
+                .filter(|id| !new_ids.contains(&id.as_str()))
+                .cloned()
+                .collect(),
+            new_recipient,
+            places: record.places.clone(),
+            figures: record
+                .items
+                .iter()
+                .filter_map(|item| {
+                    let words = item.evidence.first()?;
+                    Some(DraftFigure {
+                        keep: true,
+                        amount: item.amount.0,
+                        qualifier: item.qualifier,
+                        quote: words.quote.clone(),
+                        start: words.start,
+                        end: words.end,
+                        role: item.role,
+                        stream: item.stream,
+                        money_type: item.money_type,
+                        period: item.period.single_year(),
+                        purpose: item.purpose.clone().unwrap_or_default(),
+                    })
+                })
+                .collect(),
+            editing: Some(record.id.clone()),
+        }
+    }
+
+    /// The record to keep, or what the person must change first. `taken`
+    /// are the ids of records already kept (an edit keeps its own id).
+    pub fn to_record(&self, dataset: &Dataset, taken: &[&str]) -> Result<YourRecord, Vec<String>> {
+        let mut problems = Vec::new();
+        let source_url = Some(self.source_url.trim().to_string()).filter(|u| !u.is_empty());
+        if let Some(url) = &source_url {
+            if !is_web_address(url) {
+                problems.push(format!(
+                    "The source address must be a web address starting http:// or https://; {url:?} is not kept as a link."
+                ));
+            }
+        }
+        let mut recipients: Vec<String> = self.recipients.clone();
+        let mut new_organisations = Vec::new();
+        let new_name = self.new_recipient.trim();
+        if !new_name.is_empty() {
+            let known = dataset.organisations.iter().find(|o| {
+                o.name.eq_ignore_ascii_case(new_name)
+                    || o.aliases.iter().any(|a| a.eq_ignore_ascii_case(new_name))
+            });
+            match known {
+                Some(org) => recipients.push(org.id.clone()),
+                None if slug(new_name).is_empty() => problems.push(format!(
+                    "The new recipient {new_name:?} needs letters or digits in its name."
+                )),
+                None => {
+                    let org = Organisation {
+                        id: slug(new_name),
+                        name: new_name.to_string(),
+                        kind: OrganisationKind::Other,
+                        care_model: None,
+                        selected_on: None,
+                        source_url: None,
+                        aliases: Vec::new(),
+                        places: Vec::new(),
+                        org_id: None,
+                    };
+                    recipients.push(org.id.clone());
+                    new_organisations.push(org);
+                }
+            }
+        }
+        recipients.dedup();
+        let kept: Vec<&DraftFigure> = self.figures.iter().filter(|f| f.keep).collect();
+        if recipients.is_empty() && kept.iter().any(|f| f.role == Role::Allocation) {
+            problems.push(
+                "Money for a recipient needs its recipient: choose one, name a new one, or say the figure is another kind."
+                    .to_string(),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let id = match &self.editing {
+            Some(id) => id.clone(),
+            None => unique_id(&self.base_id(), dataset, taken),
+        };
+        let items = kept
+            .iter()
+            .enumerate()
+            .map(|(n, f)| FundingItem {
+                id: format!("{id}/figure-{}", n + 1),
+                amount: Money(f.amount),
+                stated_as: f.quote.clone(),
+                qualifier: f.qualifier,
+                period: f
+                    .period
+                    .map_or(Period::Unstated, |year| Period::Year { year }),
+                period_inferred: None,
+                role: f.role,
+                stream: f.stream,
+                money_type: f.money_type,
+                classified_by: None,
+                purpose: Some(f.purpose.trim().to_string()).filter(|p| !p.is_empty()),
+                part_of: None,
+                same_as: None,
+                evidence: vec![Evidence {
+                    start: f.start,
+                    end: f.end,
+                    quote: f.quote.clone(),
+                }],
+            })
+            .collect();
+        let text_or_none = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let record = FundingRecord {
+            id: id.clone(),
+            kind: RecordKind::Yours,
+            title: text_or_none(&self.title),
+            publisher: text_or_none(&self.publisher),
+            author: None,
+            published_on: self.published_on,
+            recipients,
+            places: self.places.clone(),
+            programme: self.programme,
+            care_model: None,
+            source_url,
+            text_file: Some(format!("{id}.txt")),
+            text: Some(self.text.clone()),
+            items,
+            people: Vec::new(),
+            conditions: Vec::new(),
+            notes: Vec::new(),
+        };
+        let kept = YourRecord {
+            record,
+            new_organisations,
+        };
+        check_your_record(&kept)?;
+        Ok(kept)
+    }
+
+    /// The id a new record is named by: its title's, else its publisher's,
+    /// else "your-announcement".
+    fn base_id(&self) -> String {
+        [&self.title, &self.publisher]
+            .iter()
+            .map(|s| slug(s))
+            .find(|s| !s.is_empty())
+            .map(|s| {
+                s.chars()
+                    .take(60)
+                    .collect::<String>()
+                    .trim_end_matches('-')
+                    .to_string()
+            })
+            .unwrap_or_else(|| "your-announcement".to_string())
+    }
+}
+
+/// `base`, or `base-2`, `base-3`…: the first no record of the dataset or of
+/// `taken` has.
+fn unique_id(base: &str, dataset: &Dataset, taken: &[&str]) -> String {
+    let used = |id: &str| dataset.record(id).is_some() || taken.contains(&id);
+    if !used(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !used(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// The programme a text's own words name, the first one stated in it; the
+/// vanguards' when it names none (the person confirms it).
+fn programme_named(text: &str) -> Programme {
+    let lower = text.to_lowercase();
+    let named = [
+        ("integrated care system", Programme::IntegratedCareSystems),
+        (
+            "sustainability and transformation",
+            Programme::SustainabilityAndTransformation,
+        ),
+        ("devolution", Programme::Devolution),
+        ("vanguard", Programme::NewCareModels),
+        ("new care model", Programme::NewCareModels),
+    ];
+    named
+        .iter()
+        .filter_map(|(words, programme)| lower.find(words).map(|at| (at, *programme)))
+        .min_by_key(|(at, _)| *at)
+        .map_or(Programme::NewCareModels, |(_, p)| p)
+}
+
+/// The dataset with the kept records added: their new organisations, then
+/// the records, so search, filters, totals and charts take them in.
+pub fn with_yours(dataset: &Dataset, yours: &[YourRecord]) -> Dataset {
+    let mut organisations = dataset.organisations.clone();
+    for kept in yours {
+        for org in &kept.new_organisations {
+            if !organisations.iter().any(|o| o.id == org.id) {
+                organisations.push(org.clone());
+            }
+        }
+    }
+    let mut records = dataset.records.clone();
+    records.extend(yours.iter().map(|k| k.record.clone()));
+    Dataset::new(organisations, records)
+}
+
+/// Text from a file's bytes: refuses what is not text, and reads HTML as
+/// its text (tags, scripts and styles dropped; nothing of it is run).
+pub fn text_of_file(name: &str, bytes: &[u8]) -> Result<String, String> {
+    let lower = name.to_lowercase();
+    let kind_ok = [".txt", ".text", ".md", ".markdown", ".html", ".htm"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
+    if !kind_ok {
+        return Err(format!(
+            "{name:?} is not a .txt, .md or .html file: the page reads text files only."
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(format!("{name:?} is not text (it holds binary data)."));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        format!("{name:?} is not text in UTF-8: save it as UTF-8 text and try again.")
+    })?;
+    let text = if lower.ends_with(".html") || lower.ends_with(".htm") {
+        html_text(text)
+    } else {
+        text.to_string()
+    };
+    check_text_size(&text)?;
+    Ok(text)
+}
+
+/// Refuses a text too long to keep, or with nothing in it.
+pub fn check_text_size(text: &str) -> Result<(), String> {
+    let chars = text.chars().count();
+    if text.trim().is_empty() {
+        return Err("There is no text to read.".to_string());
+    }
+    if chars > MAX_TEXT_CHARS {
+        return Err(format!(
+            "The text is {chars} characters long; the page takes up to {MAX_TEXT_CHARS} (about 40,000 words)."
+        ));
+    }
+    Ok(())
+}
+
+/// The text of an HTML page: elements dropped, the contents of scripts and
+/// styles dropped, block ends as new lines, the common entities read.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    let mut skipping: Option<&str> = None;
+    while let Some(lt) = rest.find('<') {
+        if skipping.is_none() {
+            out.push_str(&decode_entities(&rest[..lt]));
+        }
+        let after = &rest[lt + 1..];
+        let Some(gt) = after.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = after[..gt].trim().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let closing = tag.starts_with('/');
+        match (skipping, closing) {
+            (Some(skip), true) if skip == name => skipping = None,
+            (Some(_), _) => {}
+            (None, false) if name == "script" || name == "style" || name == "head" => {
+                skipping = Some(if name == "script" {
+                    "script"
+                } else if name == "style" {
+                    "style"
+                } else {
+                    "head"
+                })
+            }
+            (None, _) => {
+                if matches!(
+                    name.as_str(),
+                    "p" | "br"
+                        | "div"
+                        | "li"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "tr"
+                        | "section"
+                        | "article"
+                ) && !out.ends_with('\n')
+                {
+                    out.push('\n');
+                }
+            }
+        }
+        rest = &after[gt + 1..];
+    }
+    if skipping.is_none() {
+        out.push_str(&decode_entities(rest));
+    }
+    // Runs of blank lines as one.
+    let mut text = String::with_capacity(out.len());
+    let mut blank = 0;
+    for line in out.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            blank += 1;
+            if blank == 1 && !text.is_empty() {
+                text.push('\n');
+            }
+            continue;
+        }
+        blank = 0;
+        if !text.is_empty() && !text.ends_with("\n\n") {
+            text.push('\n');
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&nbsp;", "\u{a0}")
+        .replace("&pound;", "£")
+        .replace("&#163;", "£")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&rsquo;", "\u{2019}")
+        .replace("&lsquo;", "\u{2018}")
+        .replace("&ndash;", "–")
+        .replace("&mdash;", "—")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The share link's fragment value: bytes as URL-safe base64, unpadded.
+pub fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// The bytes of URL-safe base64 (padded or not), or None if it is not that.
+pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let text = text.trim_end_matches('=').as_bytes();
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= value(*c)? << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// What a share link's fragment starts with; the rest is the record.
+pub const SHARE_FRAGMENT: &str = "share=";
+
+/// The record as the share link carries it, before compression: its JSON.
+pub fn share_json(kept: &YourRecord) -> String {
+    serde_json::to_string(kept).unwrap_or_default()
+}
+
+/// A record from a share link's unpacked JSON, checked like anything from
+/// outside. It is someone else's until the person keeps it.
+pub fn read_shared(json: &str) -> Result<YourRecord, Vec<String>> {
+    let mut kept: YourRecord = serde_json::from_str(json)
+        .map_err(|e| vec![format!("the link's record cannot be read ({e})")])?;
+    kept.record.kind = RecordKind::Yours;
+    check_your_record(&kept)?;
+    Ok(kept)
+}

@@ -1,0 +1,276 @@
+//! Texts a person adds in the browser (`yours.rs`): a seed text and a text
+//! written here go from extraction, through a review, to a kept record that
+//! search and the totals take in, and to files that `data/`'s own checks
+//! accept; what arrives from storage or a link is checked, never trusted.
+
+use funding_core::explore::Explorer;
+use funding_core::extract::{extract, Gazetteer};
+use funding_core::model::{FundingStream, MoneyType, RecordKind, Role};
+use funding_core::sources::{
+    announcement_toml, load_dir, organisations_toml, read_announcement_files,
+    read_new_organisations, SourceFile,
+};
+use funding_core::view::ViewState;
+use funding_core::yours::*;
+use funding_core::Dataset;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data")
+}
+
+fn dataset() -> Dataset {
+    load_dir(&data_dir()).expect("data/ loads")
+}
+
+const OWN_TEXT: &str = "Riverside Care Partnership to receive £1.25m\n\n\
+    Published 3 March 2019\n\n\
+    The Riverside Care Partnership will receive £1.25 million in 2019/20 to join up \
+    community nursing and social care, part of a £20m regional programme. \
+    Dudley MCP shared its learning.";
+
+/// A draft of `text` as the form would have it after a review: the first
+/// figure is money for a recipient, the rest are left as context.
+fn reviewed(text: &str, d: &Dataset) -> Draft {
+    let found = extract(text, &Gazetteer::from_dataset(d));
+    let mut draft = Draft::new(text.to_string(), Some("own.txt".into()), &found, d);
+    draft.title = "Riverside gets £1.25m".into();
+    draft.publisher = "A local paper".into();
+    draft.published_on = found.dates.first().copied();
+    draft.source_url = "https://example.org/riverside".into();
+    draft.new_recipient = "Riverside Care Partnership".into();
+    draft.figures[0].role = Role::Allocation;
+    draft.figures[0].stream = FundingStream::NotStated;
+    draft
+}
+
+#[test]
+fn a_text_written_here_is_found_reviewed_kept_and_counted() {
+    let d = dataset();
+    let found = extract(OWN_TEXT, &Gazetteer::from_dataset(&d));
+    let quotes: Vec<&str> = found.amounts.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(quotes, ["£1.25m", "£1.25 million", "£20m"]);
+    let draft = reviewed(OWN_TEXT, &d);
+    // Dudley MCP is named, so it is suggested; the person's new recipient is added.
+    assert_eq!(draft.recipients, ["dudley-mcp"]);
+    assert_eq!(
+        draft.figures[1].period.map(|y| y.to_string()).as_deref(),
+        Some("2019/20")
+    );
+    let mut draft = draft;
+    draft.recipients.clear();
+    draft.figures[1].keep = false;
+    let kept = draft.to_record(&d, &[]).expect("a reviewed draft is kept");
+    assert_eq!(kept.record.id, "riverside-gets-1-25m");
+    assert_eq!(kept.record.kind, RecordKind::Yours);
+    assert_eq!(kept.record.items.len(), 2, "the dropped figure is not kept");
+    assert_eq!(kept.new_organisations[0].name, "Riverside Care Partnership");
+
+    let with = with_yours(&d, std::slice::from_ref(&kept));
+    let explorer = Explorer::new(&with);
+    let view = ViewState {
+        query: "riverside".into(),
+        ..ViewState::default()
+    };
+    let found = explorer.run(&view);
+    assert!(found
+        .rows
+        .iter()
+        .any(|r| with.records[r.record].id == kept.record.id));
+    // The allocation counts in the recipients' total like any other.
+    let before = Explorer::new(&d).run(&ViewState::default()).totals;
+    let after = explorer.run(&ViewState::default()).totals;
+    assert_ne!(format!("{before:?}"), format!("{after:?}"));
+}
+
+#[test]
+fn nothing_outside_is_kept_as_a_link_or_without_its_recipient() {
+    let d = dataset();
+    let mut draft = reviewed(OWN_TEXT, &d);
+    draft.source_url = "javascript:alert(1)".into();
+    draft.new_recipient.clear();
+    draft.recipients.clear();
+    let problems = draft.to_record(&d, &[]).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.contains("web address")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("needs its recipient")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_new_record_never_takes_an_id_in_use() {
+    let d = dataset();
+    let draft = reviewed(OWN_TEXT, &d);
+    let first = draft.to_record(&d, &[]).unwrap();
+    let second = draft.to_record(&d, &[first.record.id.as_str()]).unwrap();
+    assert_eq!(second.record.id, "riverside-gets-1-25m-2");
+    let mut titled_like_a_seed = draft.clone();
+    titled_like_a_seed.title = d.records[0].id.clone();
+    let third = titled_like_a_seed.to_record(&d, &[]).unwrap();
+    assert_ne!(third.record.id, d.records[0].id);
+}
+
+/// Writes the exported files into a copy of data/ and runs its checks.
+fn validate_with(kept: &YourRecord, d: &Dataset) -> Result<Dataset, String> {
+    let dir = std::env::temp_dir().join(format!("yours-{}-{}", std::process::id(), kept.record.id));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&data_dir(), &dir);
+    let mut orgs = d.organisations.clone();
+    orgs.extend(kept.new_organisations.iter().cloned());
+    let toml = announcement_toml(&kept.record, &orgs)?;
+    let announcements = dir.join("announcements");
+    std::fs::write(announcements.join(format!("{}.toml", kept.record.id)), toml).unwrap();
+    std::fs::write(
+        announcements.join(kept.record.text_file.as_deref().unwrap()),
+        kept.record.text.as_deref().unwrap(),
+    )
+    .unwrap();
+    if !kept.new_organisations.is_empty() {
+        let mut file = std::fs::read_to_string(dir.join("organisations.toml")).unwrap();
+        file.push('\n');
+        file.push_str(&organisations_toml(&kept.new_organisations)?);
+        std::fs::write(dir.join("organisations.toml"), file).unwrap();
+    }
+    let result = load_dir(&dir).map_err(|p| format!("{p:#?}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn exported_files_pass_the_datas_own_checks_and_read_back_as_the_same_record() {
+    let d = dataset();
+    let kept = reviewed(OWN_TEXT, &d).to_record(&d, &[]).unwrap();
+    let validated = validate_with(&kept, &d).expect("data/ with the exported files validates");
+    let there = validated
+        .record(&kept.record.id)
+        .expect("the record is in the dataset");
+    assert_eq!(there.items, kept.record.items);
+    assert_eq!(there.published_on, kept.record.published_on);
+
+    // And the page's import reads them back.
+    let mut orgs = d.organisations.clone();
+    orgs.extend(kept.new_organisations.iter().cloned());
+    let toml = SourceFile {
+        name: format!("{}.toml", kept.record.id),
+        text: announcement_toml(&kept.record, &orgs).unwrap(),
+    };
+    let texts = HashMap::from([(
+        kept.record.text_file.clone().unwrap(),
+        kept.record.text.clone().unwrap(),
+    )]);
+    let read = read_announcement_files(&toml, &texts, &orgs, &HashSet::new()).unwrap();
+    assert_eq!(read.items, kept.record.items);
+    assert_eq!(read.recipients, kept.record.recipients);
+    let new_orgs = read_new_organisations(&SourceFile {
+        name: "organisations.toml".into(),
+        text: organisations_toml(&kept.new_organisations).unwrap(),
+    })
+    .unwrap();
+    assert_eq!(new_orgs, kept.new_organisations);
+}
+
+#[test]
+fn a_seed_text_added_again_validates_as_a_new_record() {
+    let d = dataset();
+    let text =
+        std::fs::read_to_string(data_dir().join("announcements/000_e02a0333c431fb2f.txt")).unwrap();
+    let found = extract(&text, &Gazetteer::from_dataset(&d));
+    let mut draft = Draft::new(text.clone(), None, &found, &d);
+    assert!(
+        draft
+            .recipients
+            .iter()
+            .any(|r| r == "all-together-better-sunderland"),
+        "{:?}",
+        draft.recipients
+    );
+    draft.title = "Sunderland again".into();
+    draft.published_on = found.dates.iter().copied().find(|d| d.year == 2017);
+    draft.figures[0].role = Role::Allocation;
+    draft.figures[0].money_type = MoneyType::NotStated;
+    let kept = draft.to_record(&d, &[]).unwrap();
+    assert!(kept.new_organisations.is_empty());
+    validate_with(&kept, &d).expect("validates");
+}
+
+#[test]
+fn storage_is_read_back_and_anything_else_is_refused_not_lost() {
+    let d = dataset();
+    let kept = reviewed(OWN_TEXT, &d).to_record(&d, &[]).unwrap();
+    let stored = write_store(std::slice::from_ref(&kept));
+    assert_eq!(read_store(Some(&stored)).unwrap(), vec![kept.clone()]);
+    assert_eq!(read_store(None).unwrap(), vec![]);
+    let later = stored.replacen("\"format\":1", "\"format\":2", 1);
+    assert!(read_store(Some(&later)).unwrap_err().contains("format 2"));
+    assert!(read_store(Some("{not json")).is_err());
+    // A figure whose words were changed in storage is not taken on trust.
+    let tampered = stored.replacen("\"quote\":\"£1.25m\"", "\"quote\":\"£9.99m\"", 1);
+    assert_ne!(tampered, stored);
+    assert!(read_store(Some(&tampered)).is_err());
+}
+
+#[test]
+fn a_share_link_carries_the_record_and_is_checked_when_opened() {
+    let d = dataset();
+    let kept = reviewed(OWN_TEXT, &d).to_record(&d, &[]).unwrap();
+    let json = share_json(&kept);
+    let bytes = json.as_bytes();
+    let fragment = base64url(bytes);
+    assert!(fragment
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    let back = from_base64url(&fragment).unwrap();
+    assert_eq!(
+        read_shared(std::str::from_utf8(&back).unwrap()).unwrap(),
+        kept
+    );
+    let hostile = json.replace("https://example.org/riverside", "javascript:alert(1)");
+    assert!(read_shared(&hostile).is_err());
+    assert!(from_base64url("a").is_none());
+    assert!(from_base64url("ab!d").is_none());
+    for n in 0..40u8 {
+        let bytes: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37)).collect();
+        assert_eq!(from_base64url(&base64url(&bytes)).unwrap(), bytes);
+    }
+}
+
+#[test]
+fn files_are_read_as_text_only() {
+    let html = "<html><head><title>x</title><script>alert('£9m')</script></head>\
+                <body><h1>Funding</h1><p>Trust gets &pound;2m &amp; more</p>\
+                <style>p{}</style><img src=x onerror=alert(1)></body></html>";
+    let text = text_of_file("page.html", html.as_bytes()).unwrap();
+    assert_eq!(text, "Funding\nTrust gets £2m & more");
+    assert!(text_of_file("photo.jpg", b"\xff\xd8")
+        .unwrap_err()
+        .contains("not a .txt"));
+    assert!(text_of_file("notes.txt", b"a\0b")
+        .unwrap_err()
+        .contains("binary"));
+    assert!(text_of_file("notes.txt", &[0xc3, 0x28])
+        .unwrap_err()
+        .contains("UTF-8"));
+    let long = "word ".repeat(MAX_TEXT_CHARS / 5 + 1);
+    assert!(text_of_file("long.md", long.as_bytes())
+        .unwrap_err()
+        .contains("up to"));
+    assert!(check_text_size("   ").is_err());
+}
