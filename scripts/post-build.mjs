@@ -61,7 +61,9 @@ let html = readFileSync(indexFile, 'utf8');
 //    gzip'd first load, BENCHMARKS.md). The page's wasm and its glue are the
 //    files the loader names; each one's integrity hash (trunk's sha384) is
 //    rewritten after, or a browser would refuse the changed file.
-const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm'));
+// (The worker's wasm, funding-worker_bg.wasm, is loaded by name from its own
+// script; it keeps its names.)
+const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm') && !f.startsWith('funding-worker'));
 if (!wasmName) fail('the build has no *_bg.wasm');
 const jsName = wasmName.replace(/_bg\.wasm$/, '.js');
 try {

@@ -12,21 +12,11 @@
 //!
 //! Every way this can fail is a sentence for the page, never a panic.
 
+use crate::streams::DecompressionStream;
 use funding_core::Dataset;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableWritablePair, Response};
-
-#[wasm_bindgen]
-extern "C" {
-    /// The browser's gzip unpacker (web-sys lists it as unstable, so it is
-    /// bound here): a stream's `readable` and `writable` pair.
-    type DecompressionStream;
-
-    #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-}
 
 /// What the page says when the data cannot be downloaded.
 const NOT_DOWNLOADED: &str =

@@ -12,8 +12,13 @@ mod dataset_file;
 mod download;
 mod focus;
 mod follow;
+mod listen;
 mod page;
 mod remembered;
+mod share;
+mod streams;
+mod worker;
+mod yours;
 
 pub use dataset_file::fetch_dataset;
 
@@ -54,8 +59,20 @@ pub fn start(dataset: Result<Dataset, String>, place: HtmlElement) {
         .forget();
     }
     leptos::mount::mount_to(place, move || {
-        let page = page::Page::new(dataset, components::charts::fitting_size());
-        view! { <components::explorer::Explorer page /> }
+        let yours = yours::Yours::start(dataset);
+        provide_context(yours);
+        share::open_shared_link(yours);
+        // The explorer over the published data and the person's kept
+        // records, built again when those change.
+        let explorer = move || {
+            let page = page::Page::new(yours.dataset.get(), components::charts::fitting_size());
+            view! { <components::explorer::Explorer page /> }
+        };
+        view! {
+            <components::add::YoursNotices />
+            <components::add::AddPanel />
+            {explorer}
+        }
     })
     .forget();
 }

@@ -21,9 +21,9 @@ pub struct FoundAmount {
     pub start: usize,
     pub end: usize,
     pub financial_year: Option<FinancialYear>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Always written (null when none): the page's worker sends finds in
+    /// a compact form that has no field names, so no field may be left out.
     pub qualifier: Option<Qualifier>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
 }
 

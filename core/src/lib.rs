@@ -14,6 +14,7 @@ pub mod explore;
 pub mod export;
 pub mod extract;
 pub mod facets;
+pub mod jobs;
 pub mod listing;
 pub mod model;
 pub mod money;

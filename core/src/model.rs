@@ -449,6 +449,15 @@ impl RecordKind {
             RecordKind::Yours => "yours",
         }
     }
+
+    /// What a person reads for it, above a record in the list and the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::Announcement => "Announcement, full text",
+            RecordKind::ReportedFigure => "Reported figure",
+            RecordKind::Yours => "Added by you, full text",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -402,7 +402,15 @@ impl FigureLine {
                     (Some(period), None) => period,
                     (None, _) => "period not stated".into(),
                 };
-                Some((format!("{publisher}, {date} ({period})"), record.id.clone()))
+                let yours = if record.kind == crate::model::RecordKind::Yours {
+                    " (added by you)"
+                } else {
+                    ""
+                };
+                Some((
+                    format!("{publisher}, {date} ({period}){yours}"),
+                    record.id.clone(),
+                ))
             })
             .collect()
     }

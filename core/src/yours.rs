@@ -18,9 +18,13 @@ use crate::money::{parse_stated, Money, Qualifier};
 use crate::period::{FinancialYear, Period};
 use serde::{Deserialize, Serialize};
 
-/// The version of what the page stores. A later release that changes the
-/// form reads this one, or moves it aside with a message: never loses it.
-pub const STORE_FORMAT: u32 = 1;
+/// What the page stores is named and versioned by its first four bytes
+/// ("FEy" and the version): a later release that changes the form reads
+/// this one, or moves it aside with a message, and never loses it.
+pub const STORE_FORMAT: u8 = b'1';
+const STORE_MAGIC: &[u8; 4] = b"FEy1";
+/// A share link's record, in the same compact form.
+const SHARE_MAGIC: &[u8; 4] = b"FEs1";
 
 /// The longest text the page takes: about 40,000 words. Longer is almost
 /// certainly not an announcement (or not text), and would not fit in the
@@ -40,35 +44,27 @@ pub struct YourRecord {
     pub new_organisations: Vec<Organisation>,
 }
 
-/// What the page stores: every record kept, under a format version.
-#[derive(Debug, Serialize, Deserialize)]
-struct Store {
-    format: u32,
-    records: Vec<YourRecord>,
-}
-
-#[derive(Deserialize)]
-struct StoreFormat {
-    format: u32,
-}
-
 /// The stored records from storage's text (none when nothing is stored), or
 /// why they cannot be read: the caller keeps the text aside, never deletes it.
 pub fn read_store(stored: Option<&str>) -> Result<Vec<YourRecord>, String> {
     let Some(stored) = stored.filter(|s| !s.trim().is_empty()) else {
         return Ok(Vec::new());
     };
-    let format = serde_json::from_str::<StoreFormat>(stored)
-        .map_err(|_| "what is stored is not the form this page writes".to_string())?
-        .format;
-    if format != STORE_FORMAT {
-        return Err(format!(
-            "it was stored in format {format}, and this version of the page reads format {STORE_FORMAT}"
-        ));
+    let bytes = from_base64url(stored.trim())
+        .ok_or_else(|| "what is stored is not the form this page writes".to_string())?;
+    match bytes.get(..4) {
+        Some([b'F', b'E', b'y', version]) if *version != STORE_FORMAT => {
+            return Err(format!(
+                "it was stored in format {}, and this version of the page reads format {}",
+                char::from(*version),
+                char::from(STORE_FORMAT)
+            ))
+        }
+        _ => {}
     }
-    let store: Store =
-        serde_json::from_str(stored).map_err(|e| format!("part of it is damaged ({e})"))?;
-    for kept in &store.records {
+    let records: Vec<YourRecord> =
+        crate::codec::from_bytes(STORE_MAGIC, &bytes).map_err(|e| format!("{e}"))?;
+    for kept in &records {
         check_your_record(kept).map_err(|problems| {
             format!(
                 "{} is not as the page keeps it: {}",
@@ -77,16 +73,12 @@ pub fn read_store(stored: Option<&str>) -> Result<Vec<YourRecord>, String> {
             )
         })?;
     }
-    Ok(store.records)
+    Ok(records)
 }
 
 /// Storage's text for `records`.
 pub fn write_store(records: &[YourRecord]) -> String {
-    let store = Store {
-        format: STORE_FORMAT,
-        records: records.to_vec(),
-    };
-    serde_json::to_string(&store).unwrap_or_default()
+    base64url(&crate::codec::to_bytes(STORE_MAGIC, &records))
 }
 
 /// Checks a record from outside (storage, a share link, an import) as the
@@ -670,17 +662,63 @@ pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
 /// What a share link's fragment starts with; the rest is the record.
 pub const SHARE_FRAGMENT: &str = "share=";
 
-/// The record as the share link carries it, before compression: its JSON.
-pub fn share_json(kept: &YourRecord) -> String {
-    serde_json::to_string(kept).unwrap_or_default()
+/// The record as the share link carries it, before compression.
+pub fn share_bytes(kept: &YourRecord) -> Vec<u8> {
+    crate::codec::to_bytes(SHARE_MAGIC, kept)
 }
 
-/// A record from a share link's unpacked JSON, checked like anything from
+/// A record from a share link's unpacked bytes, checked like anything from
 /// outside. It is someone else's until the person keeps it.
-pub fn read_shared(json: &str) -> Result<YourRecord, Vec<String>> {
-    let mut kept: YourRecord = serde_json::from_str(json)
-        .map_err(|e| vec![format!("the link's record cannot be read ({e})")])?;
+pub fn read_shared(bytes: &[u8]) -> Result<YourRecord, Vec<String>> {
+    let mut kept: YourRecord = crate::codec::from_bytes(SHARE_MAGIC, bytes)
+        .map_err(|e| vec![format!("the link's record cannot be read: {e}")])?;
     kept.record.kind = RecordKind::Yours;
     check_your_record(&kept)?;
     Ok(kept)
+}
+
+/// A run of a text under review: plain, or one find marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub text: String,
+    pub mark: Option<crate::extract::MarkKind>,
+    /// Where it starts in the text (characters): a figure's words are
+    /// found by it.
+    pub start: usize,
+}
+
+/// `text` cut into plain runs and marked finds (marks in order, apart, as
+/// the extractor gives them; any out of order or outside the text is left
+/// unmarked).
+pub fn marked_pieces(text: &str, marks: &[crate::extract::Mark]) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    let run = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+    for mark in marks {
+        if mark.start < at || mark.end <= mark.start || mark.end > chars.len() {
+            continue;
+        }
+        if mark.start > at {
+            pieces.push(Piece {
+                text: run(at, mark.start),
+                mark: None,
+                start: at,
+            });
+        }
+        pieces.push(Piece {
+            text: run(mark.start, mark.end),
+            mark: Some(mark.kind),
+            start: mark.start,
+        });
+        at = mark.end;
+    }
+    if at < chars.len() {
+        pieces.push(Piece {
+            text: run(at, chars.len()),
+            mark: None,
+            start: at,
+        });
+    }
+    pieces
 }

@@ -13,7 +13,6 @@ use funding_core::charts::{
     by_recipient, by_year, comparison, timeline, Chart, ChartSize, TargetAction,
 };
 use funding_core::page::{chart_place_id, DOWNLOAD_REFUSED};
-use gloo::events::EventListener;
 use leptos::prelude::*;
 
 /// Where the page remembers whether the charts were folded away.
@@ -41,13 +40,12 @@ pub fn Charts() -> impl IntoView {
     // default.
     let (open, toggled) = remembered_open(CHARTS_OPEN_KEY, false);
     // Narrow drawings on phones; follows resizes for the page's life.
-    EventListener::new(&window(), "resize", move |_| {
+    crate::listen::on_window("resize", move |_| {
         let now = fitting_size();
         if page.chart_size.get_untracked() != now {
             page.chart_size.set(now);
         }
-    })
-    .forget();
+    });
     // The charts are drawn after the page's first frame with records: the
     // list is what a person opening a link looks for first.
     let after_first_frame = RwSignal::new(false);

@@ -12,7 +12,6 @@ use crate::focus::{focus_after_render, focus_row_after_render};
 use crate::follow;
 use crate::page::{History, Page};
 use funding_core::url_state;
-use gloo::events::EventListener;
 use leptos::prelude::*;
 
 /// Links past the controls, after the page's own "Skip to search": to the
@@ -44,7 +43,7 @@ pub fn Explorer(page: Page) -> impl IntoView {
     // to a place in the reader's text (#evidence-…) is a step in history
     // too, with the same view: nothing to show, and notices dismissed stay
     // dismissed.
-    EventListener::new(&window(), "popstate", move |_| {
+    crate::listen::on_window("popstate", move |_| {
         let (view, notices) = url_state::decode(&browser_url::current_query(), page.core);
         if page.view.with_untracked(|v| *v != view) {
             // A reader closed by Back leaves the focus on its record's row.
@@ -58,8 +57,7 @@ pub fn Explorer(page: Page) -> impl IntoView {
                 focus_row_after_render(record);
             }
         }
-    })
-    .forget();
+    });
     let has_reader = move || page.view.with(|v| v.open.is_some() || v.about.is_some());
     view! {
         <SkipLinks />

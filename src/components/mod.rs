@@ -5,6 +5,7 @@
 //! text, so Leptos escapes it; the only markup set as HTML is a chart's SVG,
 //! which plotters draws and escapes (`funding_core::charts`).
 
+pub mod add;
 pub mod charts;
 pub mod chips;
 pub mod counts;

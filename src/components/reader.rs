@@ -17,7 +17,6 @@ use funding_core::model::FundingRecord;
 use funding_core::page::{figure_entries, person_line, reader_facts, FactValue};
 use funding_core::reader::{evidence_anchor, item_anchor, marked_runs};
 use funding_core::search::{highlight, hit_ranges};
-use gloo::events::EventListener;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -30,7 +29,7 @@ pub fn ReaderPlace() -> impl IntoView {
     let about = Memo::new(move |_| page.view.with(|v| v.about.clone()));
     // Escape closes the reader, from anywhere but a field (Escape in the
     // search clears it), for the page's life.
-    EventListener::new(&window(), "keydown", move |ev| {
+    crate::listen::on_window("keydown", move |ev| {
         let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
@@ -44,8 +43,7 @@ pub fn ReaderPlace() -> impl IntoView {
             ev.prevent_default();
             close_reader(page);
         }
-    })
-    .forget();
+    });
     let shown = move || {
         if let Some(record) = open.with(|id| id.as_deref().and_then(|id| page.dataset.record(id))) {
             return view! { <RecordReader record /> }.into_any();
@@ -206,7 +204,10 @@ fn RecordReader(record: &'static FundingRecord) -> impl IntoView {
     );
     view! {
         <section class="reader" aria-labelledby="reader-heading">
-            <ReaderBar kind=if record.text.is_some() { "Announcement, full text" } else { "Reported figure" } />
+            <ReaderBar kind=record.kind.label() />
+            {(record.kind == funding_core::model::RecordKind::Yours).then(|| view! {
+                <super::add::YourRecordActions id=record.id.clone() />
+            })}
             <h2 id="reader-heading" tabindex="-1" node_ref=heading>
                 {follow::part(move || page.query.with(|q| view! { <MarkedText pieces=highlight(&title, q) /> }))}
             </h2>

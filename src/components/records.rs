@@ -13,6 +13,7 @@ use crate::follow;
 use crate::page::{is_plain_click, use_page};
 use funding_core::explore::ResultRow;
 use funding_core::listing::summarise_row;
+use funding_core::model::RecordKind;
 use funding_core::page::{
     no_figure_held, nothing_found, records_counted, show_more_label, PAGE_ROWS,
 };
@@ -197,7 +198,7 @@ fn RecordRow(row: ResultRow) -> impl IntoView {
     view! {
         <li class="record" class:is-open=follow::flag(move || is_open.get()) data-record=summary.id.clone()>
             <div class="record-main">
-                <p class="record-kind">{if summary.has_text { "Announcement, full text" } else { "Reported figure" }}</p>
+                <p class="record-kind" class:is-yours=record.kind == RecordKind::Yours>{record.kind.label()}</p>
                 <h3 class="record-title">
                     <a href=href on:click=open aria-current=follow::words(move || is_open.get().then_some("true"))>
                         {follow::part(move || page.query.with(|q| view! { <MarkedText pieces=highlight(&title, q) /> }))}

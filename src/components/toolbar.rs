@@ -13,7 +13,6 @@ use crate::follow;
 use crate::page::{use_page, History, Page};
 use funding_core::page::{filters_label, LINK_COPIED};
 use funding_core::view::{SortOrder, ViewState};
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,6 +39,7 @@ pub fn Toolbar() -> impl IntoView {
                 <FiltersToggle />
                 <SortSelect />
                 <CopyLink />
+                <AddOpen />
             </div>
         </div>
     }
@@ -67,7 +67,7 @@ fn SearchBox() -> impl IntoView {
     };
     // "/" anywhere outside a form field focuses the search, for the page's
     // life.
-    EventListener::new(&window(), "keydown", move |ev| {
+    crate::listen::on_window("keydown", move |ev| {
         let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
@@ -83,8 +83,7 @@ fn SearchBox() -> impl IntoView {
                 let _ = input.focus();
             }
         }
-    })
-    .forget();
+    });
     // Follows the view's search only when it changes, so what is being
     // typed is not overwritten by a change elsewhere.
     let query = Memo::new(move |_| page.view.with(|v| v.query.clone()));
@@ -191,7 +190,7 @@ fn CopyLink() -> impl IntoView {
                 Err(_) => state.set(CopyState::ShowAddress(href)),
             }
             Timeout::new(3000, move || {
-                if state.get_untracked() == CopyState::Copied {
+                if state.try_get_untracked() == Some(CopyState::Copied) {
                     state.set(CopyState::Idle);
                 }
             })
@@ -237,5 +236,16 @@ fn CopyLink() -> impl IntoView {
                 })}
             </span>
         </div>
+    }
+}
+
+/// "Add a text": opens the panel to paste, drop or choose one.
+#[component]
+fn AddOpen() -> impl IntoView {
+    let yours = crate::yours::use_yours();
+    view! {
+        <button type="button" id="add-open" on:click=move |_| crate::components::add::open_panel(yours)>
+            "Add"<span class="add-words">" a text"</span>
+        </button>
     }
 }

@@ -1,0 +1,943 @@
+//! "Add a text": a person pastes, drops or chooses a text; the extractor
+//! (in the page's worker) finds its figures, years, dates, organisations
+//! and places; the person reviews each figure and the text's details; and
+//! what they keep is theirs, in this browser, beside the published data.
+//! Their kept records can be edited, deleted (with Undo), shared as a link,
+//! exported as files for `data/`, and files for `data/` imported.
+//!
+//! Everything from outside (the text, a file's name, a title, an address)
+//! is shown as text: nothing of it is ever read as markup.
+
+use crate::browser_url;
+use crate::download;
+use crate::focus::focus_after_render;
+use crate::follow;
+use crate::worker;
+use crate::yours::{use_yours, Adding, Review, Yours};
+use funding_core::extract::MarkKind;
+use funding_core::jobs::{Answer, Job, NamedText};
+use funding_core::model::{FundingStream, MoneyType, Programme, Role};
+use funding_core::url_state;
+use funding_core::view::ViewState;
+use funding_core::yours::{check_text_size, marked_pieces, text_of_file, Draft, YourRecord};
+use funding_core::{Dataset, Money};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The largest file read: well above any announcement's text, and far
+/// below what would hold the page up.
+const MAX_FILE_BYTES: f64 = 2_000_000.0;
+
+/// The job that finds what `text` states, with the names `dataset` knows.
+fn extract_job(text: String, dataset: &Dataset) -> Job {
+    let mut places: Vec<String> = dataset
+        .records
+        .iter()
+        .flat_map(|r| r.places.iter().cloned())
+        .collect();
+    places.sort();
+    places.dedup();
+    Job::Extract {
+        text,
+        organisations: dataset.organisations.clone(),
+        places,
+    }
+}
+
+/// Reads a new text and opens its review.
+pub async fn read_text(yours: Yours, text: String, file_name: Option<String>) {
+    if let Err(problem) = check_text_size(&text) {
+        yours.said.set(Some(problem));
+        return;
+    }
+    yours.adding.set(Adding::Reading);
+    let dataset = yours.dataset.get_untracked();
+    match worker::run(&extract_job(text.clone(), dataset)).await {
+        Answer::Found(found) => {
+            let draft = Draft::new(text, file_name, &found, dataset);
+            show_review(
+                yours,
+                Review {
+                    draft,
+                    found,
+                    shared: false,
+                },
+            );
+        }
+        answer => {
+            yours.adding.set(Adding::Open);
+            yours.said.set(Some(failure(answer)));
+        }
+    }
+}
+
+/// Opens a kept or shared record for review (its marks found again).
+pub async fn review_record(yours: Yours, kept: &YourRecord, shared: bool) {
+    yours.adding.set(Adding::Reading);
+    let dataset = yours.dataset.get_untracked();
+    let mut draft = Draft::of(kept);
+    let text = draft.text.clone();
+    if shared {
+        // Someone else's: a new record here, under an id of its own.
+        draft.editing = None;
+        draft
+            .recipients
+            .retain(|id| dataset.organisation(id).is_some());
+    }
+    match worker::run(&extract_job(text, dataset)).await {
+        Answer::Found(found) => show_review(
+            yours,
+            Review {
+                draft,
+                found,
+                shared,
+            },
+        ),
+        answer => {
+            yours.adding.set(Adding::Open);
+            yours.said.set(Some(failure(answer)));
+        }
+    }
+}
+
+fn show_review(yours: Yours, review: Review) {
+    yours.said.set(None);
+    yours.adding.set(Adding::Reviewing(Arc::new(review)));
+    focus_after_render(&["#review-heading"]);
+}
+
+/// A worker's answer that is not the one asked for, as a sentence.
+fn failure(answer: Answer) -> String {
+    match answer {
+        Answer::Failed(problems) => problems.join(" "),
+        _ => {
+            "The page's reader for added texts gave an answer this page did not expect.".to_string()
+        }
+    }
+}
+
+/// Opens the panel at its start, focused on its heading.
+pub fn open_panel(yours: Yours) {
+    yours.adding.set(Adding::Open);
+    focus_after_render(&["#add-heading"]);
+}
+
+/// Closes the panel; focus goes back to "Add a text".
+fn close_panel(yours: Yours) {
+    yours.adding.set(Adding::Closed);
+    focus_after_render(&["#add-open"]);
+}
+
+/// What was said about the kept records: the last action, stored records
+/// that could not be read (with a download), and "Undo" after a delete.
+#[component]
+pub fn YoursNotices() -> impl IntoView {
+    let yours = use_yours();
+    let said = move || {
+        yours
+            .said
+            .get()
+            .map(|s| view! { <p class="notice yours-said">{s}</p> })
+    };
+    let set_aside = move || {
+        yours.set_aside.get().map(|aside| {
+            view! {
+                <div class="notice yours-problem" role="alert">
+                    <p>
+                        "The texts you added in this browser could not be read: " {aside.reason} ". "
+                        "Nothing was deleted: what was stored is kept aside in this browser (under "
+                        <code>{aside.key}</code> "), and new texts you add are stored apart from it."
+                    </p>
+                    <button type="button" on:click=move |_| {
+                        if !yours.download_set_aside() {
+                            yours.said.set(Some("This browser refused the download.".to_string()));
+                        }
+                    }>"Download what was stored"</button>
+                    " "
+                    <button type="button" class="quiet" on:click=move |_| yours.set_aside.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    };
+    let deleted = move || {
+        yours.deleted.get().map(|(record, _)| {
+            let title = record
+                .record
+                .title
+                .clone()
+                .unwrap_or_else(|| record.record.id.clone());
+            view! {
+                <div class="notice yours-deleted">
+                    <p>"Deleted “" {title} "”."</p>
+                    <button type="button" id="undo-delete" on:click=move |_| {
+                        match yours.undo() {
+                            Ok(()) => yours.said.set(Some("Put back.".to_string())),
+                            Err(problem) => yours.said.set(Some(problem)),
+                        }
+                    }>"Undo"</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="yours-notices" role="status" aria-live="polite">
+            {follow::part(set_aside)}
+            {follow::part(deleted)}
+            {follow::part(said)}
+        </div>
+    }
+}
+
+#[component]
+pub fn AddPanel() -> impl IntoView {
+    let yours = use_yours();
+    let shown = move || match yours.adding.get() {
+        Adding::Closed => ().into_any(),
+        Adding::Open => view! { <AddStart /> }.into_any(),
+        Adding::Reading => view! {
+            <section class="add-panel" aria-busy="true" aria-labelledby="add-heading">
+                <h2 id="add-heading" tabindex="-1">"Reading the text…"</h2>
+            </section>
+        }
+        .into_any(),
+        Adding::Reviewing(review) => view! { <ReviewForm review /> }.into_any(),
+    };
+    follow::part(shown)
+}
+
+/// Paste, drop or choose a text; import files; the records kept.
+#[component]
+fn AddStart() -> impl IntoView {
+    let yours = use_yours();
+    let pasted = NodeRef::<leptos::html::Textarea>::new();
+    let dragging = RwSignal::new(false);
+    let read_pasted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = pasted
+            .get_untracked()
+            .map(|t| t.value())
+            .unwrap_or_default();
+        leptos::task::spawn_local(read_text(yours, text, None));
+    };
+    let chosen = move |ev: leptos::ev::Event| {
+        if let Some(file) = input_files(&ev).into_iter().next() {
+            read_file(yours, file);
+        }
+    };
+    let dropped = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = ev.data_transfer().and_then(|d| d.files());
+        match files.and_then(|f| f.get(0)) {
+            Some(file) => read_file(yours, file),
+            None => yours
+                .said
+                .set(Some("Nothing that was dropped is a file.".to_string())),
+        }
+    };
+    let import = move |ev: leptos::ev::Event| import_files(yours, input_files(&ev));
+    view! {
+        <section
+            class="add-panel"
+            class:is-dragging=follow::flag(move || dragging.get())
+            aria-labelledby="add-heading"
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=dropped
+        >
+            <div class="add-bar">
+                <h2 id="add-heading" tabindex="-1">"Add an announcement"</h2>
+                <button type="button" class="quiet" on:click=move |_| close_panel(yours)>"Close"</button>
+            </div>
+            <p class="add-intro">
+                "Paste a press release or a board paper, or drop a .txt, .md or .html file here. "
+                "It is read in this browser and stays in it: nothing is sent anywhere. "
+                "You review every figure found before anything is kept."
+            </p>
+            <form class="add-paste" on:submit=read_pasted>
+                <label for="add-text">"Text of the announcement"</label>
+                <textarea id="add-text" node_ref=pasted rows="8" spellcheck="false"></textarea>
+                <div class="add-actions">
+                    <button type="submit" class="primary" id="add-find">"Find the figures"</button>
+                    <label class="file-choice">
+                        "Or choose a file"
+                        <input type="file" id="add-file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/html,text/markdown" on:change=chosen />
+                    </label>
+                </div>
+            </form>
+            <YourRecordsList />
+            <details class="add-import">
+                <summary>"Import files written for the dataset"</summary>
+                <p>"Choose an announcement's .toml and its .txt together (and any organisations-to-add.toml), as the explorer exports them or as they are in data/announcements/."</p>
+                <label for="add-import">"Files to import"</label>
+                <input type="file" id="add-import" multiple accept=".toml,.txt" on:change=import />
+            </details>
+        </section>
+    }
+}
+
+/// The files an `<input type=file>` holds.
+fn input_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files();
+    let list = files
+        .map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect())
+        .unwrap_or_default();
+    // The same file can be chosen again.
+    input.set_value("");
+    list
+}
+
+/// Reads a chosen or dropped file as text (gloo's file reader) and opens
+/// its review; a file that is too large or not text is said, and nothing
+/// kept is touched.
+fn read_file(yours: Yours, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES {
+        yours.said.set(Some(format!(
+            "“{name}” is {} KB; the page reads files of up to 2,000 KB of text.",
+            (file.size() / 1000.0) as u64
+        )));
+        return;
+    }
+    let file = gloo::file::File::from(file);
+    let reading = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+        let read = bytes
+            .map_err(|_| format!("“{name}” could not be read."))
+            .and_then(|bytes| text_of_file(&name, &bytes));
+        match read {
+            Ok(text) => leptos::task::spawn_local(read_text(yours, text, Some(name))),
+            Err(problem) => yours.said.set(Some(problem)),
+        }
+    });
+    // The reader lives until it calls back; it is small.
+    std::mem::forget(reading);
+}
+
+/// Imports files written for `data/` (read and checked in the worker).
+fn import_files(yours: Yours, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    let count = files.len();
+    let read: std::rc::Rc<std::cell::RefCell<Vec<NamedText>>> = Default::default();
+    for file in files {
+        let name = file.name();
+        let read = read.clone();
+        let reading =
+            gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
+                read.borrow_mut().push(NamedText {
+                    name,
+                    text: text.unwrap_or_default(),
+                });
+                if read.borrow().len() == count {
+                    let files = read.take();
+                    leptos::task::spawn_local(finish_import(yours, files));
+                }
+            });
+        std::mem::forget(reading);
+    }
+}
+
+async fn finish_import(yours: Yours, files: Vec<NamedText>) {
+    let dataset = yours.base;
+    let known_items = dataset
+        .records
+        .iter()
+        .flat_map(|r| r.items.iter().map(|i| i.id.clone()))
+        .collect();
+    let job = Job::Import {
+        files,
+        organisations: dataset.organisations.clone(),
+        known_items,
+    };
+    match worker::run(&job).await {
+        Answer::Imported {
+            records,
+            mut problems,
+        } => {
+            let mut kept = Vec::new();
+            for record in records {
+                if dataset.record(&record.record.id).is_some() {
+                    problems.push(format!(
+                        "{} is already in the published data, so it was not imported.",
+                        record.record.id
+                    ));
+                    continue;
+                }
+                let title = record
+                    .record
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| record.record.id.clone());
+                match yours.keep(record) {
+                    Ok(()) => kept.push(title),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            let mut said = match kept.len() {
+                0 => "Nothing was imported.".to_string(),
+                n => format!("Imported {n}: {}.", kept.join("; ")),
+            };
+            if !problems.is_empty() {
+                said.push_str(&format!(" Problems: {}", problems.join(" ")));
+            }
+            yours.said.set(Some(said));
+        }
+        answer => yours.said.set(Some(failure(answer))),
+    }
+}
+
+/// The records kept in this browser, each with its actions.
+#[component]
+fn YourRecordsList() -> impl IntoView {
+    let yours = use_yours();
+    let list = move || {
+        let kept = yours.kept.get();
+        if kept.is_empty() {
+            return view! { <p class="yours-none">"You have not kept any text in this browser yet."</p> }.into_any();
+        }
+        view! {
+            <ul class="yours-list">
+                {kept
+                    .into_iter()
+                    .map(|k| {
+                        let id = k.record.id.clone();
+                        let title = k.record.title.clone().unwrap_or_else(|| id.clone());
+                        let figures = match k.record.items.len() {
+                            1 => "1 figure".to_string(),
+                            n => format!("{n} figures"),
+                        };
+                        let opened = url_state::encode(&ViewState { open: Some(id.clone()), ..Default::default() });
+                        view! {
+                            <li>
+                                <a href=opened.clone() on:click=move |ev: leptos::ev::MouseEvent| {
+                                    if crate::page::is_plain_click(&ev) {
+                                        ev.prevent_default();
+                                        open_record(yours, &opened);
+                                    }
+                                }>{title}</a>
+                                " · " {figures}
+                                <YourRecordActions id />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <h3 class="yours-heading">"Your texts"</h3>
+        {follow::part(list)}
+    }
+}
+
+/// Shows the view `query` (a record opened), closing the panel: the
+/// explorer reads it from the address bar as it is built again.
+fn open_record(yours: Yours, query: &str) {
+    write_address(query);
+    yours.adding.set(Adding::Closed);
+    // The explorer follows the address on back and forward; a popstate
+    // tells it the view changed.
+    if let Ok(event) = web_sys::PopStateEvent::new("popstate") {
+        let _ = window().dispatch_event(&event);
+    }
+}
+
+fn write_address(query: &str) {
+    let path = window().location().pathname().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        );
+    }
+}
+
+/// What can be done with a kept record: edit, share, export, delete.
+#[component]
+pub fn YourRecordActions(id: String) -> impl IntoView {
+    let yours = use_yours();
+    let link = RwSignal::new(None::<Result<String, String>>);
+    let files = RwSignal::new(None::<Result<Vec<NamedText>, String>>);
+    let find = {
+        let id = id.clone();
+        move || {
+            yours
+                .kept
+                .with_untracked(|k| k.iter().find(|k| k.record.id == id).cloned())
+        }
+    };
+    let edit = {
+        let find = find.clone();
+        move |_| {
+            if let Some(kept) = find() {
+                leptos::task::spawn_local(async move { review_record(yours, &kept, false).await });
+            }
+        }
+    };
+    let share = {
+        let find = find.clone();
+        move |_| {
+            if let Some(kept) = find() {
+                leptos::task::spawn_local(async move {
+                    link.set(Some(crate::share::link_for(&kept).await));
+                    focus_after_render(&[".share-link input", ".share-link"]);
+                });
+            }
+        }
+    };
+    let export = {
+        let find = find.clone();
+        move |_| {
+            if let Some(kept) = find() {
+                leptos::task::spawn_local(async move {
+                    let job = Job::Export {
+                        kept,
+                        organisations: yours.base.organisations.clone(),
+                    };
+                    files.set(Some(match worker::run(&job).await {
+                        Answer::Files(files) => Ok(files),
+                        answer => Err(failure(answer)),
+                    }));
+                    focus_after_render(&[".export-files button", ".export-files"]);
+                });
+            }
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            // A view that has it open shows the list instead.
+            let query = browser_url::current_query();
+            if query.contains(&format!("open={id}")) {
+                write_address("?");
+            }
+            match yours.delete(&id) {
+                Ok(()) => focus_after_render(&["#undo-delete"]),
+                Err(problem) => yours.said.set(Some(problem)),
+            }
+        }
+    };
+    let shared_link = move || {
+        link.get().map(|made| match made {
+            Ok(href) => view! {
+                <div class="share-link">
+                    <label>
+                        "Share link (it holds the record itself: whoever opens it can keep a copy)"
+                        <input type="text" readonly value=href.clone() on:focus=move |ev| {
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        } />
+                    </label>
+                </div>
+            }
+            .into_any(),
+            Err(problem) => view! { <p class="share-link share-problem" tabindex="-1">{problem}</p> }.into_any(),
+        })
+    };
+    let exported = move || {
+        files.get().map(|made| match made {
+            Ok(files) => view! {
+                <div class="export-files">
+                    <p>"Files for data/ (each one downloads):"</p>
+                    <ul>
+                        {files
+                            .into_iter()
+                            .map(|file| {
+                                let name = file.name.clone();
+                                let mime = if name.ends_with(".toml") { "application/toml" } else { "text/plain" };
+                                view! {
+                                    <li>
+                                        <button type="button" class="quiet" on:click=move |_| {
+                                            download::save(&file.name, mime, &file.text);
+                                        }>{format!("Download {name}")}</button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any(),
+            Err(problem) => view! { <p class="export-files share-problem" tabindex="-1">{problem}</p> }.into_any(),
+        })
+    };
+    view! {
+        <div class="your-actions">
+            <button type="button" class="quiet" on:click=edit>"Edit"</button>
+            <button type="button" class="quiet" on:click=share>"Share link"</button>
+            <button type="button" class="quiet" on:click=export>"Export files"</button>
+            <button type="button" class="quiet" on:click=delete>"Delete"</button>
+        </div>
+        {follow::part(shared_link)}
+        {follow::part(exported)}
+    }
+}
+
+/// The review: the text with every find marked, and a form for the text's
+/// details and for each figure.
+#[component]
+fn ReviewForm(review: Arc<Review>) -> impl IntoView {
+    let yours = use_yours();
+    let draft = RwSignal::new(review.draft.clone());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let first = review.draft.clone();
+    let found = &review.found;
+    let count = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    let summary = format!(
+        "Found {}, {}, {}, {} and {} it names.",
+        count(first.figures.len(), "amount of money", "amounts of money"),
+        count(
+            found.financial_years.len(),
+            "financial year",
+            "financial years"
+        ),
+        count(found.dates.len(), "date", "dates"),
+        count(
+            found.organisations.len(),
+            "organisation the data knows",
+            "organisations the data knows"
+        ),
+        count(found.places.len(), "place", "places"),
+    );
+    let pieces = marked_pieces(&first.text, &found.marks);
+    let starts: Vec<usize> = first.figures.iter().map(|f| f.start).collect();
+    let text = pieces
+        .into_iter()
+        .map(|piece| match piece.mark {
+            None => piece.text.into_any(),
+            Some(MarkKind::Amount) => match starts.iter().position(|s| *s == piece.start) {
+                Some(n) => {
+                    let dropped = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| !f.keep)));
+                    view! {
+                        <a class="find find-amount" class:is-dropped=dropped id=format!("found-{n}") href=format!("#figure-{n}")
+                            on:click=move |ev| crate::focus::go_to_place(&ev, &format!("figure-{n}"))>
+                            {piece.text}
+                        </a>
+                    }
+                    .into_any()
+                }
+                None => view! { <mark class="find find-amount">{piece.text}</mark> }.into_any(),
+            },
+            Some(kind) => view! {
+                <mark class=format!("find find-{}", kind.name().replace(' ', "-")) title=kind.name()>{piece.text}</mark>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let years = found.financial_years.clone();
+    let dates = found.dates.clone();
+    let organisations_named: Vec<(String, String)> = {
+        let dataset = yours.dataset.get_untracked();
+        let mut named: Vec<(String, String)> = found
+            .organisations
+            .iter()
+            .filter_map(|name| dataset.organisations.iter().find(|o| &o.name == name))
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect();
+        // A recipient kept before, that the text does not name (an edit).
+        for id in &first.recipients {
+            if !named.iter().any(|(i, _)| i == id) {
+                if let Some(o) = dataset.organisation(id) {
+                    named.push((o.id.clone(), o.name.clone()));
+                }
+            }
+        }
+        named
+    };
+    let all_names: Vec<String> = yours
+        .dataset
+        .get_untracked()
+        .organisations
+        .iter()
+        .map(|o| o.name.clone())
+        .collect();
+    let keep = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let taken = yours.ids();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        match draft.with_untracked(|d| d.to_record(yours.base, &taken)) {
+            Err(found) => {
+                problems.set(found);
+                focus_after_render(&["#review-problems"]);
+            }
+            Ok(record) => {
+                let id = record.record.id.clone();
+                let title = record.record.title.clone().unwrap_or_else(|| id.clone());
+                let query = url_state::encode(&ViewState {
+                    open: Some(id),
+                    ..Default::default()
+                });
+                write_address(&query);
+                match yours.keep(record) {
+                    Ok(()) => {
+                        yours.adding.set(Adding::Closed);
+                        yours.said.set(Some(format!(
+                            "Kept “{title}” in this browser. It is in the list, search, totals and charts, marked “Added by you”."
+                        )));
+                    }
+                    Err(problem) => problems.set(vec![problem]),
+                }
+            }
+        }
+    };
+    let cancel = move |_| {
+        if review_is_edit(&draft) {
+            close_panel(yours);
+        } else {
+            open_panel(yours);
+        }
+    };
+    let heading = if review.shared {
+        "A record shared with you"
+    } else if first.editing.is_some() {
+        "Edit your text"
+    } else {
+        "Review what was found"
+    };
+    let file_line = first
+        .file_name
+        .clone()
+        .map(|name| view! { <p class="review-file">"From the file “" {name} "”"</p> });
+    view! {
+        <section class="add-panel review" aria-labelledby="review-heading">
+            <div class="add-bar">
+                <h2 id="review-heading" tabindex="-1">{heading}</h2>
+                <button type="button" class="quiet" on:click=cancel>"Cancel"</button>
+            </div>
+            {review.shared.then(|| view! {
+                <p class="notice shared-note">
+                    "Someone else's record, opened from their link. It is shown here only: it is not in your list or your totals unless you keep it."
+                </p>
+            })}
+            {file_line}
+            <p class="review-summary">{summary}</p>
+            <div class="review-columns">
+                <div class="review-text" tabindex="0" role="region" aria-label="The text, with what was found marked">
+                    <p class="mark-key">
+                        "Marked: " <span class="find find-amount">"money"</span> " " <mark class="find find-financial-year">"financial years"</mark> " "
+                        <mark class="find find-date">"dates"</mark> " " <mark class="find find-organisation">"organisations"</mark> " "
+                        <mark class="find find-place">"places"</mark>
+                    </p>
+                    <div class="review-words">{text}</div>
+                </div>
+                <form class="review-form" on:submit=keep novalidate>
+                    <fieldset class="review-whole">
+                        <legend>"The text"</legend>
+                        <TextField label="Title" id="review-title" value=first.title.clone() set=move |v| draft.update(|d| d.title = v) />
+                        <TextField label="Publisher" id="review-publisher" value=first.publisher.clone() set=move |v| draft.update(|d| d.publisher = v) />
+                        <label for="review-date">"Date published"</label>
+                        <select id="review-date" on:change=move |ev| {
+                            let chosen = event_target_value(&ev);
+                            let date = dates.iter().copied().find(|d| d.to_string() == chosen);
+                            draft.update(|d| d.published_on = date);
+                        }>
+                            <option value="" selected=first.published_on.is_none()>"Not stated"</option>
+                            {found.dates.iter().map(|d| view! {
+                                <option value=d.to_string() selected=first.published_on == Some(*d)>{d.readable()}</option>
+                            }).collect_view()}
+                        </select>
+                        <p class="field-help">"The dates the text states."</p>
+                        <TextField label="Source address" id="review-source" value=first.source_url.clone() set=move |v| draft.update(|d| d.source_url = v) />
+                        <label for="review-programme">"Programme"</label>
+                        <select id="review-programme" on:change=move |ev| {
+                            let chosen = event_target_value(&ev);
+                            if let Some(p) = Programme::from_code(&chosen) {
+                                draft.update(|d| d.programme = p);
+                            }
+                        }>
+                            {Programme::ALL.iter().map(|p| view! {
+                                <option value=p.code() selected=first.programme == *p>{p.name()}</option>
+                            }).collect_view()}
+                        </select>
+                        <fieldset class="review-recipients">
+                            <legend>"Recipients"</legend>
+                            {organisations_named.is_empty().then(|| view! { <p class="field-help">"The text names no organisation the data knows."</p> })}
+                            {organisations_named.into_iter().map(|(id, name)| {
+                                let ticked = first.recipients.contains(&id);
+                                let box_id = format!("recipient-{id}");
+                                let label_for = box_id.clone();
+                                view! {
+                                    <label class="check" for=label_for>
+                                        <input type="checkbox" id=box_id checked=ticked on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let id = id.clone();
+                                            draft.update(|d| {
+                                                d.recipients.retain(|r| *r != id);
+                                                if on {
+                                                    d.recipients.push(id);
+                                                }
+                                            });
+                                        } />
+                                        {name}
+                                    </label>
+                                }
+                            }).collect_view()}
+                            <label for="review-new-recipient">"Another recipient (a known organisation, or a new one)"</label>
+                            <input type="text" id="review-new-recipient" list="known-organisations" value=first.new_recipient.clone()
+                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.new_recipient = v); } />
+                            <datalist id="known-organisations">
+                                {all_names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                            </datalist>
+                        </fieldset>
+                    </fieldset>
+                    {first.figures.iter().enumerate().map(|(n, figure)| view! {
+                        <FigureFields n figure=figure.clone() years=years.clone() draft />
+                    }).collect_view()}
+                    {first.figures.is_empty().then(|| view! { <p class="field-help">"No amount of money in pounds was found in this text. You can still keep it."</p> })}
+                    <div class="review-problems" id="review-problems" tabindex="-1" role="alert">
+                        {follow::part(move || {
+                            let found = problems.get();
+                            (!found.is_empty()).then(|| view! {
+                                <p>"Before it can be kept:"</p>
+                                <ul>{found.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            })
+                        })}
+                    </div>
+                    <div class="add-actions">
+                        <button type="submit" class="primary" id="review-keep">
+                            {if review.shared { "Keep a copy" } else { "Keep it" }}
+                        </button>
+                        <button type="button" class="quiet" on:click=cancel>"Cancel"</button>
+                    </div>
+                    <p class="field-help">"Kept in this browser only. Export it as files to hand it on."</p>
+                </form>
+            </div>
+        </section>
+    }
+}
+
+fn review_is_edit(draft: &RwSignal<Draft>) -> bool {
+    draft.with_untracked(|d| d.editing.is_some())
+}
+
+/// A labelled text field that writes into the draft as it is typed.
+#[component]
+fn TextField(
+    label: &'static str,
+    id: &'static str,
+    value: String,
+    set: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input type="text" id=id value=value on:input=move |ev| set(event_target_value(&ev)) />
+    }
+}
+
+/// One figure's review: keep or drop it, and say what it is.
+#[component]
+fn FigureFields(
+    n: usize,
+    figure: funding_core::yours::DraftFigure,
+    years: Vec<funding_core::period::FinancialYear>,
+    draft: RwSignal<Draft>,
+) -> impl IntoView {
+    let set = move |f: Box<dyn FnOnce(&mut funding_core::yours::DraftFigure)>| {
+        draft.update(|d| {
+            if let Some(figure) = d.figures.get_mut(n) {
+                f(figure);
+            }
+        })
+    };
+    let id = |what: &str| format!("figure-{n}-{what}");
+    let kept = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| f.keep)));
+    let dropped = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| !f.keep)));
+    view! {
+        <fieldset class="review-figure" id=format!("figure-{n}") tabindex="-1" class:is-dropped=dropped>
+            <legend>
+                <span class="amount-as-written">{figure.quote.clone()}</span>
+                " "
+                <span class="amount-in-pounds">{Money(figure.amount).full()}</span>
+            </legend>
+            <a class="figure-in-text" href=format!("#found-{n}") on:click=move |ev| crate::focus::go_to_place(&ev, &format!("found-{n}"))>
+                "See it in the text"
+            </a>
+            <label class="check" for=id("keep")>
+                <input type="checkbox" id=id("keep") checked=kept on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    set(Box::new(move |f| f.keep = on));
+                } />
+                "Keep this figure"
+            </label>
+            <label for=id("role")>"What it is"</label>
+            <select id=id("role") on:change=move |ev| {
+                let chosen = event_target_value(&ev);
+                if let Some(role) = Role::from_code(&chosen) {
+                    set(Box::new(move |f| f.role = role));
+                }
+            }>
+                {Role::ALL.iter().map(|r| view! {
+                    <option value=r.code() selected=figure.role == *r>{role_choice(*r)}</option>
+                }).collect_view()}
+            </select>
+            <label for=id("stream")>"Stream"</label>
+            <select id=id("stream") on:change=move |ev| {
+                let chosen = event_target_value(&ev);
+                if let Some(stream) = FundingStream::from_code(&chosen) {
+                    set(Box::new(move |f| f.stream = stream));
+                }
+            }>
+                {FundingStream::ALL.iter().map(|s| view! {
+                    <option value=s.code() selected=figure.stream == *s>{s.name()}</option>
+                }).collect_view()}
+            </select>
+            <label for=id("type")>"Type of money"</label>
+            <select id=id("type") on:change=move |ev| {
+                let chosen = event_target_value(&ev);
+                if let Some(t) = MoneyType::from_code(&chosen) {
+                    set(Box::new(move |f| f.money_type = t));
+                }
+            }>
+                {MoneyType::ALL.iter().map(|t| view! {
+                    <option value=t.code() selected=figure.money_type == *t>{t.name()}</option>
+                }).collect_view()}
+            </select>
+            <label for=id("period")>"Financial year"</label>
+            <select id=id("period") on:change={
+                let years = years.clone();
+                move |ev| {
+                    let chosen = event_target_value(&ev);
+                    let year = years.iter().copied().find(|y| y.to_string() == chosen);
+                    set(Box::new(move |f| f.period = year));
+                }
+            }>
+                <option value="" selected=figure.period.is_none()>"Not stated"</option>
+                {years.iter().map(|y| view! {
+                    <option value=y.to_string() selected=figure.period == Some(*y)>{y.to_string()}</option>
+                }).collect_view()}
+            </select>
+            <label for=id("purpose")>"What it is for (optional)"</label>
+            <input type="text" id=id("purpose") value=figure.purpose.clone() on:input=move |ev| {
+                let v = event_target_value(&ev);
+                set(Box::new(move |f| f.purpose = v));
+            } />
+        </fieldset>
+    }
+}
+
+/// A role as the form offers it: what it means for the totals.
+fn role_choice(role: Role) -> &'static str {
+    match role {
+        Role::Allocation => "Money for a recipient (counted in totals)",
+        Role::ProgrammeTotal => "Programme total (not added to recipients' totals)",
+        Role::FundSize => "Fund size (not added to recipients' totals)",
+        Role::Context => "Context, or not stated (not counted)",
+    }
+}

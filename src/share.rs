@@ -1,0 +1,59 @@
+//! Share links that carry a kept record itself, with no server: the
+//! record in the core's compact form (`codec`), packed with the browser's CompressionStream and written
+//! in the link's fragment (`#share=…`), which browsers never send to a
+//! server. Opening one shows the record for review as someone else's; it
+//! joins the person's records, and their totals, only if they keep it.
+
+use crate::browser_url;
+use crate::components::add::review_record;
+use crate::streams::{deflate, inflate};
+use crate::yours::{Adding, Yours};
+use funding_core::yours::{
+    base64url, from_base64url, read_shared, share_bytes, YourRecord, MAX_LINK_CHARS, SHARE_FRAGMENT,
+};
+use leptos::prelude::*;
+
+/// The share link for `kept`, or why there is none.
+pub async fn link_for(kept: &YourRecord) -> Result<String, String> {
+    let packed = deflate(&share_bytes(kept))
+        .await
+        .map_err(|_| "This browser cannot pack a record into a link (it has no CompressionStream). Export the files instead.".to_string())?;
+    let link = browser_url::page_with_fragment(&format!("{SHARE_FRAGMENT}{}", base64url(&packed)));
+    if link.chars().count() > MAX_LINK_CHARS {
+        return Err(format!(
+            "This record is too long for a link: it would be {} characters, and mail and chat tools cut links longer than {MAX_LINK_CHARS}. Export the files and send those instead.",
+            link.chars().count()
+        ));
+    }
+    Ok(link)
+}
+
+/// If the page was opened with a share link, reads its record and opens it
+/// for review; a link that cannot be read is said, and nothing is kept.
+pub fn open_shared_link(yours: Yours) {
+    let fragment = browser_url::current_fragment();
+    let Some(packed) = fragment.strip_prefix(SHARE_FRAGMENT).map(str::to_string) else {
+        return;
+    };
+    browser_url::drop_fragment();
+    yours.adding.set(Adding::Reading);
+    leptos::task::spawn_local(async move {
+        match read_link(&packed).await {
+            Ok(kept) => review_record(yours, &kept, true).await,
+            Err(problem) => {
+                yours.adding.set(Adding::Open);
+                yours.said.set(Some(format!(
+                    "The shared link's record could not be opened: {problem}. Nothing was kept."
+                )));
+            }
+        }
+    });
+}
+
+async fn read_link(packed: &str) -> Result<YourRecord, String> {
+    let bytes = from_base64url(packed).ok_or("the link is cut short or changed")?;
+    let unpacked = inflate(&bytes)
+        .await
+        .map_err(|_| "the link is cut short or changed".to_string())?;
+    read_shared(&unpacked).map_err(|problems| problems.join("; "))
+}

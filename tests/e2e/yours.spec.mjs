@@ -1,0 +1,255 @@
+// "Add a text": a person pastes, drops or chooses a text, reviews what the
+// extractor found, keeps it in this browser, finds it again after a reload,
+// shares it as a link, exports it as files that data/'s own checks accept,
+// and never loses what is stored, even when it is damaged.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, at } from './fixtures.mjs';
+
+// A text written for these tests (no published article is copied here).
+const OWN_TEXT = `Riverside Care Partnership to receive £1.25m
+
+Published 3 March 2019
+
+The Riverside Care Partnership will receive £1.25 million in 2019/20 to join up community nursing and social care, part of a £20m regional programme. Dudley MCP shared its learning.`;
+
+const SEED = readFileSync('data/announcements/000_e02a0333c431fb2f.txt', 'utf8');
+
+/** Opens "Add a text" and pastes `text`, then asks for the figures. */
+async function paste(page, text) {
+  await page.getByRole('button', { name: 'Add a text' }).click();
+  await expect(page.locator('#add-heading')).toBeFocused();
+  await page.getByLabel('Text of the announcement').fill(text);
+  await page.getByRole('button', { name: 'Find the figures' }).click();
+  await expect(page.locator('#review-heading')).toHaveText('Review what was found');
+}
+
+/** Reviews the own text: details, and its first figure as money for a new recipient. */
+async function reviewOwnText(page) {
+  await page.getByLabel('Title').fill('Riverside gets £1.25m');
+  await page.getByLabel('Publisher').fill('A paper of our own');
+  await page.getByLabel('Date published').selectOption({ label: '3 March 2019' });
+  await page.getByLabel('Source address').fill('https://example.org/riverside');
+  await page.getByLabel('Another recipient (a known organisation, or a new one)').fill('Riverside Care Partnership');
+  await page.locator('#figure-0-role').selectOption('allocation');
+}
+
+async function keepOwnText(page) {
+  await paste(page, OWN_TEXT);
+  await reviewOwnText(page);
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.locator('.reader h2')).toHaveText('Riverside gets £1.25m');
+}
+
+test('a text written here is found, reviewed, kept, and found again after a reload', async ({ page }) => {
+  await page.goto(at());
+  await paste(page, OWN_TEXT);
+  // Every find is marked in the text; each amount links to its form.
+  await expect(page.locator('.review-summary')).toContainText('Found 3 amounts of money, 1 financial year, 1 date, 1 organisation the data knows');
+  await expect(page.locator('.review-words a.find-amount')).toHaveText(['£1.25m', '£1.25 million', '£20m']);
+  await expect(page.locator('.review-words .find-financial-year')).toHaveText('2019/20');
+  await expect(page.locator('.review-words .find-date')).toHaveText('3 March 2019');
+  await expect(page.locator('.review-words .find-organisation')).toHaveText('Dudley MCP');
+  // The year of its own sentence is offered for the second figure.
+  await expect(page.locator('#figure-1-period')).toHaveValue('2019/20');
+  // Nothing is kept before the person confirms.
+  expect(await page.evaluate(() => localStorage.getItem('funding-explorer.yours'))).toBeNull();
+  await reviewOwnText(page);
+  await page.getByLabel('Keep this figure').nth(2).uncheck();
+  await expect(page.locator('#found-2')).toHaveClass(/is-dropped/);
+  await page.locator('#recipient-dudley-mcp').uncheck();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+
+  // Kept: it opens in the reader, marked as the person's, its figures there.
+  const reader = page.locator('.reader');
+  await expect(reader.locator('h2')).toHaveText('Riverside gets £1.25m');
+  await expect(reader.locator('.record-kind')).toHaveText('Added by you, full text');
+  await expect(reader.locator('.figure')).toHaveCount(2);
+  await expect(page.locator('.yours-said')).toContainText('Kept “Riverside gets £1.25m”');
+
+  await page.reload();
+  await page.getByRole('searchbox').fill('riverside');
+  const row = page.locator('.record').first();
+  await expect(row.locator('.record-title')).toHaveText('Riverside gets £1.25m');
+  await expect(row.locator('.record-kind')).toHaveText('Added by you, full text');
+  // The source filter finds it as the person's.
+  await page.goto(at('?text=yours'));
+  await expect(page.locator('.record')).toHaveCount(1);
+  // Its recipient has a page, with the figure as the person's.
+  await page.goto(at('?about=riverside-care-partnership'));
+  await expect(page.locator('.reader h2')).toHaveText('Riverside Care Partnership');
+  await expect(page.locator('.reader')).toContainText('A paper of our own, 3 March 2019 (period not stated) (added by you)');
+});
+
+test('a seed text added again is found, with its money, dates and vanguard marked', async ({ page }) => {
+  await page.goto(at());
+  await paste(page, SEED);
+  await expect(page.locator('.review-words a.find-amount').first()).toHaveText('£4.8m');
+  await expect(page.locator('.review-words .find-date').first()).toBeVisible();
+  await expect(page.locator('#recipient-all-together-better-sunderland')).toBeChecked();
+  await page.getByLabel('Title').fill('Sunderland, added by hand');
+  await page.locator('#figure-0-role').selectOption('allocation');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.locator('.reader h2')).toHaveText('Sunderland, added by hand');
+  await page.reload();
+  await page.getByRole('searchbox').fill('added by hand');
+  await expect(page.locator('.record .record-title')).toHaveText(['Sunderland, added by hand']);
+});
+
+test('a file chosen or dropped is read as text only; a file that is not text is refused and nothing kept is lost', async ({ page }) => {
+  await page.goto(at());
+  await keepOwnText(page);
+  await page.getByRole('button', { name: 'Add a text' }).click();
+  // An HTML file: its text is read, its markup and script are not.
+  const html = '<html><head><script>alert("x")</script></head><body><h1>Trust <img src=x onerror=alert(1)> gets &pound;3m</h1><p>For 2018/19.</p></body></html>';
+  await page.locator('#add-file').setInputFiles({ name: 'board <b>paper</b>.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await expect(page.locator('#review-heading')).toHaveText('Review what was found');
+  await expect(page.locator('.review-file')).toHaveText('From the file “board <b>paper</b>.html”');
+  await expect(page.locator('.review-words')).toHaveText('Trust gets £3m\nFor 2018/19.');
+  await expect(page.locator('.review-words img')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel' }).first().click();
+
+  // A dropped file.
+  await expect(page.locator('#add-heading')).toBeVisible();
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Council gets £2.5m for 2020/21.'], 'dropped.txt', { type: 'text/plain' }));
+    return data;
+  });
+  await page.locator('.add-panel').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.locator('.review-words a.find-amount')).toHaveText(['£2.5m']);
+  await expect(page.locator('.review-file')).toHaveText('From the file “dropped.txt”');
+  await page.getByRole('button', { name: 'Cancel' }).first().click();
+
+  // Binary, and too large: a clear message; the kept record is still there.
+  await page.locator('#add-file').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xd8, 0x00, 0x10]) });
+  await expect(page.locator('.yours-said')).toHaveText('"photo.txt" is not text (it holds binary data).');
+  await page.locator('#add-file').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(2_500_000, 'a') });
+  await expect(page.locator('.yours-said')).toContainText('“huge.txt” is 2500 KB');
+  await expect(page.locator('.yours-list li')).toHaveCount(1);
+  await expect(page.locator('.yours-list')).toContainText('Riverside gets £1.25m');
+});
+
+test('a source address that is not a web address is refused, and money for a recipient needs one', async ({ page }) => {
+  await page.goto(at());
+  await paste(page, OWN_TEXT);
+  await page.getByLabel('Source address').fill('javascript:alert(1)');
+  await page.locator('#recipient-dudley-mcp').uncheck();
+  await page.locator('#figure-0-role').selectOption('allocation');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  const problems = page.locator('#review-problems');
+  await expect(problems).toBeFocused();
+  await expect(problems).toContainText('The source address must be a web address');
+  await expect(problems).toContainText('Money for a recipient needs its recipient');
+  expect(await page.evaluate(() => localStorage.getItem('funding-explorer.yours'))).toBeNull();
+});
+
+test('a kept text is edited, deleted, and put back with Undo', async ({ page }) => {
+  await page.goto(at());
+  await keepOwnText(page);
+  await page.locator('.reader').getByRole('button', { name: 'Edit' }).click();
+  await expect(page.locator('#review-heading')).toHaveText('Edit your text');
+  await expect(page.getByLabel('Title')).toHaveValue('Riverside gets £1.25m');
+  await page.getByLabel('Title').fill('Riverside gets £1.25m (edited)');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.locator('.reader h2')).toHaveText('Riverside gets £1.25m (edited)');
+  await page.locator('.reader').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('#undo-delete')).toBeFocused();
+  await expect(page.locator('.reader')).toHaveCount(0);
+  await page.getByRole('searchbox').fill('riverside');
+  await expect(page.locator('.record')).toHaveCount(0);
+  await page.locator('#undo-delete').click();
+  await page.getByRole('searchbox').fill('riverside gets');
+  await expect(page.locator('.record .record-title')).toHaveText(['Riverside gets £1.25m (edited)']);
+});
+
+test('a share link carries the record to a fresh browser, shown as someone else\'s until kept', async ({ page, browser }) => {
+  await page.goto(at());
+  await keepOwnText(page);
+  await page.locator('.reader').getByRole('button', { name: 'Share link' }).click();
+  const link = await page.locator('.share-link input').inputValue();
+  expect(link).toContain('#share=');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const errors = [];
+  other.on('pageerror', (e) => errors.push(e.message));
+  await other.goto(link);
+  await expect(other.locator('#review-heading')).toHaveText('A record shared with you');
+  await expect(other.locator('.shared-note')).toContainText('not in your list or your totals unless you keep it');
+  await expect(other.getByLabel('Title')).toHaveValue('Riverside gets £1.25m');
+  // Not mixed into the data: the search does not find it yet.
+  await other.getByRole('searchbox').fill('riverside');
+  await expect(other.locator('.record')).toHaveCount(0);
+  expect(await other.evaluate(() => localStorage.getItem('funding-explorer.yours'))).toBeNull();
+  await other.getByRole('button', { name: 'Keep a copy' }).click();
+  await expect(other.locator('.reader h2')).toHaveText('Riverside gets £1.25m');
+  await other.reload();
+  await other.getByRole('searchbox').fill('riverside');
+  await expect(other.locator('.record .record-kind')).toHaveText(['Added by you, full text']);
+  // A link cut short is said, and nothing is kept from it.
+  await other.goto(link.slice(0, link.length - 40));
+  await expect(other.locator('.yours-said')).toContainText('could not be opened');
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
+
+test('exported files pass `announcements validate`, and import back', async ({ page }) => {
+  await page.goto(at());
+  await keepOwnText(page);
+  await page.locator('.reader').getByRole('button', { name: 'Export files' }).click();
+  const buttons = page.locator('.export-files button');
+  await expect(buttons).toHaveText(['Download riverside-gets-1-25m.toml', 'Download riverside-gets-1-25m.txt', 'Download organisations-to-add.toml']);
+  const dir = mkdtempSync(join(tmpdir(), 'exported-'));
+  try {
+    cpSync('data', join(dir, 'data'), { recursive: true });
+    const files = {};
+    for (let n = 0; n < 3; n++) {
+      const [download] = await Promise.all([page.waitForEvent('download'), buttons.nth(n).click()]);
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      files[download.suggestedFilename()] = readFileSync(path, 'utf8');
+    }
+    writeFileSync(join(dir, 'data/announcements/riverside-gets-1-25m.toml'), files['riverside-gets-1-25m.toml']);
+    writeFileSync(join(dir, 'data/announcements/riverside-gets-1-25m.txt'), files['riverside-gets-1-25m.txt']);
+    appendFileSync(join(dir, 'data/organisations.toml'), `\n${files['organisations-to-add.toml']}`);
+    const said = execFileSync('cargo', ['run', '-q', '-p', 'funding-core', '--bin', 'announcements', '--', 'validate', '--data', join(dir, 'data')], { encoding: 'utf8' });
+    expect(said).toContain('no problems');
+    expect(said).toContain('6 announcements');
+
+    // Imported into a browser that has none of it.
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(at());
+    await page.getByRole('button', { name: 'Add a text' }).click();
+    await page.getByText('Import files written for the dataset').click();
+    await page.locator('#add-import').setInputFiles(Object.keys(files).map((name) => join(dir, name)));
+    await expect(page.locator('.yours-said')).toHaveText('Imported 1: Riverside gets £1.25m.');
+    await expect(page.locator('.yours-list li')).toHaveCount(1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('damaged stored records are moved aside with a message, nothing lost, and the explorer still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('funding-explorer.yours', 'RkV5MQ-damaged-by-hand');
+    }
+  });
+  await page.goto(at());
+  const alert = page.locator('.yours-problem');
+  await expect(alert).toContainText('could not be read');
+  await expect(alert).toContainText('Nothing was deleted');
+  expect(await page.evaluate(() => localStorage.getItem('funding-explorer.yours.unreadable'))).toBe('RkV5MQ-damaged-by-hand');
+  const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Download what was stored' }).click()]);
+  expect(download.suggestedFilename()).toBe('funding-explorer-stored.txt');
+  await expect(page.locator('.record').first()).toBeVisible();
+  // New texts are stored apart; the damaged copy stays where it was put.
+  await keepOwnText(page);
+  await page.reload();
+  await expect(page.locator('.yours-problem')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('funding-explorer.yours.unreadable'))).toBe('RkV5MQ-damaged-by-hand');
+});
