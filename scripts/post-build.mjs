@@ -61,9 +61,9 @@ let html = readFileSync(indexFile, 'utf8');
 //    gzip'd first load, BENCHMARKS.md). The page's wasm and its glue are the
 //    files the loader names; each one's integrity hash (trunk's sha384) is
 //    rewritten after, or a browser would refuse the changed file.
-// (The worker's wasm, funding-worker_bg.wasm, is loaded by name from its own
-// script; it keeps its names.)
-const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm') && !f.startsWith('funding-worker'));
+// (The add panel's wasm, funding-add_bg.wasm, is loaded by name when first
+// used; it keeps its names.)
+const wasmName = readdirSync(staging).find((f) => f.endsWith('_bg.wasm') && !f.startsWith('funding-add'));
 if (!wasmName) fail('the build has no *_bg.wasm');
 const jsName = wasmName.replace(/_bg\.wasm$/, '.js');
 try {

@@ -83,6 +83,7 @@ pub fn drop_fragment() {
     }
 }
 
+#[cfg(feature = "add-panel")]
 /// The page's own address with no view and `fragment`: a share link.
 pub fn page_with_fragment(fragment: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
@@ -93,4 +94,20 @@ pub fn page_with_fragment(fragment: &str) -> String {
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
     )
+}
+
+/// Puts `query` in the address bar at once, as a new history entry: for a
+/// view the explorer reads when it is built again (a record just kept).
+pub fn write_address(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        );
+    }
 }

@@ -6,6 +6,7 @@
 //! page's shared state in signals (`page.rs`) and renders each part with a
 //! component (`components/`) that answers its own buttons.
 
+mod add_panel;
 mod browser_url;
 mod components;
 mod dataset_file;
@@ -15,9 +16,9 @@ mod follow;
 mod listen;
 mod page;
 mod remembered;
+#[cfg(feature = "add-panel")]
 mod share;
 mod streams;
-mod worker;
 mod yours;
 
 pub use dataset_file::fetch_dataset;
@@ -61,7 +62,16 @@ pub fn start(dataset: Result<Dataset, String>, place: HtmlElement) {
     leptos::mount::mount_to(place, move || {
         let yours = yours::Yours::start(dataset);
         provide_context(yours);
-        share::open_shared_link(yours);
+        add_panel::listen(yours);
+        // A share link: its record opens in the panel, for review.
+        let fragment = browser_url::current_fragment();
+        if let Some(packed) = fragment.strip_prefix(funding_core::yours::SHARE_FRAGMENT) {
+            add_panel::open(
+                yours,
+                funding_core::yours::PanelAction::Link(packed.to_string()),
+            );
+            browser_url::drop_fragment();
+        }
         // The explorer over the published data and the person's kept
         // records, built again when those change.
         let explorer = move || {
@@ -69,10 +79,42 @@ pub fn start(dataset: Result<Dataset, String>, place: HtmlElement) {
             view! { <components::explorer::Explorer page /> }
         };
         view! {
-            <components::add::YoursNotices />
-            <components::add::AddPanel />
+            <components::yours::YoursNotices />
+            // The "Add a text" panel mounts here when first used.
+            <div id="add-place"></div>
             {explorer}
         }
     })
     .forget();
+}
+
+/// Starts the "Add a text" panel (its own wasm: `src/bin/funding-add.rs`) in
+/// the page's `#add-place`, over the same dataset file (from the browser's
+/// cache) and the same kept records, and tells the page it listens.
+#[cfg(feature = "add-panel")]
+pub fn start_add_panel() {
+    wasm_bindgen_futures::spawn_local(async {
+        // The page has already said why, if the data cannot be read.
+        let Ok(dataset) = fetch_dataset().await else {
+            return;
+        };
+        let Some(place) = document()
+            .get_element_by_id("add-place")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok())
+        else {
+            return;
+        };
+        let dataset: &'static Dataset = Box::leak(Box::new(dataset));
+        leptos::mount::mount_to(place, move || {
+            let yours = yours::Yours::start(dataset);
+            provide_context(yours);
+            components::add::listen(yours);
+            view! { <components::add::AddPanel /> }
+        })
+        .forget();
+        add_panel::send(
+            add_panel::NEWS_EVENT,
+            &funding_core::yours::PanelNews::Ready.to_detail(),
+        );
+    });
 }

@@ -6,12 +6,16 @@
 
 use crate::browser_url;
 use crate::components::add::review_record;
-use crate::streams::{deflate, inflate};
+use crate::streams::{CompressionStream, DecompressionStream};
 use crate::yours::{Adding, Yours};
 use funding_core::yours::{
     base64url, from_base64url, read_shared, share_bytes, YourRecord, MAX_LINK_CHARS, SHARE_FRAGMENT,
 };
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStream, ReadableWritablePair, Response};
 
 /// The share link for `kept`, or why there is none.
 pub async fn link_for(kept: &YourRecord) -> Result<String, String> {
@@ -28,14 +32,10 @@ pub async fn link_for(kept: &YourRecord) -> Result<String, String> {
     Ok(link)
 }
 
-/// If the page was opened with a share link, reads its record and opens it
-/// for review; a link that cannot be read is said, and nothing is kept.
-pub fn open_shared_link(yours: Yours) {
-    let fragment = browser_url::current_fragment();
-    let Some(packed) = fragment.strip_prefix(SHARE_FRAGMENT).map(str::to_string) else {
-        return;
-    };
-    browser_url::drop_fragment();
+/// Reads a share link's record (the fragment's value after `share=`) and
+/// opens it for review; a link that cannot be read is said, and nothing is
+/// kept.
+pub fn open_link(yours: Yours, packed: String) {
     yours.adding.set(Adding::Reading);
     leptos::task::spawn_local(async move {
         match read_link(&packed).await {
@@ -56,4 +56,32 @@ async fn read_link(packed: &str) -> Result<YourRecord, String> {
         .await
         .map_err(|_| "the link is cut short or changed".to_string())?;
     read_shared(&unpacked).map_err(|problems| problems.join("; "))
+}
+
+/// The bytes of `stream` piped through `pair`.
+pub async fn bytes_through(stream: &ReadableStream, pair: &JsValue) -> Result<Vec<u8>, JsValue> {
+    let piped = Response::new_with_opt_readable_stream(Some(
+        &stream.pipe_through(pair.unchecked_ref::<ReadableWritablePair>()),
+    ))?;
+    let buffer = JsFuture::from(piped.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn stream_of(bytes: &[u8]) -> Result<ReadableStream, JsValue> {
+    let mut copy = bytes.to_vec();
+    Response::new_with_opt_u8_array(Some(&mut copy))?
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))
+}
+
+/// `bytes` packed with raw deflate.
+pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let packer = CompressionStream::new("deflate-raw")?;
+    bytes_through(&stream_of(bytes)?, &packer).await
+}
+
+/// `bytes` unpacked from raw deflate.
+pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let unpacker = DecompressionStream::new("deflate-raw")?;
+    bytes_through(&stream_of(bytes)?, &unpacker).await
 }

@@ -4,9 +4,6 @@
 //! `CompressionStream` (deflate, raw) and unpacked the same way.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStream, ReadableWritablePair, Response};
 
 #[wasm_bindgen]
 extern "C" {
@@ -17,36 +14,10 @@ extern "C" {
     pub fn new(format: &str) -> Result<DecompressionStream, JsValue>;
 
     /// A stream's `readable` and `writable` pair that packs.
-    type CompressionStream;
+    #[cfg(feature = "add-panel")]
+    pub type CompressionStream;
 
+    #[cfg(feature = "add-panel")]
     #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<CompressionStream, JsValue>;
-}
-
-/// The bytes of `stream` piped through `pair`.
-pub async fn bytes_through(stream: &ReadableStream, pair: &JsValue) -> Result<Vec<u8>, JsValue> {
-    let piped = Response::new_with_opt_readable_stream(Some(
-        &stream.pipe_through(pair.unchecked_ref::<ReadableWritablePair>()),
-    ))?;
-    let buffer = JsFuture::from(piped.array_buffer()?).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-fn stream_of(bytes: &[u8]) -> Result<ReadableStream, JsValue> {
-    let mut copy = bytes.to_vec();
-    Response::new_with_opt_u8_array(Some(&mut copy))?
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))
-}
-
-/// `bytes` packed with raw deflate.
-pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let packer = CompressionStream::new("deflate-raw")?;
-    bytes_through(&stream_of(bytes)?, &packer).await
-}
-
-/// `bytes` unpacked from raw deflate.
-pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let unpacker = DecompressionStream::new("deflate-raw")?;
-    bytes_through(&stream_of(bytes)?, &unpacker).await
+    pub fn new(format: &str) -> Result<CompressionStream, JsValue>;
 }

@@ -10,12 +10,10 @@
 //! and the page says so and offers it as a download.
 
 use crate::download;
-use funding_core::extract::Extraction;
-use funding_core::yours::{read_store, with_yours, write_store, Draft, YourRecord};
+use funding_core::yours::{read_store, with_yours, write_store, YourRecord};
 use funding_core::Dataset;
 use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Where the kept records are stored.
 pub const STORE_KEY: &str = "funding-explorer.yours";
@@ -23,16 +21,18 @@ pub const STORE_KEY: &str = "funding-explorer.yours";
 /// when that is taken).
 const ASIDE_KEY: &str = "funding-explorer.yours.unreadable";
 
+#[cfg(feature = "add-panel")]
 /// A text under review: the form's first values, and what the extractor
 /// found in the text (its marks, and the years and dates the form offers).
 #[derive(Debug, Clone)]
 pub struct Review {
-    pub draft: Draft,
-    pub found: Extraction,
+    pub draft: funding_core::yours::Draft,
+    pub found: funding_core::extract::Extraction,
     /// Opened from someone's share link: not the person's until kept.
     pub shared: bool,
 }
 
+#[cfg(feature = "add-panel")]
 /// What the "Add" panel shows.
 #[derive(Debug, Clone)]
 pub enum Adding {
@@ -41,7 +41,7 @@ pub enum Adding {
     Open,
     /// The extractor is reading a text (or a link's record).
     Reading,
-    Reviewing(Arc<Review>),
+    Reviewing(std::sync::Arc<Review>),
 }
 
 /// Stored records that could not be read, moved aside.
@@ -62,6 +62,7 @@ pub struct Yours {
     pub set_aside: RwSignal<Option<SetAside>>,
     /// The last record deleted and its place, until undone or replaced.
     pub deleted: RwSignal<Option<(YourRecord, usize)>>,
+    #[cfg(feature = "add-panel")]
     pub adding: RwSignal<Adding>,
     /// What the last action did, or why it could not (a polite status).
     pub said: RwSignal<Option<String>>,
@@ -76,36 +77,7 @@ pub fn use_yours() -> Yours {
 impl Yours {
     /// Reads what is stored; anything unreadable is moved aside and said.
     pub fn start(base: &'static Dataset) -> Yours {
-        let raw = LocalStorage::raw();
-        let stored = raw.get_item(STORE_KEY).ok().flatten();
-        let (kept, set_aside) = match read_store(stored.as_deref()) {
-            Ok(kept) => (kept, None),
-            Err(reason) => {
-                let stored = stored.unwrap_or_default();
-                let key = (1..)
-                    .map(|n| {
-                        if n == 1 {
-                            ASIDE_KEY.to_string()
-                        } else {
-                            format!("{ASIDE_KEY}.{n}")
-                        }
-                    })
-                    .find(|key| raw.get_item(key).ok().flatten().is_none())
-                    .unwrap_or_else(|| ASIDE_KEY.to_string());
-                // Only once it is safely aside is the place freed for new records.
-                if raw.set_item(&key, &stored).is_ok() {
-                    let _ = raw.remove_item(STORE_KEY);
-                }
-                (
-                    Vec::new(),
-                    Some(SetAside {
-                        reason,
-                        key,
-                        stored,
-                    }),
-                )
-            }
-        };
+        let (kept, set_aside) = read_stored();
         let dataset = if kept.is_empty() {
             base
         } else {
@@ -117,9 +89,31 @@ impl Yours {
             kept: RwSignal::new(kept),
             set_aside: RwSignal::new(set_aside),
             deleted: RwSignal::new(None),
+            #[cfg(feature = "add-panel")]
             adding: RwSignal::new(Adding::Closed),
             said: RwSignal::new(None),
         }
+    }
+
+    /// Reads what is stored again, after the other wasm (the page or its
+    /// panel) changed it.
+    pub fn reload(self) {
+        let (kept, set_aside) = read_stored();
+        if set_aside.is_some() {
+            self.set_aside.set(set_aside);
+        }
+        if self.kept.with_untracked(|k| *k != kept) {
+            self.show(kept);
+        }
+    }
+
+    fn show(self, records: Vec<YourRecord>) {
+        self.dataset.set(if records.is_empty() {
+            self.base
+        } else {
+            leak(with_yours(self.base, &records))
+        });
+        self.kept.set(records);
     }
 
     /// Stores `records` and shows them; if the browser refuses to store
@@ -131,15 +125,11 @@ impl Yours {
                 "This browser did not let the page store it (its storage may be full or turned off); nothing was changed."
                     .to_string()
             })?;
-        self.dataset.set(if records.is_empty() {
-            self.base
-        } else {
-            leak(with_yours(self.base, &records))
-        });
-        self.kept.set(records);
+        self.show(records);
         Ok(())
     }
 
+    #[cfg(feature = "add-panel")]
     /// Keeps `record`, in place of the kept record of its id if there is one.
     pub fn keep(self, record: YourRecord) -> Result<(), String> {
         let mut records = self.kept.get_untracked();
@@ -174,6 +164,7 @@ impl Yours {
         Ok(())
     }
 
+    #[cfg(feature = "add-panel")]
     /// The ids of the kept records.
     pub fn ids(self) -> Vec<String> {
         self.kept
@@ -188,6 +179,40 @@ impl Yours {
                     .map(|s| download::save("funding-explorer-stored.txt", "text/plain", &s.stored))
             })
             .unwrap_or(false)
+    }
+}
+
+/// The stored records, and what could not be read, moved aside: never
+/// deleted. The place is freed for new records only once it is aside.
+fn read_stored() -> (Vec<YourRecord>, Option<SetAside>) {
+    let raw = LocalStorage::raw();
+    let stored = raw.get_item(STORE_KEY).ok().flatten();
+    match read_store(stored.as_deref()) {
+        Ok(kept) => (kept, None),
+        Err(reason) => {
+            let stored = stored.unwrap_or_default();
+            let key = (1..)
+                .map(|n| {
+                    if n == 1 {
+                        ASIDE_KEY.to_string()
+                    } else {
+                        format!("{ASIDE_KEY}.{n}")
+                    }
+                })
+                .find(|key| raw.get_item(key).ok().flatten().is_none())
+                .unwrap_or_else(|| ASIDE_KEY.to_string());
+            if raw.set_item(&key, &stored).is_ok() {
+                let _ = raw.remove_item(STORE_KEY);
+            }
+            (
+                Vec::new(),
+                Some(SetAside {
+                    reason,
+                    key,
+                    stored,
+                }),
+            )
+        }
     }
 }
 

@@ -722,3 +722,79 @@ pub fn marked_pieces(text: &str, marks: &[crate::extract::Mark]) -> Vec<Piece> {
     }
     pieces
 }
+
+/// What the page asks of its "Add a text" panel, which is a wasm of its
+/// own (loaded on first use): the detail of a window event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PanelAction {
+    Open,
+    Edit(String),
+    Share(String),
+    Export(String),
+    /// A share link's fragment value, to open for review.
+    Link(String),
+    /// The page changed the kept records (a delete, an undo): read them again.
+    Refresh,
+}
+
+/// What the panel tells the page, the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PanelNews {
+    /// The panel listens: actions can be sent.
+    Ready,
+    /// The kept records changed in storage.
+    Changed,
+    /// A record was kept (its title): changed, and said.
+    Kept(String),
+    /// The person asked to delete a kept record (the page does, with Undo).
+    Delete(String),
+}
+
+impl PanelAction {
+    pub fn to_detail(&self) -> String {
+        match self {
+            PanelAction::Open => "open".to_string(),
+            PanelAction::Edit(id) => format!("edit {id}"),
+            PanelAction::Share(id) => format!("share {id}"),
+            PanelAction::Export(id) => format!("export {id}"),
+            PanelAction::Link(fragment) => format!("link {fragment}"),
+            PanelAction::Refresh => "refresh".to_string(),
+        }
+    }
+
+    pub fn from_detail(detail: &str) -> Option<PanelAction> {
+        let (word, rest) = detail.split_once(' ').unwrap_or((detail, ""));
+        let rest = rest.to_string();
+        Some(match word {
+            "open" => PanelAction::Open,
+            "edit" => PanelAction::Edit(rest),
+            "share" => PanelAction::Share(rest),
+            "export" => PanelAction::Export(rest),
+            "link" => PanelAction::Link(rest),
+            "refresh" => PanelAction::Refresh,
+            _ => return None,
+        })
+    }
+}
+
+impl PanelNews {
+    pub fn to_detail(&self) -> String {
+        match self {
+            PanelNews::Ready => "ready".to_string(),
+            PanelNews::Changed => "changed".to_string(),
+            PanelNews::Kept(title) => format!("kept {title}"),
+            PanelNews::Delete(id) => format!("delete {id}"),
+        }
+    }
+
+    pub fn from_detail(detail: &str) -> Option<PanelNews> {
+        let (word, rest) = detail.split_once(' ').unwrap_or((detail, ""));
+        Some(match word {
+            "ready" => PanelNews::Ready,
+            "changed" => PanelNews::Changed,
+            "kept" => PanelNews::Kept(rest.to_string()),
+            "delete" => PanelNews::Delete(rest.to_string()),
+            _ => return None,
+        })
+    }
+}

@@ -336,3 +336,26 @@ fn the_worker_exports_files_that_it_imports_back_as_the_same_record() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn the_page_and_its_panel_read_each_others_words() {
+    for action in [
+        PanelAction::Open,
+        PanelAction::Edit("a-b".into()),
+        PanelAction::Share("a".into()),
+        PanelAction::Export("a".into()),
+        PanelAction::Link("RkVz_-x".into()),
+        PanelAction::Refresh,
+    ] {
+        assert_eq!(PanelAction::from_detail(&action.to_detail()), Some(action));
+    }
+    for news in [
+        PanelNews::Ready,
+        PanelNews::Changed,
+        PanelNews::Kept("A title with spaces: £4m".into()),
+        PanelNews::Delete("a-b".into()),
+    ] {
+        assert_eq!(PanelNews::from_detail(&news.to_detail()), Some(news));
+    }
+    assert_eq!(PanelAction::from_detail("<script>"), None);
+}

@@ -8,18 +8,19 @@
 //! Everything from outside (the text, a file's name, a title, an address)
 //! is shown as text: nothing of it is ever read as markup.
 
+use crate::add_panel::{self, ACTION_EVENT, NEWS_EVENT};
 use crate::browser_url;
 use crate::download;
 use crate::focus::focus_after_render;
 use crate::follow;
-use crate::worker;
 use crate::yours::{use_yours, Adding, Review, Yours};
 use funding_core::extract::MarkKind;
-use funding_core::jobs::{Answer, Job, NamedText};
+use funding_core::jobs::{answer, Answer, Job, NamedText};
 use funding_core::model::{FundingStream, MoneyType, Programme, Role};
 use funding_core::url_state;
 use funding_core::view::ViewState;
 use funding_core::yours::{check_text_size, marked_pieces, text_of_file, Draft, YourRecord};
+use funding_core::yours::{PanelAction, PanelNews};
 use funding_core::{Dataset, Money};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,7 +54,7 @@ pub async fn read_text(yours: Yours, text: String, file_name: Option<String>) {
     }
     yours.adding.set(Adding::Reading);
     let dataset = yours.dataset.get_untracked();
-    match worker::run(&extract_job(text.clone(), dataset)).await {
+    match answer(extract_job(text.clone(), dataset)) {
         Answer::Found(found) => {
             let draft = Draft::new(text, file_name, &found, dataset);
             show_review(
@@ -85,7 +86,7 @@ pub async fn review_record(yours: Yours, kept: &YourRecord, shared: bool) {
             .recipients
             .retain(|id| dataset.organisation(id).is_some());
     }
-    match worker::run(&extract_job(text, dataset)).await {
+    match answer(extract_job(text, dataset)) {
         Answer::Found(found) => show_review(
             yours,
             Review {
@@ -129,66 +130,6 @@ fn close_panel(yours: Yours) {
     focus_after_render(&["#add-open"]);
 }
 
-/// What was said about the kept records: the last action, stored records
-/// that could not be read (with a download), and "Undo" after a delete.
-#[component]
-pub fn YoursNotices() -> impl IntoView {
-    let yours = use_yours();
-    let said = move || {
-        yours
-            .said
-            .get()
-            .map(|s| view! { <p class="notice yours-said">{s}</p> })
-    };
-    let set_aside = move || {
-        yours.set_aside.get().map(|aside| {
-            view! {
-                <div class="notice yours-problem" role="alert">
-                    <p>
-                        "The texts you added in this browser could not be read: " {aside.reason} ". "
-                        "Nothing was deleted: what was stored is kept aside in this browser (under "
-                        <code>{aside.key}</code> "), and new texts you add are stored apart from it."
-                    </p>
-                    <button type="button" on:click=move |_| {
-                        if !yours.download_set_aside() {
-                            yours.said.set(Some("This browser refused the download.".to_string()));
-                        }
-                    }>"Download what was stored"</button>
-                    " "
-                    <button type="button" class="quiet" on:click=move |_| yours.set_aside.set(None)>"Dismiss"</button>
-                </div>
-            }
-        })
-    };
-    let deleted = move || {
-        yours.deleted.get().map(|(record, _)| {
-            let title = record
-                .record
-                .title
-                .clone()
-                .unwrap_or_else(|| record.record.id.clone());
-            view! {
-                <div class="notice yours-deleted">
-                    <p>"Deleted “" {title} "”."</p>
-                    <button type="button" id="undo-delete" on:click=move |_| {
-                        match yours.undo() {
-                            Ok(()) => yours.said.set(Some("Put back.".to_string())),
-                            Err(problem) => yours.said.set(Some(problem)),
-                        }
-                    }>"Undo"</button>
-                </div>
-            }
-        })
-    };
-    view! {
-        <div class="yours-notices" role="status" aria-live="polite">
-            {follow::part(set_aside)}
-            {follow::part(deleted)}
-            {follow::part(said)}
-        </div>
-    }
-}
-
 #[component]
 pub fn AddPanel() -> impl IntoView {
     let yours = use_yours();
@@ -203,7 +144,16 @@ pub fn AddPanel() -> impl IntoView {
         .into_any(),
         Adding::Reviewing(review) => view! { <ReviewForm review /> }.into_any(),
     };
-    follow::part(shown)
+    let said = move || {
+        yours
+            .said
+            .get()
+            .map(|s| view! { <p class="notice add-said">{s}</p> })
+    };
+    view! {
+        <div class="add-status" role="status" aria-live="polite">{follow::part(said)}</div>
+        {follow::part(shown)}
+    }
 }
 
 /// Paste, drop or choose a text; import files; the records kept.
@@ -360,7 +310,7 @@ async fn finish_import(yours: Yours, files: Vec<NamedText>) {
         organisations: dataset.organisations.clone(),
         known_items,
     };
-    match worker::run(&job).await {
+    match answer(job) {
         Answer::Imported {
             records,
             mut problems,
@@ -384,6 +334,7 @@ async fn finish_import(yours: Yours, files: Vec<NamedText>) {
                     Err(problem) => problems.push(problem),
                 }
             }
+            add_panel::send(NEWS_EVENT, &PanelNews::Changed.to_detail());
             let mut said = match kept.len() {
                 0 => "Nothing was imported.".to_string(),
                 n => format!("Imported {n}: {}.", kept.join("; ")),
@@ -445,7 +396,7 @@ fn YourRecordsList() -> impl IntoView {
 /// Shows the view `query` (a record opened), closing the panel: the
 /// explorer reads it from the address bar as it is built again.
 fn open_record(yours: Yours, query: &str) {
-    write_address(query);
+    browser_url::write_address(query);
     yours.adding.set(Adding::Closed);
     // The explorer follows the address on back and forward; a popstate
     // tells it the view changed.
@@ -454,89 +405,110 @@ fn open_record(yours: Yours, query: &str) {
     }
 }
 
-fn write_address(query: &str) {
-    let path = window().location().pathname().unwrap_or_default();
-    if let Ok(history) = window().history() {
-        let _ = history.push_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{query}")),
-        );
+/// What the panel last made for a kept record: its share link or its
+/// files for `data/` (or why not), shown under it in the list.
+#[derive(Debug, Clone)]
+enum Made {
+    Link(Result<String, String>),
+    Files(Result<Vec<NamedText>, String>),
+}
+
+#[derive(Clone, Copy)]
+struct LastMade(RwSignal<Option<(String, Made)>>);
+
+/// Follows the page's requests (`PanelAction`) for the panel's life.
+pub fn listen(yours: Yours) {
+    let made = LastMade(RwSignal::new(None));
+    provide_context(made);
+    crate::listen::on_window(ACTION_EVENT, move |event| {
+        let Some(action) = add_panel::detail(event).and_then(|d| PanelAction::from_detail(&d))
+        else {
+            return;
+        };
+        yours.said.set(None);
+        match action {
+            PanelAction::Open => open_panel(yours),
+            PanelAction::Edit(id) => {
+                if let Some(kept) = find(yours, &id) {
+                    leptos::task::spawn_local(
+                        async move { review_record(yours, &kept, false).await },
+                    );
+                }
+            }
+            PanelAction::Share(id) => share(yours, made, id),
+            PanelAction::Export(id) => export(yours, made, id),
+            PanelAction::Link(packed) => crate::share::open_link(yours, packed),
+            PanelAction::Refresh => yours.reload(),
+        }
+    });
+}
+
+fn find(yours: Yours, id: &str) -> Option<YourRecord> {
+    yours.reload();
+    yours
+        .kept
+        .with_untracked(|k| k.iter().find(|k| k.record.id == id).cloned())
+}
+
+/// Makes the share link of the kept record `id`, shown under it.
+fn share(yours: Yours, made: LastMade, id: String) {
+    let Some(kept) = find(yours, &id) else {
+        return;
+    };
+    open_panel_quietly(yours);
+    leptos::task::spawn_local(async move {
+        let link = crate::share::link_for(&kept).await;
+        made.0.set(Some((id, Made::Link(link))));
+        focus_after_render(&[".share-link input", ".share-link"]);
+    });
+}
+
+/// Writes the files for `data/` of the kept record `id`, offered under it.
+fn export(yours: Yours, made: LastMade, id: String) {
+    let Some(kept) = find(yours, &id) else {
+        return;
+    };
+    open_panel_quietly(yours);
+    let job = Job::Export {
+        kept,
+        organisations: yours.base.organisations.clone(),
+    };
+    let files = match answer(job) {
+        Answer::Files(files) => Ok(files),
+        other => Err(failure(other)),
+    };
+    made.0.set(Some((id, Made::Files(files))));
+    focus_after_render(&[".export-files button", ".export-files"]);
+}
+
+/// Opens the panel at its start without moving focus (what is made there
+/// takes it).
+fn open_panel_quietly(yours: Yours) {
+    if !matches!(yours.adding.get_untracked(), Adding::Open) {
+        yours.adding.set(Adding::Open);
     }
 }
 
-/// What can be done with a kept record: edit, share, export, delete.
+/// What can be done with a kept record in the panel's list: edit, share,
+/// export, delete (the page deletes it, with Undo).
 #[component]
-pub fn YourRecordActions(id: String) -> impl IntoView {
+fn YourRecordActions(id: String) -> impl IntoView {
     let yours = use_yours();
-    let link = RwSignal::new(None::<Result<String, String>>);
-    let files = RwSignal::new(None::<Result<Vec<NamedText>, String>>);
-    let find = {
-        let id = id.clone();
-        move || {
-            yours
-                .kept
-                .with_untracked(|k| k.iter().find(|k| k.record.id == id).cloned())
-        }
+    let made = expect_context::<LastMade>();
+    let (edit, share_id, export_id, delete) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let shown = move || {
+        made.0.with(|m| match m {
+            Some((of, made)) if *of == id => Some(made.clone()),
+            _ => None,
+        })
     };
-    let edit = {
-        let find = find.clone();
-        move |_| {
-            if let Some(kept) = find() {
-                leptos::task::spawn_local(async move { review_record(yours, &kept, false).await });
-            }
-        }
-    };
-    let share = {
-        let find = find.clone();
-        move |_| {
-            if let Some(kept) = find() {
-                leptos::task::spawn_local(async move {
-                    link.set(Some(crate::share::link_for(&kept).await));
-                    focus_after_render(&[".share-link input", ".share-link"]);
-                });
-            }
-        }
-    };
-    let export = {
-        let find = find.clone();
-        move |_| {
-            if let Some(kept) = find() {
-                leptos::task::spawn_local(async move {
-                    let job = Job::Export {
-                        kept,
-                        organisations: yours.base.organisations.clone(),
-                    };
-                    files.set(Some(match worker::run(&job).await {
-                        Answer::Files(files) => Ok(files),
-                        answer => Err(failure(answer)),
-                    }));
-                    focus_after_render(&[".export-files button", ".export-files"]);
-                });
-            }
-        }
-    };
-    let delete = {
-        let id = id.clone();
-        move |_| {
-            // A view that has it open shows the list instead.
-            let query = browser_url::current_query();
-            if query.contains(&format!("open={id}")) {
-                write_address("?");
-            }
-            match yours.delete(&id) {
-                Ok(()) => focus_after_render(&["#undo-delete"]),
-                Err(problem) => yours.said.set(Some(problem)),
-            }
-        }
-    };
-    let shared_link = move || {
-        link.get().map(|made| match made {
-            Ok(href) => view! {
+    let output = move || {
+        shown().map(|made| match made {
+            Made::Link(Ok(href)) => view! {
                 <div class="share-link">
                     <label>
                         "Share link (it holds the record itself: whoever opens it can keep a copy)"
-                        <input type="text" readonly value=href.clone() on:focus=move |ev| {
+                        <input type="text" readonly value=href on:focus=move |ev| {
                             if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                                 input.select();
                             }
@@ -545,12 +517,7 @@ pub fn YourRecordActions(id: String) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Err(problem) => view! { <p class="share-link share-problem" tabindex="-1">{problem}</p> }.into_any(),
-        })
-    };
-    let exported = move || {
-        files.get().map(|made| match made {
-            Ok(files) => view! {
+            Made::Files(Ok(files)) => view! {
                 <div class="export-files">
                     <p>"Files for data/ (each one downloads):"</p>
                     <ul>
@@ -572,18 +539,25 @@ pub fn YourRecordActions(id: String) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Err(problem) => view! { <p class="export-files share-problem" tabindex="-1">{problem}</p> }.into_any(),
+            Made::Link(Err(problem)) | Made::Files(Err(problem)) => {
+                view! { <p class="share-link share-problem" tabindex="-1">{problem}</p> }.into_any()
+            }
         })
     };
     view! {
         <div class="your-actions">
-            <button type="button" class="quiet" on:click=edit>"Edit"</button>
-            <button type="button" class="quiet" on:click=share>"Share link"</button>
-            <button type="button" class="quiet" on:click=export>"Export files"</button>
-            <button type="button" class="quiet" on:click=delete>"Delete"</button>
+            <button type="button" class="quiet" on:click=move |_| {
+                if let Some(kept) = find(yours, &edit) {
+                    leptos::task::spawn_local(async move { review_record(yours, &kept, false).await });
+                }
+            }>"Edit"</button>
+            <button type="button" class="quiet" on:click=move |_| share(yours, made, share_id.clone())>"Share link"</button>
+            <button type="button" class="quiet" on:click=move |_| export(yours, made, export_id.clone())>"Export files"</button>
+            <button type="button" class="quiet" on:click=move |_| {
+                add_panel::send(NEWS_EVENT, &PanelNews::Delete(delete.clone()).to_detail());
+            }>"Delete"</button>
         </div>
-        {follow::part(shared_link)}
-        {follow::part(exported)}
+        {follow::part(output)}
     }
 }
 
@@ -684,13 +658,13 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                     open: Some(id),
                     ..Default::default()
                 });
-                write_address(&query);
+                browser_url::write_address(&query);
                 match yours.keep(record) {
                     Ok(()) => {
                         yours.adding.set(Adding::Closed);
-                        yours.said.set(Some(format!(
-                            "Kept “{title}” in this browser. It is in the list, search, totals and charts, marked “Added by you”."
-                        )));
+                        yours.said.set(None);
+                        // The page reads it again, shows it open, and says so.
+                        add_panel::send(NEWS_EVENT, &PanelNews::Kept(title).to_detail());
                     }
                     Err(problem) => problems.set(vec![problem]),
                 }

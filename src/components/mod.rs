@@ -5,6 +5,7 @@
 //! text, so Leptos escapes it; the only markup set as HTML is a chart's SVG,
 //! which plotters draws and escapes (`funding_core::charts`).
 
+#[cfg(feature = "add-panel")]
 pub mod add;
 pub mod charts;
 pub mod chips;
@@ -20,3 +21,4 @@ pub mod recipient;
 pub mod records;
 pub mod toolbar;
 pub mod totals;
+pub mod yours;

@@ -206,7 +206,7 @@ fn RecordReader(record: &'static FundingRecord) -> impl IntoView {
         <section class="reader" aria-labelledby="reader-heading">
             <ReaderBar kind=record.kind.label() />
             {(record.kind == funding_core::model::RecordKind::Yours).then(|| view! {
-                <super::add::YourRecordActions id=record.id.clone() />
+                <super::yours::ReaderYourActions id=record.id.clone() />
             })}
             <h2 id="reader-heading" tabindex="-1" node_ref=heading>
                 {follow::part(move || page.query.with(|q| view! { <MarkedText pieces=highlight(&title, q) /> }))}

@@ -244,7 +244,7 @@ fn CopyLink() -> impl IntoView {
 fn AddOpen() -> impl IntoView {
     let yours = crate::yours::use_yours();
     view! {
-        <button type="button" id="add-open" on:click=move |_| crate::components::add::open_panel(yours)>
+        <button type="button" id="add-open" on:click=move |_| crate::add_panel::open(yours, funding_core::yours::PanelAction::Open)>
             "Add"<span class="add-words">" a text"</span>
         </button>
     }

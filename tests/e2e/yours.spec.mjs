@@ -125,9 +125,9 @@ test('a file chosen or dropped is read as text only; a file that is not text is 
 
   // Binary, and too large: a clear message; the kept record is still there.
   await page.locator('#add-file').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xd8, 0x00, 0x10]) });
-  await expect(page.locator('.yours-said')).toHaveText('"photo.txt" is not text (it holds binary data).');
+  await expect(page.locator('.add-said')).toHaveText('"photo.txt" is not text (it holds binary data).');
   await page.locator('#add-file').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(2_500_000, 'a') });
-  await expect(page.locator('.yours-said')).toContainText('“huge.txt” is 2500 KB');
+  await expect(page.locator('.add-said')).toContainText('“huge.txt” is 2500 KB');
   await expect(page.locator('.yours-list li')).toHaveCount(1);
   await expect(page.locator('.yours-list')).toContainText('Riverside gets £1.25m');
 });
@@ -191,7 +191,7 @@ test('a share link carries the record to a fresh browser, shown as someone else\
   await expect(other.locator('.record .record-kind')).toHaveText(['Added by you, full text']);
   // A link cut short is said, and nothing is kept from it.
   await other.goto(link.slice(0, link.length - 40));
-  await expect(other.locator('.yours-said')).toContainText('could not be opened');
+  await expect(other.locator('.add-said')).toContainText('could not be opened');
   expect(errors).toEqual([]);
   await fresh.close();
 });
@@ -225,7 +225,7 @@ test('exported files pass `announcements validate`, and import back', async ({ p
     await page.getByRole('button', { name: 'Add a text' }).click();
     await page.getByText('Import files written for the dataset').click();
     await page.locator('#add-import').setInputFiles(Object.keys(files).map((name) => join(dir, name)));
-    await expect(page.locator('.yours-said')).toHaveText('Imported 1: Riverside gets £1.25m.');
+    await expect(page.locator('.add-said')).toHaveText('Imported 1: Riverside gets £1.25m.');
     await expect(page.locator('.yours-list li')).toHaveCount(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
