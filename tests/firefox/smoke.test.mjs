@@ -80,3 +80,39 @@ test('a first visit in Firefox is never offered a new version', async () => {
     });
   }
 });
+
+test('in Firefox, a pasted text is reviewed, kept, found after a reload, and shared as a link', async () => {
+  await firefox(async (page) => {
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(server.url);
+    await until(page, () => document.querySelectorAll('.record').length > 0);
+    await page.click('#add-open');
+    await until(page, () => document.activeElement?.id === 'add-heading');
+    await page.$eval('#add-text', (t) => {
+      t.value = 'Harbour Trust gets £3.5m\n\nThe Harbour Trust will receive £3.5m in 2021/22 for community care.';
+    });
+    await page.click('#add-find');
+    await until(page, () => document.querySelectorAll('.review-words a.find-amount').length === 2);
+    await page.type('#review-title', 'Harbour Trust gets £3.5m');
+    await page.type('#review-new-recipient', 'Harbour Trust');
+    await page.select('#figure-1-role', 'allocation');
+    await page.click('#review-keep');
+    await until(page, () => document.querySelector('.reader h2')?.textContent === 'Harbour Trust gets £3.5m');
+    await page.reload();
+    await until(page, () => document.querySelectorAll('.record').length > 0);
+    await page.type('#search', 'harbour');
+    await until(page, () => document.querySelector('.record .record-kind')?.textContent === 'Added by you, full text');
+    // The share link (CompressionStream) opens in a fresh profile as someone else's.
+    await page.click('.record-title a');
+    await until(page, () => document.querySelector('.reader .your-actions'));
+    await page.$$eval('.reader .your-actions button', (buttons) => buttons.find((b) => b.textContent === 'Share link').click());
+    await until(page, () => document.querySelector('.share-link input'));
+    const link = await page.$eval('.share-link input', (i) => i.value);
+    assert.match(link, /#share=/);
+    await firefox(async (other) => {
+      await other.goto(link);
+      await until(other, () => document.querySelector('#review-heading')?.textContent === 'A record shared with you');
+      assert.equal(await other.$eval('#review-title', (i) => i.value), 'Harbour Trust gets £3.5m');
+    });
+  });
+});
