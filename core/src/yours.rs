@@ -237,7 +237,10 @@ impl Draft {
             source_url: String::new(),
             recipients,
             new_recipient: String::new(),
-            places: found.places.clone(),
+            // Places are marked in the text, not kept: a place named in
+            // passing ("Dudley MCP shared its learning") is not where the
+            // money goes, and the form does not ask.
+            places: Vec::new(),
             figures,
             editing: None,
         }

@@ -205,14 +205,14 @@ fn RecordReader(record: &'static FundingRecord) -> impl IntoView {
     view! {
         <section class="reader" aria-labelledby="reader-heading">
             <ReaderBar kind=record.kind.label() />
-            {(record.kind == funding_core::model::RecordKind::Yours).then(|| view! {
-                <super::yours::ReaderYourActions id=record.id.clone() />
-            })}
             <h2 id="reader-heading" tabindex="-1" node_ref=heading>
                 {follow::part(move || page.query.with(|q| view! { <MarkedText pieces=highlight(&title, q) /> }))}
             </h2>
             <div>
                 <dl class="reader-facts">{facts}</dl>
+                {(record.kind == funding_core::model::RecordKind::Yours).then(|| view! {
+                    <super::yours::ReaderYourActions id=record.id.clone() />
+                })}
                 <h3>"Figures"</h3>
                 <ol class="figure-list">{figures}</ol>
             </div>
