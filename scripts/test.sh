@@ -14,6 +14,8 @@ say "formatting and lints"
 cargo fmt --all --check
 cargo clippy -p funding-core --all-targets -- -D warnings
 cargo clippy -p funding-explorer --target wasm32-unknown-unknown -- -D warnings
+# The "Add a text" panel's own wasm (the add-panel feature).
+cargo clippy -p funding-explorer --target wasm32-unknown-unknown --features add-panel --bins -- -D warnings
 # The benchmark-only crate too, so the side-by-side with crossfilter keeps building.
 cargo clippy -p funding-bench-peer --target wasm32-unknown-unknown -- -D warnings
 

@@ -25,7 +25,7 @@ pub enum Job {
     },
     /// A kept record as files for `data/`, checked by reading them back.
     Export {
-        kept: YourRecord,
+        kept: Box<YourRecord>,
         organisations: Vec<Organisation>,
     },
     /// Files written for `data/` (announcements' TOML, their texts, and new

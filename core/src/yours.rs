@@ -62,8 +62,7 @@ pub fn read_store(stored: Option<&str>) -> Result<Vec<YourRecord>, String> {
         }
         _ => {}
     }
-    let records: Vec<YourRecord> =
-        crate::codec::from_bytes(STORE_MAGIC, &bytes).map_err(|e| format!("{e}"))?;
+    let records: Vec<YourRecord> = crate::codec::from_bytes(STORE_MAGIC, &bytes)?;
     for kept in &records {
         check_your_record(kept).map_err(|problems| {
             format!(

@@ -290,7 +290,7 @@ fn the_worker_exports_files_that_it_imports_back_as_the_same_record() {
     // As the page and the worker pass them: in the compact form.
     let job = Job::from_bytes(
         &Job::Export {
-            kept: kept.clone(),
+            kept: Box::new(kept.clone()),
             organisations: d.organisations.clone(),
         }
         .to_bytes(),

@@ -470,7 +470,7 @@ fn export(yours: Yours, made: LastMade, id: String) {
     };
     open_panel_quietly(yours);
     let job = Job::Export {
-        kept,
+        kept: Box::new(kept),
         organisations: yours.base.organisations.clone(),
     };
     let files = match answer(job) {

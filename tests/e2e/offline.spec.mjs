@@ -48,6 +48,16 @@ test('after one visit online, the whole explorer works offline', async ({ page, 
   await expect(page.locator('.record-title')).toHaveText(['Dudley MCP: £4.4million']);
   await expect(page.locator('.reader .full-text mark')).toHaveCount(3);
 
+  // "Add a text", whose panel was never loaded online: it comes from the
+  // saved copy too, and a text is read, kept and found.
+  await page.getByRole('button', { name: 'Add a text' }).click();
+  await page.getByLabel('Text of the announcement').fill('Offline Trust gets £2m for 2019/20.');
+  await page.getByRole('button', { name: 'Find the figures' }).click();
+  await expect(page.locator('.review-words a.find-amount')).toHaveText(['£2m']);
+  await page.getByLabel('Title').fill('Offline Trust gets £2m');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.locator('.reader h2')).toHaveText('Offline Trust gets £2m');
+
   await context.setOffline(false);
   await expect(page.locator('#offline-indicator')).toHaveCount(0);
 });
