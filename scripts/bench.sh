@@ -24,6 +24,9 @@ say "first load, interaction and memory in Chromium, real data"
 trunk build --release
 node tests/bench/browser.mjs 15
 
+say "a 20,000-word paste in the Add a text panel, extracted and shown marked"
+node tests/bench/add-text.mjs 7
+
 say "Lighthouse 12, mobile and desktop presets, median of three (npm lighthouse@12.2.3)"
 node tests/bench/lighthouse.mjs 3
 
