@@ -26,6 +26,20 @@ pub fn focus_after_render(selectors: &'static [&'static str]) {
     });
 }
 
+/// Focuses the element with the id `id` once the page is drawn (a form
+/// drawn on request).
+#[cfg(feature = "add-panel")]
+pub fn focus_id_after_render(id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Focuses the title link of the `n`th row of the list (from 0), once the
 /// page is drawn: the first of the rows "Show more" added.
 pub fn focus_nth_row_after_render(n: usize) {

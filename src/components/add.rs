@@ -26,6 +26,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// Figures whose forms are drawn at once; the rest on request.
+const FIRST_FIGURES: usize = 20;
+
 /// The largest file read: well above any announcement's text, and far
 /// below what would hold the page up.
 const MAX_FILE_BYTES: f64 = 2_000_000.0;
@@ -590,6 +593,12 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
         ),
         count(found.places.len(), "place", "places"),
     );
+    // A long text's figures beyond the first are drawn on request (or when
+    // one of their marks is followed): a 20,000-word paste has hundreds.
+    let all_figures = RwSignal::new(false);
+    let rest: Vec<funding_core::yours::DraftFigure> =
+        first.figures.iter().skip(FIRST_FIGURES).cloned().collect();
+    let years_rest = found.financial_years.clone();
     let pieces = marked_pieces(&first.text, &found.marks);
     let starts: Vec<usize> = first.figures.iter().map(|f| f.start).collect();
     let text = pieces
@@ -601,7 +610,16 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                     let dropped = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| !f.keep)));
                     view! {
                         <a class="find find-amount" class:is-dropped=dropped id=format!("found-{n}") href=format!("#figure-{n}")
-                            on:click=move |ev| crate::focus::go_to_place(&ev, &format!("figure-{n}"))>
+                            on:click=move |ev| {
+                                if n >= FIRST_FIGURES && !all_figures.get_untracked() {
+                                    // Its form is among those not drawn yet.
+                                    ev.prevent_default();
+                                    all_figures.set(true);
+                                    crate::focus::focus_id_after_render(format!("figure-{n}"));
+                                } else {
+                                    crate::focus::go_to_place(&ev, &format!("figure-{n}"));
+                                }
+                            }>
                             {piece.text}
                         </a>
                     }
@@ -771,9 +789,26 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                             </datalist>
                         </fieldset>
                     </fieldset>
-                    {first.figures.iter().enumerate().map(|(n, figure)| view! {
+                    {first.figures.iter().take(FIRST_FIGURES).enumerate().map(|(n, figure)| view! {
                         <FigureFields n figure=figure.clone() years=years.clone() draft />
                     }).collect_view()}
+                    {follow::part(move || {
+                        if all_figures.get() {
+                            rest.iter().enumerate().map(|(n, figure)| view! {
+                                <FigureFields n=n + FIRST_FIGURES figure=figure.clone() years=years_rest.clone() draft />
+                            }).collect_view().into_any()
+                        } else if !rest.is_empty() {
+                            let label = format!("Show the other {} figures", rest.len());
+                            view! {
+                                <button type="button" class="show-more" id="review-more" on:click=move |_| {
+                                    all_figures.set(true);
+                                    crate::focus::focus_id_after_render(format!("figure-{FIRST_FIGURES}"));
+                                }>{label}</button>
+                            }.into_any()
+                        } else {
+                            ().into_any()
+                        }
+                    })}
                     {first.figures.is_empty().then(|| view! { <p class="field-help">"No amount of money in pounds was found in this text. You can still keep it."</p> })}
                     <div class="review-problems" id="review-problems" tabindex="-1" role="alert">
                         {follow::part(move || {

@@ -253,3 +253,57 @@ test('damaged stored records are moved aside with a message, nothing lost, and t
   await expect(page.locator('.yours-problem')).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('funding-explorer.yours.unreadable'))).toBe('RkV5MQ-damaged-by-hand');
 });
+
+test('a long text shows its first twenty figures\' forms, the rest on request or from their marks', async ({ page }) => {
+  await page.goto(at());
+  const lines = Array.from({ length: 30 }, (_, n) => `Trust ${n + 1} gets £${n + 1}m for 2019/20.`);
+  await paste(page, lines.join('\n'));
+  await expect(page.locator('.review-figure')).toHaveCount(20);
+  // The 25th amount's mark draws the rest and goes to its form.
+  await page.locator('#found-24').click();
+  await expect(page.locator('.review-figure')).toHaveCount(30);
+  await expect(page.locator('#figure-24')).toBeFocused();
+  await expect(page.locator('#figure-24 legend')).toContainText('£25m');
+});
+
+test('adding a text has no serious accessibility violations, and works with the keyboard alone', async ({ page, isMobile }) => {
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  const serious = async () =>
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  await page.goto(at());
+  await expect(page.locator('.record').first()).toBeVisible();
+  if (isMobile) {
+    await paste(page, OWN_TEXT);
+    expect(await serious()).toEqual([]);
+    return;
+  }
+  // Keyboard only: to "Add a text", paste, find, review, keep.
+  await page.locator('#add-open').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#add-heading')).toBeFocused();
+  expect(await serious()).toEqual([]);
+  await page.keyboard.press('Tab'); // Close
+  await page.keyboard.press('Tab'); // the text
+  await expect(page.locator('#add-text')).toBeFocused();
+  await page.keyboard.insertText(OWN_TEXT);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#add-find')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#review-heading')).toBeFocused();
+  expect(await serious()).toEqual([]);
+  await page.locator('#review-title').focus();
+  await page.keyboard.insertText('Typed with keys');
+  await page.locator('#figure-0-role').focus();
+  // From "Context" (where every figure starts) up to "Money for a recipient", the first choice.
+  for (let n = 0; n < 3; n++) await page.keyboard.press('ArrowUp');
+  await expect(page.locator('#figure-0-role')).toHaveValue('allocation');
+  await page.locator('#review-new-recipient').focus();
+  await page.keyboard.insertText('Keyboard Trust');
+  await page.locator('#review-keep').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.reader h2')).toHaveText('Typed with keys');
+  await expect(page.locator('.reader .figure').first()).toContainText('Money for the recipient');
+  expect(await serious()).toEqual([]);
+});
