@@ -34,8 +34,8 @@ extern "C" {
 
 enum Load {
     NotLoaded,
-    /// Loading; the last action asked for meanwhile.
-    Loading(Option<PanelAction>),
+    /// Loading; the actions asked for meanwhile, in order.
+    Loading(Vec<PanelAction>),
     Ready,
 }
 
@@ -69,11 +69,11 @@ pub fn open(yours: Yours, action: PanelAction) {
                 false
             }
             Load::Loading(pending) => {
-                *pending = Some(action);
+                pending.push(action);
                 false
             }
             Load::NotLoaded => {
-                *load = Load::Loading(Some(action));
+                *load = Load::Loading(vec![action]);
                 true
             }
         }
@@ -105,10 +105,10 @@ pub fn listen(yours: Yours) {
                 let pending = LOAD.with(|load| {
                     match std::mem::replace(&mut *load.borrow_mut(), Load::Ready) {
                         Load::Loading(pending) => pending,
-                        _ => None,
+                        _ => Vec::new(),
                     }
                 });
-                if let Some(action) = pending {
+                for action in pending {
                     send(ACTION_EVENT, &action.to_detail());
                 }
             }
@@ -127,7 +127,12 @@ pub fn listen(yours: Yours) {
 /// Deletes a kept record (with Undo), and tells the panel.
 pub fn delete(yours: Yours, id: &str) {
     // A view that has it open shows the list instead.
-    if crate::browser_url::current_query().contains(&format!("open={id}")) {
+    let query = crate::browser_url::current_query();
+    let opens_it = query
+        .trim_start_matches('?')
+        .split('&')
+        .any(|part| part.strip_prefix("open=") == Some(id));
+    if opens_it {
         crate::browser_url::write_address("?");
     }
     match yours.delete(id) {

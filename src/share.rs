@@ -39,7 +39,7 @@ pub fn open_link(yours: Yours, packed: String) {
     yours.adding.set(Adding::Reading);
     leptos::task::spawn_local(async move {
         match read_link(&packed).await {
-            Ok(kept) => review_record(yours, &kept, true).await,
+            Ok(kept) => review_record(yours, &kept, true),
             Err(problem) => {
                 yours.adding.set(Adding::Open);
                 yours.said.set(Some(format!(
@@ -51,6 +51,11 @@ pub fn open_link(yours: Yours, packed: String) {
 }
 
 async fn read_link(packed: &str) -> Result<YourRecord, String> {
+    // No link this page makes is longer; a longer one could unpack to far
+    // more than any text (deflate packs up to a thousand to one).
+    if packed.len() > MAX_LINK_CHARS {
+        return Err("it is longer than any link this page makes".to_string());
+    }
     let bytes = from_base64url(packed).ok_or("the link is cut short or changed")?;
     let unpacked = inflate(&bytes)
         .await

@@ -10,7 +10,7 @@
 //! and the page says so and offers it as a download.
 
 use crate::download;
-use funding_core::yours::{read_store, with_yours, write_store, YourRecord};
+use funding_core::yours::{already_published, read_store, with_yours, write_store, YourRecord};
 use funding_core::Dataset;
 use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -39,17 +39,21 @@ pub enum Adding {
     Closed,
     /// Paste, drop or choose a text; import files; the kept records.
     Open,
-    /// The extractor is reading a text (or a link's record).
+    /// A share link's record is being unpacked.
     Reading,
     Reviewing(std::sync::Arc<Review>),
 }
 
-/// Stored records that could not be read, moved aside.
+/// Stored records that could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetAside {
     pub reason: String,
+    /// Where a copy of what was stored is kept.
     pub key: String,
     pub stored: String,
+    /// Whether the copy was made. If the browser refused, the stored
+    /// records stay where they were, and nothing new is stored over them.
+    pub moved: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -75,28 +79,38 @@ pub fn use_yours() -> Yours {
 }
 
 impl Yours {
-    /// Reads what is stored; anything unreadable is moved aside and said.
+    /// Reads what is stored (anything unreadable is set aside and said),
+    /// and follows what other tabs store, for the life of the caller.
     pub fn start(base: &'static Dataset) -> Yours {
         let (kept, set_aside) = read_stored();
-        let dataset = if kept.is_empty() {
-            base
-        } else {
-            leak(with_yours(base, &kept))
-        };
-        Yours {
+        let shadowed: Vec<String> = already_published(base, &kept)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let yours = Yours {
             base,
-            dataset: RwSignal::new(dataset),
-            kept: RwSignal::new(kept),
+            dataset: RwSignal::new(base),
+            kept: RwSignal::new(Vec::new()),
             set_aside: RwSignal::new(set_aside),
             deleted: RwSignal::new(None),
             #[cfg(feature = "add-panel")]
             adding: RwSignal::new(Adding::Closed),
-            said: RwSignal::new(None),
-        }
+            said: RwSignal::new((!shadowed.is_empty()).then(|| {
+                format!(
+                    "The published data now holds {}: your copy is kept, but not shown twice.",
+                    shadowed.join(", ")
+                )
+            })),
+        };
+        yours.show(kept);
+        // Another tab kept or deleted a record.
+        crate::listen::on_window("storage", move |_| yours.reload());
+        yours
     }
 
-    /// Reads what is stored again, after the other wasm (the page or its
-    /// panel) changed it.
+    /// Reads what is stored again: after the other wasm (the page or its
+    /// panel) or another tab changed it, and before every change here, so
+    /// that no change is made over one made elsewhere.
     pub fn reload(self) {
         let (kept, set_aside) = read_stored();
         if set_aside.is_some() {
@@ -117,8 +131,15 @@ impl Yours {
     }
 
     /// Stores `records` and shows them; if the browser refuses to store
-    /// them (storage full or turned off), nothing changes and it is said.
+    /// them (storage full or turned off), or stored records that could not
+    /// be read are still in the way, nothing changes and it is said.
     fn replace(self, records: Vec<YourRecord>) -> Result<(), String> {
+        if self
+            .set_aside
+            .with_untracked(|s| s.as_ref().is_some_and(|s| !s.moved))
+        {
+            return Err("Nothing new is stored until the stored texts that could not be read are downloaded and this browser's storage has room to keep a copy of them.".to_string());
+        }
         LocalStorage::raw()
             .set_item(STORE_KEY, &write_store(&records))
             .map_err(|_| {
@@ -130,8 +151,12 @@ impl Yours {
     }
 
     #[cfg(feature = "add-panel")]
-    /// Keeps `record`, in place of the kept record of its id if there is one.
+    /// Keeps `record` (checked as anything from outside is), in place of
+    /// the kept record of its id if there is one.
     pub fn keep(self, record: YourRecord) -> Result<(), String> {
+        funding_core::yours::check_your_record(&record)
+            .map_err(|problems| format!("It cannot be kept: {}.", problems.join("; ")))?;
+        self.reload();
         let mut records = self.kept.get_untracked();
         match records.iter().position(|k| k.record.id == record.record.id) {
             Some(at) => records[at] = record,
@@ -142,6 +167,7 @@ impl Yours {
 
     /// Deletes the kept record `id`, remembering it for "Undo".
     pub fn delete(self, id: &str) -> Result<(), String> {
+        self.reload();
         let mut records = self.kept.get_untracked();
         let Some(at) = records.iter().position(|k| k.record.id == id) else {
             return Ok(());
@@ -152,16 +178,24 @@ impl Yours {
         Ok(())
     }
 
-    /// Puts the last deleted record back where it was.
-    pub fn undo(self) -> Result<(), String> {
+    /// Puts the last deleted record back where it was; returns its id.
+    pub fn undo(self) -> Result<Option<String>, String> {
         let Some((record, at)) = self.deleted.get_untracked() else {
-            return Ok(());
+            return Ok(None);
         };
+        self.reload();
         let mut records = self.kept.get_untracked();
+        let id = record.record.id.clone();
+        if records.iter().any(|k| k.record.id == id) {
+            self.deleted.set(None);
+            return Err(format!(
+                "A text kept since has the id “{id}”, so the deleted one cannot be put back."
+            ));
+        }
         records.insert(at.min(records.len()), record);
         self.replace(records)?;
         self.deleted.set(None);
-        Ok(())
+        Ok(Some(id))
     }
 
     #[cfg(feature = "add-panel")]
@@ -182,38 +216,40 @@ impl Yours {
     }
 }
 
-/// The stored records, and what could not be read, moved aside: never
-/// deleted. The place is freed for new records only once it is aside.
+/// The stored records that can be read, and what could not be, set aside:
+/// never deleted. A copy of everything stored is made first; only once it
+/// is made are the readable records stored again without the others.
 fn read_stored() -> (Vec<YourRecord>, Option<SetAside>) {
     let raw = LocalStorage::raw();
     let stored = raw.get_item(STORE_KEY).ok().flatten();
-    match read_store(stored.as_deref()) {
-        Ok(kept) => (kept, None),
-        Err(reason) => {
-            let stored = stored.unwrap_or_default();
-            let key = (1..)
-                .map(|n| {
-                    if n == 1 {
-                        ASIDE_KEY.to_string()
-                    } else {
-                        format!("{ASIDE_KEY}.{n}")
-                    }
-                })
-                .find(|key| raw.get_item(key).ok().flatten().is_none())
-                .unwrap_or_else(|| ASIDE_KEY.to_string());
-            if raw.set_item(&key, &stored).is_ok() {
-                let _ = raw.remove_item(STORE_KEY);
+    let read = read_store(stored.as_deref());
+    let Some(reason) = read.unreadable else {
+        return (read.records, None);
+    };
+    let stored = stored.unwrap_or_default();
+    let key = (1..)
+        .map(|n| {
+            if n == 1 {
+                ASIDE_KEY.to_string()
+            } else {
+                format!("{ASIDE_KEY}.{n}")
             }
-            (
-                Vec::new(),
-                Some(SetAside {
-                    reason,
-                    key,
-                    stored,
-                }),
-            )
-        }
-    }
+        })
+        .find(|key| raw.get_item(key).ok().flatten().is_none())
+        .unwrap_or_else(|| ASIDE_KEY.to_string());
+    let moved = raw.set_item(&key, &stored).is_ok()
+        && if read.records.is_empty() {
+            raw.remove_item(STORE_KEY).is_ok()
+        } else {
+            raw.set_item(STORE_KEY, &write_store(&read.records)).is_ok()
+        };
+    let set_aside = SetAside {
+        reason,
+        key,
+        stored,
+        moved,
+    };
+    (read.records, Some(set_aside))
 }
 
 /// A dataset for the page's life. Each change of the kept records makes a

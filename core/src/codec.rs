@@ -31,7 +31,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
 
 /// Any value in the same compact form, after the four bytes that name what
 /// it is and its version: what the page stores of the person's own records,
-/// what a share link carries, and the jobs and answers of the page's worker.
+/// and what a share link carries.
 pub fn to_bytes<T: Serialize>(magic: &[u8; 4], value: &T) -> Vec<u8> {
     postcard::to_extend(value, magic.to_vec()).unwrap_or_default()
 }

@@ -11,9 +11,9 @@ use crate::calendar::{scan_date, PartialDate};
 use crate::model::Dataset;
 use crate::money::{scan_amount, MoneyError, Qualifier};
 use crate::period::{scan_financial_year, FinancialYear};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FoundAmount {
     /// Whole pounds; None when the amount is too large to hold (see `problem`).
     pub gbp: Option<u64>,
@@ -21,13 +21,13 @@ pub struct FoundAmount {
     pub start: usize,
     pub end: usize,
     pub financial_year: Option<FinancialYear>,
-    /// Always written (null when none): the page's worker sends finds in
-    /// a compact form that has no field names, so no field may be left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Extraction {
     pub amounts: Vec<FoundAmount>,
     /// Each financial year named, once, in order of first mention.
@@ -44,14 +44,14 @@ pub struct Extraction {
 }
 
 /// One find's place in the text, in characters, end exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Mark {
     pub start: usize,
     pub end: usize,
     pub kind: MarkKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkKind {
     Amount,

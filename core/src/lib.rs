@@ -9,12 +9,13 @@ pub mod charts;
 pub mod cite;
 pub mod codec;
 pub mod coverage;
+#[cfg(feature = "sources")]
+pub mod data_files;
 pub mod disagreements;
 pub mod explore;
 pub mod export;
 pub mod extract;
 pub mod facets;
-pub mod jobs;
 pub mod listing;
 pub mod model;
 pub mod money;

@@ -1198,16 +1198,20 @@ pub fn organisations_toml(organisations: &[Organisation]) -> Result<String, Stri
     toml::to_string(&file).map_err(|e| e.to_string())
 }
 
-/// Reads entries of `data/organisations.toml` that define new organisations
-/// (with `kind`), as `organisations_toml` writes them.
-pub fn read_new_organisations(file: &SourceFile) -> Result<Vec<Organisation>, Vec<Problem>> {
+/// Reads entries of `data/organisations.toml` (as `organisations_toml`
+/// writes them) against the organisations already known, with the same
+/// checks: returns the new organisations they define.
+pub fn read_new_organisations(
+    file: &SourceFile,
+    known: &[Organisation],
+) -> Result<Vec<Organisation>, Vec<Problem>> {
     let mut check = Checker {
         problems: Vec::new(),
     };
-    let mut organisations = Vec::new();
+    let mut organisations = known.to_vec();
     read_organisations(&mut check, file, &mut organisations);
     if check.problems.is_empty() {
-        Ok(organisations)
+        Ok(organisations.split_off(known.len()))
     } else {
         Err(check.problems)
     }

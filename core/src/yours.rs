@@ -44,35 +44,63 @@ pub struct YourRecord {
     pub new_organisations: Vec<Organisation>,
 }
 
-/// The stored records from storage's text (none when nothing is stored), or
-/// why they cannot be read: the caller keeps the text aside, never deletes it.
-pub fn read_store(stored: Option<&str>) -> Result<Vec<YourRecord>, String> {
-    let Some(stored) = stored.filter(|s| !s.trim().is_empty()) else {
-        return Ok(Vec::new());
+/// What storage holds, read: the records that can be read and checked, and
+/// why any could not. Whatever could not be read, the caller keeps aside,
+/// never deletes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    pub records: Vec<YourRecord>,
+    pub unreadable: Option<String>,
+}
+
+/// Reads storage's text (nothing stored is no records). A record that fails
+/// its checks is left out and said; the others are read.
+pub fn read_store(stored: Option<&str>) -> Stored {
+    let unreadable = |reason: String| Stored {
+        records: Vec::new(),
+        unreadable: Some(reason),
     };
-    let bytes = from_base64url(stored.trim())
-        .ok_or_else(|| "what is stored is not the form this page writes".to_string())?;
-    match bytes.get(..4) {
-        Some([b'F', b'E', b'y', version]) if *version != STORE_FORMAT => {
-            return Err(format!(
+    let Some(stored) = stored.filter(|s| !s.trim().is_empty()) else {
+        return Stored {
+            records: Vec::new(),
+            unreadable: None,
+        };
+    };
+    let Some(bytes) = from_base64url(stored.trim()) else {
+        return unreadable("what is stored is not the form this page writes".to_string());
+    };
+    if let Some([b'F', b'E', b'y', version]) = bytes.get(..4) {
+        if *version != STORE_FORMAT {
+            return unreadable(format!(
                 "it was stored in format {}, and this version of the page reads format {}",
                 char::from(*version),
                 char::from(STORE_FORMAT)
-            ))
+            ));
         }
-        _ => {}
     }
-    let records: Vec<YourRecord> = crate::codec::from_bytes(STORE_MAGIC, &bytes)?;
-    for kept in &records {
-        check_your_record(kept).map_err(|problems| {
-            format!(
-                "{} is not as the page keeps it: {}",
-                kept.record.id,
-                problems.join("; ")
-            )
-        })?;
+    let records: Vec<YourRecord> = match crate::codec::from_bytes(STORE_MAGIC, &bytes) {
+        Ok(records) => records,
+        Err(reason) => return unreadable(reason),
+    };
+    let mut problems = Vec::new();
+    let records = records
+        .into_iter()
+        .filter(|kept| match check_your_record(kept) {
+            Ok(()) => true,
+            Err(found) => {
+                problems.push(format!(
+                    "“{}” is not as the page keeps it ({})",
+                    kept.record.id,
+                    found.join("; ")
+                ));
+                false
+            }
+        })
+        .collect();
+    Stored {
+        records,
+        unreadable: (!problems.is_empty()).then(|| problems.join("; ")),
     }
-    Ok(records)
 }
 
 /// Storage's text for `records`.
@@ -109,7 +137,8 @@ pub fn check_your_record(kept: &YourRecord) -> Result<(), Vec<String>> {
     }
     let chars: Vec<char> = text.chars().collect();
     for item in &record.items {
-        if !item.id.starts_with(&format!("{}/", record.id)) {
+        let key = item.id.strip_prefix(&format!("{}/", record.id));
+        if key.is_none_or(|key| key.is_empty() || slug(key) != key) {
             problems.push(format!(
                 "figure {:?} is not named after its record",
                 item.id
@@ -147,8 +176,45 @@ pub fn check_your_record(kept: &YourRecord) -> Result<(), Vec<String>> {
     }
 }
 
+/// Checks what a record from someone else (a share link) says the text
+/// states, as `announcements validate` would: its date is a date the text
+/// states, each single year a financial year it states (unless the figure
+/// says why it is inferred), each place named in it.
+pub fn check_stated(kept: &YourRecord) -> Result<(), Vec<String>> {
+    let record = &kept.record;
+    let text = record.text.as_deref().unwrap_or_default();
+    let found = crate::extract::extract(text, &crate::extract::Gazetteer::default());
+    let mut problems = Vec::new();
+    if let Some(date) = record.published_on {
+        if !found.dates.contains(&date) {
+            problems.push(format!("its date {date} is not a date the text states"));
+        }
+    }
+    for item in &record.items {
+        if let Some(year) = item
+            .period
+            .single_year()
+            .filter(|_| item.period_inferred.is_none())
+        {
+            if !found.financial_years.contains(&year) {
+                problems.push(format!("{year} is not a financial year the text states"));
+            }
+        }
+    }
+    for place in &record.places {
+        if !text.contains(place.as_str()) {
+            problems.push(format!("the place {place:?} is not named in the text"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
 /// A figure as the review form holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DraftFigure {
     /// Whether it is kept (the form's "drop" unticks it).
     pub keep: bool,
@@ -162,12 +228,20 @@ pub struct DraftFigure {
     pub stream: FundingStream,
     pub money_type: MoneyType,
     pub period: Option<FinancialYear>,
+    /// The financial year its own sentence names, if any: shown beside the
+    /// form as a hint, never filled in ("£2m the year before" shares a
+    /// sentence with "2017/18").
+    pub sentence_year: Option<FinancialYear>,
     pub purpose: String,
+    /// The kept figure this is, in an edit (its id and all it holds that
+    /// the form does not show stay as they were).
+    pub was: Option<FundingItem>,
 }
 
 /// A text under review: what the form shows and edits. Every field starts
-/// as what the text states, or "not stated".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// "not stated" (or, in an edit, as it was kept), and figures start as
+/// context, which no total counts: the person says what the text states.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub text: String,
     /// The file it came from, if any (shown as text).
@@ -176,29 +250,22 @@ pub struct Draft {
     pub publisher: String,
     pub published_on: Option<PartialDate>,
     pub source_url: String,
-    pub programme: Programme,
+    /// The programme; the form asks for it when the text names none.
+    pub programme: Option<Programme>,
     /// Known organisations, by id.
     pub recipients: Vec<String>,
     /// A recipient the dataset does not know, by name ("" for none).
     pub new_recipient: String,
-    pub places: Vec<String>,
     pub figures: Vec<DraftFigure>,
     /// The kept record this draft changes, if it is an edit.
-    pub editing: Option<String>,
+    pub editing: Option<Box<YourRecord>>,
 }
 
 impl Draft {
-    /// A new draft of `text` from what the extractor found in it. Figures
-    /// start as context (counted in no total) with their stream and type not
-    /// stated, and the financial year of their own sentence; the person says
-    /// what each one is. Organisations the text names are suggested as
-    /// recipients.
-    pub fn new(
-        text: String,
-        file_name: Option<String>,
-        found: &Extraction,
-        dataset: &Dataset,
-    ) -> Draft {
+    /// A new draft of `text` from what the extractor found in it: one
+    /// figure for each amount, as context; the programme if the text names
+    /// one; nothing else filled in.
+    pub fn new(text: String, file_name: Option<String>, found: &Extraction) -> Draft {
         let figures = found
             .amounts
             .iter()
@@ -214,17 +281,12 @@ impl Draft {
                     role: Role::Context,
                     stream: FundingStream::NotStated,
                     money_type: MoneyType::NotStated,
-                    period: a.financial_year,
+                    period: None,
+                    sentence_year: a.financial_year,
                     purpose: String::new(),
+                    was: None,
                 })
             })
-            .collect();
-        let recipients = found
-            .organisations
-            .iter()
-            .filter_map(|name| dataset.organisations.iter().find(|o| &o.name == name))
-            .filter(|o| !matches!(o.kind, OrganisationKind::Group | OrganisationKind::Fund))
-            .map(|o| o.id.clone())
             .collect();
         Draft {
             programme: programme_named(&text),
@@ -234,47 +296,29 @@ impl Draft {
             publisher: String::new(),
             published_on: None,
             source_url: String::new(),
-            recipients,
+            recipients: Vec::new(),
             new_recipient: String::new(),
-            // Places are marked in the text, not kept: a place named in
-            // passing ("Dudley MCP shared its learning") is not where the
-            // money goes, and the form does not ask.
-            places: Vec::new(),
             figures,
             editing: None,
         }
     }
 
-    /// The draft of a kept record, to edit it.
+    /// The draft of a kept record, to edit it (or to review someone
+    /// else's, from a link).
     pub fn of(kept: &YourRecord) -> Draft {
         let record = &kept.record;
-        let text = record.text.clone().unwrap_or_default();
-        let new_recipient = kept
-            .new_organisations
-            .first()
-            .map(|o| o.name.clone())
-            .unwrap_or_default();
-        let new_ids: Vec<&str> = kept
-            .new_organisations
-            .iter()
-            .map(|o| o.id.as_str())
-            .collect();
         Draft {
-            text,
+            text: record.text.clone().unwrap_or_default(),
             file_name: None,
             title: record.title.clone().unwrap_or_default(),
             publisher: record.publisher.clone().unwrap_or_default(),
             published_on: record.published_on,
             source_url: record.source_url.clone().unwrap_or_default(),
-            programme: record.programme,
-            recipients: record
-                .recipients
-                .iter()
-                .filter(|id| !new_ids.contains(&id.as_str()))
-                .cloned()
-                .collect(),
-            new_recipient,
-            places: record.places.clone(),
+            programme: Some(record.programme),
+            // Its new organisations are recipients like known ones, and
+            // stay its own (`to_record`).
+            recipients: record.recipients.clone(),
+            new_recipient: String::new(),
             figures: record
                 .items
                 .iter()
@@ -291,17 +335,28 @@ impl Draft {
                         stream: item.stream,
                         money_type: item.money_type,
                         period: item.period.single_year(),
+                        sentence_year: None,
                         purpose: item.purpose.clone().unwrap_or_default(),
+                        was: Some(item.clone()),
                     })
                 })
                 .collect(),
-            editing: Some(record.id.clone()),
+            editing: Some(Box::new(kept.clone())),
         }
     }
 
-    /// The record to keep, or what the person must change first. `taken`
-    /// are the ids of records already kept (an edit keeps its own id).
-    pub fn to_record(&self, dataset: &Dataset, taken: &[&str]) -> Result<YourRecord, Vec<String>> {
+    /// The record to keep, or what the person must change first.
+    /// `published` is the published dataset; `organisations` every
+    /// organisation the page knows (with other kept records' new ones);
+    /// `taken` the ids no new record may have (the kept ones, and one
+    /// waiting for Undo). An edit keeps its id, its figures' ids and all
+    /// the form does not show.
+    pub fn to_record(
+        &self,
+        published: &Dataset,
+        organisations: &[Organisation],
+        taken: &[&str],
+    ) -> Result<YourRecord, Vec<String>> {
         let mut problems = Vec::new();
         let source_url = Some(self.source_url.trim().to_string()).filter(|u| !u.is_empty());
         if let Some(url) = &source_url {
@@ -311,22 +366,36 @@ impl Draft {
                 ));
             }
         }
-        let mut recipients: Vec<String> = self.recipients.clone();
-        let mut new_organisations = Vec::new();
+        let Some(programme) = self.programme else {
+            problems
+                .push("Say which programme the money is from: the text names none.".to_string());
+            return Err(problems);
+        };
+        let mut recipients: Vec<String> = Vec::new();
+        let mut add = |id: &str| {
+            if !recipients.iter().any(|r| r == id) {
+                recipients.push(id.to_string());
+            }
+        };
+        self.recipients.iter().for_each(|id| add(id));
+        let mut invented = None;
         let new_name = self.new_recipient.trim();
         if !new_name.is_empty() {
-            let known = dataset.organisations.iter().find(|o| {
-                o.name.eq_ignore_ascii_case(new_name)
+            let id = slug(new_name);
+            let known = organisations.iter().find(|o| {
+                o.id == id
+                    || o.name.eq_ignore_ascii_case(new_name)
                     || o.aliases.iter().any(|a| a.eq_ignore_ascii_case(new_name))
             });
             match known {
-                Some(org) => recipients.push(org.id.clone()),
-                None if slug(new_name).is_empty() => problems.push(format!(
+                Some(org) => add(&org.id),
+                None if id.is_empty() => problems.push(format!(
                     "The new recipient {new_name:?} needs letters or digits in its name."
                 )),
                 None => {
-                    let org = Organisation {
-                        id: slug(new_name),
+                    add(&id);
+                    invented = Some(Organisation {
+                        id,
                         name: new_name.to_string(),
                         kind: OrganisationKind::Other,
                         care_model: None,
@@ -335,13 +404,10 @@ impl Draft {
                         aliases: Vec::new(),
                         places: Vec::new(),
                         org_id: None,
-                    };
-                    recipients.push(org.id.clone());
-                    new_organisations.push(org);
+                    });
                 }
             }
         }
-        recipients.dedup();
         let kept: Vec<&DraftFigure> = self.figures.iter().filter(|f| f.keep).collect();
         if recipients.is_empty() && kept.iter().any(|f| f.role == Role::Allocation) {
             problems.push(
@@ -352,55 +418,123 @@ impl Draft {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let id = match &self.editing {
-            Some(id) => id.clone(),
-            None => unique_id(&self.base_id(), dataset, taken),
+        // Recipients the published data does not hold go with the record,
+        // so that it reads, exports and shares whole on its own.
+        let new_organisations: Vec<Organisation> = recipients
+            .iter()
+            .filter(|id| published.organisation(id).is_none())
+            .filter_map(|id| {
+                let own = self.editing.iter().flat_map(|k| k.new_organisations.iter());
+                invented
+                    .iter()
+                    .chain(own)
+                    .chain(organisations.iter())
+                    .find(|o| &o.id == id)
+                    .cloned()
+            })
+            .collect();
+        let was = self.editing.as_deref();
+        let id = match was {
+            Some(kept) => kept.record.id.clone(),
+            None => unique_id(&self.base_id(), published, taken),
+        };
+        let mut used_keys: Vec<String> = kept
+            .iter()
+            .filter_map(|f| f.was.as_ref().map(|w| w.id.clone()))
+            .collect();
+        let mut next_key = 0;
+        let mut fresh_id = || loop {
+            next_key += 1;
+            let candidate = format!("{id}/figure-{next_key}");
+            if !used_keys.contains(&candidate) {
+                used_keys.push(candidate.clone());
+                return candidate;
+            }
         };
         let items = kept
             .iter()
-            .enumerate()
-            .map(|(n, f)| FundingItem {
-                id: format!("{id}/figure-{}", n + 1),
-                amount: Money(f.amount),
-                stated_as: f.quote.clone(),
-                qualifier: f.qualifier,
-                period: f
-                    .period
-                    .map_or(Period::Unstated, |year| Period::Year { year }),
-                period_inferred: None,
-                role: f.role,
-                stream: f.stream,
-                money_type: f.money_type,
-                classified_by: None,
-                purpose: Some(f.purpose.trim().to_string()).filter(|p| !p.is_empty()),
-                part_of: None,
-                same_as: None,
-                evidence: vec![Evidence {
-                    start: f.start,
-                    end: f.end,
-                    quote: f.quote.clone(),
-                }],
+            .map(|f| {
+                let mut item = f.was.clone().unwrap_or_else(|| FundingItem {
+                    id: fresh_id(),
+                    amount: Money(f.amount),
+                    stated_as: f.quote.clone(),
+                    qualifier: f.qualifier,
+                    period: Period::Unstated,
+                    period_inferred: None,
+                    role: Role::Context,
+                    stream: FundingStream::NotStated,
+                    money_type: MoneyType::NotStated,
+                    classified_by: None,
+                    purpose: None,
+                    part_of: None,
+                    same_as: None,
+                    evidence: vec![Evidence {
+                        start: f.start,
+                        end: f.end,
+                        quote: f.quote.clone(),
+                    }],
+                });
+                // A figure from someone else's record (a link) takes this
+                // record's id before its own key, and so do its links
+                // within the record.
+                if let Some((before, key)) = item.id.rsplit_once('/') {
+                    let before = before.to_string();
+                    item.id = format!("{id}/{key}");
+                    if let Some(whole) = item.part_of.as_mut() {
+                        if let Some(key) = whole.strip_prefix(&format!("{before}/")) {
+                            *whole = format!("{id}/{key}");
+                        }
+                    }
+                }
+                item.role = f.role;
+                item.stream = f.stream;
+                item.money_type = f.money_type;
+                item.purpose = Some(f.purpose.trim().to_string()).filter(|p| !p.is_empty());
+                // A period the form cannot show (a range, several years)
+                // stays as kept unless a year is chosen.
+                if f.period.is_some() || item.period.single_year().is_some() {
+                    item.period = f
+                        .period
+                        .map_or(Period::Unstated, |year| Period::Year { year });
+                    if f.period != f.was.as_ref().and_then(|w| w.period.single_year()) {
+                        item.period_inferred = None;
+                    }
+                }
+                item
             })
             .collect();
         let text_or_none = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let before = was.map(|k| k.record.clone());
         let record = FundingRecord {
             id: id.clone(),
             kind: RecordKind::Yours,
             title: text_or_none(&self.title),
             publisher: text_or_none(&self.publisher),
-            author: None,
+            author: before.as_ref().and_then(|b| b.author.clone()),
             published_on: self.published_on,
             recipients,
-            places: self.places.clone(),
-            programme: self.programme,
-            care_model: None,
+            places: before
+                .as_ref()
+                .map(|b| b.places.clone())
+                .unwrap_or_default(),
+            programme,
+            care_model: before.as_ref().and_then(|b| b.care_model),
             source_url,
-            text_file: Some(format!("{id}.txt")),
+            text_file: before
+                .as_ref()
+                .and_then(|b| b.text_file.clone())
+                .or_else(|| Some(format!("{id}.txt"))),
             text: Some(self.text.clone()),
             items,
-            people: Vec::new(),
-            conditions: Vec::new(),
-            notes: Vec::new(),
+            people: before
+                .as_ref()
+                .map(|b| b.people.clone())
+                .unwrap_or_default(),
+            conditions: before
+                .as_ref()
+                .map(|b| b.conditions.clone())
+                .unwrap_or_default(),
+            notes: before.as_ref().map(|b| b.notes.clone()).unwrap_or_default(),
         };
         let kept = YourRecord {
             record,
@@ -428,10 +562,10 @@ impl Draft {
     }
 }
 
-/// `base`, or `base-2`, `base-3`…: the first no record of the dataset or of
-/// `taken` has.
-fn unique_id(base: &str, dataset: &Dataset, taken: &[&str]) -> String {
-    let used = |id: &str| dataset.record(id).is_some() || taken.contains(&id);
+/// `base`, or `base-2`, `base-3`…: the first no published record and none
+/// of `taken` has.
+fn unique_id(base: &str, published: &Dataset, taken: &[&str]) -> String {
+    let used = |id: &str| published.record(id).is_some() || taken.contains(&id);
     if !used(base) {
         return base.to_string();
     }
@@ -441,9 +575,9 @@ fn unique_id(base: &str, dataset: &Dataset, taken: &[&str]) -> String {
         .unwrap_or_else(|| base.to_string())
 }
 
-/// The programme a text's own words name, the first one stated in it; the
-/// vanguards' when it names none (the person confirms it).
-fn programme_named(text: &str) -> Programme {
+/// The programme a text names by its own words (the first one named), or
+/// none: the form then asks.
+fn programme_named(text: &str) -> Option<Programme> {
     let lower = text.to_lowercase();
     let named = [
         ("integrated care system", Programme::IntegratedCareSystems),
@@ -459,11 +593,13 @@ fn programme_named(text: &str) -> Programme {
         .iter()
         .filter_map(|(words, programme)| lower.find(words).map(|at| (at, *programme)))
         .min_by_key(|(at, _)| *at)
-        .map_or(Programme::NewCareModels, |(_, p)| p)
+        .map(|(_, p)| p)
 }
 
-/// The dataset with the kept records added: their new organisations, then
-/// the records, so search, filters, totals and charts take them in.
+/// The published dataset with the kept records added: their new
+/// organisations, then the records, so search, filters, totals and charts
+/// take them in. A kept record whose id the published data now has (it was
+/// exported and added) is not added again: see `already_published`.
 pub fn with_yours(dataset: &Dataset, yours: &[YourRecord]) -> Dataset {
     let mut organisations = dataset.organisations.clone();
     for kept in yours {
@@ -474,8 +610,22 @@ pub fn with_yours(dataset: &Dataset, yours: &[YourRecord]) -> Dataset {
         }
     }
     let mut records = dataset.records.clone();
-    records.extend(yours.iter().map(|k| k.record.clone()));
+    records.extend(
+        yours
+            .iter()
+            .filter(|k| dataset.record(&k.record.id).is_none())
+            .map(|k| k.record.clone()),
+    );
     Dataset::new(organisations, records)
+}
+
+/// The kept records the published data now holds under the same id.
+pub fn already_published<'a>(dataset: &Dataset, yours: &'a [YourRecord]) -> Vec<&'a str> {
+    yours
+        .iter()
+        .map(|k| k.record.id.as_str())
+        .filter(|id| dataset.record(id).is_some())
+        .collect()
 }
 
 /// Text from a file's bytes: refuses what is not text, and reads HTML as
@@ -676,6 +826,7 @@ pub fn read_shared(bytes: &[u8]) -> Result<YourRecord, Vec<String>> {
         .map_err(|e| vec![format!("the link's record cannot be read: {e}")])?;
     kept.record.kind = RecordKind::Yours;
     check_your_record(&kept)?;
+    check_stated(&kept)?;
     Ok(kept)
 }
 

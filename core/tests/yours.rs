@@ -5,7 +5,7 @@
 
 use funding_core::explore::Explorer;
 use funding_core::extract::{extract, Gazetteer};
-use funding_core::model::{FundingStream, MoneyType, RecordKind, Role};
+use funding_core::model::{FundingStream, MoneyType, Programme, RecordKind, Role};
 use funding_core::sources::{
     announcement_toml, load_dir, organisations_toml, read_announcement_files,
     read_new_organisations, SourceFile,
@@ -34,7 +34,8 @@ const OWN_TEXT: &str = "Riverside Care Partnership to receive £1.25m\n\n\
 /// figure is money for a recipient, the rest are left as context.
 fn reviewed(text: &str, d: &Dataset) -> Draft {
     let found = extract(text, &Gazetteer::from_dataset(d));
-    let mut draft = Draft::new(text.to_string(), Some("own.txt".into()), &found, d);
+    let mut draft = Draft::new(text.to_string(), Some("own.txt".into()), &found);
+    draft.programme = Some(Programme::NewCareModels);
     draft.title = "Riverside gets £1.25m".into();
     draft.publisher = "A local paper".into();
     draft.published_on = found.dates.first().copied();
@@ -51,17 +52,28 @@ fn a_text_written_here_is_found_reviewed_kept_and_counted() {
     let found = extract(OWN_TEXT, &Gazetteer::from_dataset(&d));
     let quotes: Vec<&str> = found.amounts.iter().map(|a| a.text.as_str()).collect();
     assert_eq!(quotes, ["£1.25m", "£1.25 million", "£20m"]);
-    let draft = reviewed(OWN_TEXT, &d);
-    // Dudley MCP is named, so it is suggested; the person's new recipient is added.
-    assert_eq!(draft.recipients, ["dudley-mcp"]);
+    let fresh = Draft::new(OWN_TEXT.to_string(), None, &found);
+    // Nothing the text does not state for certain is filled in: no
+    // recipient ticked, no year (its sentence's year is a hint), no
+    // programme when the text names none, every figure context.
+    assert!(fresh.recipients.is_empty());
+    assert_eq!(fresh.figures[1].period, None);
     assert_eq!(
-        draft.figures[1].period.map(|y| y.to_string()).as_deref(),
+        fresh.figures[1]
+            .sentence_year
+            .map(|y| y.to_string())
+            .as_deref(),
         Some("2019/20")
     );
-    let mut draft = draft;
-    draft.recipients.clear();
+    assert_eq!(fresh.programme, None);
+    assert!(fresh.figures.iter().all(|f| f.role == Role::Context));
+    let problems = fresh.to_record(&d, &d.organisations, &[]).unwrap_err();
+    assert!(problems[0].contains("which programme"), "{problems:?}");
+    let mut draft = reviewed(OWN_TEXT, &d);
     draft.figures[1].keep = false;
-    let kept = draft.to_record(&d, &[]).expect("a reviewed draft is kept");
+    let kept = draft
+        .to_record(&d, &d.organisations, &[])
+        .expect("a reviewed draft is kept");
     assert_eq!(kept.record.id, "riverside-gets-1-25m");
     assert_eq!(kept.record.kind, RecordKind::Yours);
     assert_eq!(kept.record.items.len(), 2, "the dropped figure is not kept");
@@ -91,7 +103,7 @@ fn nothing_outside_is_kept_as_a_link_or_without_its_recipient() {
     draft.source_url = "javascript:alert(1)".into();
     draft.new_recipient.clear();
     draft.recipients.clear();
-    let problems = draft.to_record(&d, &[]).unwrap_err();
+    let problems = draft.to_record(&d, &d.organisations, &[]).unwrap_err();
     assert!(
         problems.iter().any(|p| p.contains("web address")),
         "{problems:?}"
@@ -106,12 +118,16 @@ fn nothing_outside_is_kept_as_a_link_or_without_its_recipient() {
 fn a_new_record_never_takes_an_id_in_use() {
     let d = dataset();
     let draft = reviewed(OWN_TEXT, &d);
-    let first = draft.to_record(&d, &[]).unwrap();
-    let second = draft.to_record(&d, &[first.record.id.as_str()]).unwrap();
+    let first = draft.to_record(&d, &d.organisations, &[]).unwrap();
+    let second = draft
+        .to_record(&d, &d.organisations, &[first.record.id.as_str()])
+        .unwrap();
     assert_eq!(second.record.id, "riverside-gets-1-25m-2");
     let mut titled_like_a_seed = draft.clone();
     titled_like_a_seed.title = d.records[0].id.clone();
-    let third = titled_like_a_seed.to_record(&d, &[]).unwrap();
+    let third = titled_like_a_seed
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
     assert_ne!(third.record.id, d.records[0].id);
 }
 
@@ -157,7 +173,9 @@ fn copy_dir(from: &Path, to: &Path) {
 #[test]
 fn exported_files_pass_the_datas_own_checks_and_read_back_as_the_same_record() {
     let d = dataset();
-    let kept = reviewed(OWN_TEXT, &d).to_record(&d, &[]).unwrap();
+    let kept = reviewed(OWN_TEXT, &d)
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
     let validated = validate_with(&kept, &d).expect("data/ with the exported files validates");
     let there = validated
         .record(&kept.record.id)
@@ -179,10 +197,13 @@ fn exported_files_pass_the_datas_own_checks_and_read_back_as_the_same_record() {
     let read = read_announcement_files(&toml, &texts, &orgs, &HashSet::new()).unwrap();
     assert_eq!(read.items, kept.record.items);
     assert_eq!(read.recipients, kept.record.recipients);
-    let new_orgs = read_new_organisations(&SourceFile {
-        name: "organisations.toml".into(),
-        text: organisations_toml(&kept.new_organisations).unwrap(),
-    })
+    let new_orgs = read_new_organisations(
+        &SourceFile {
+            name: "organisations.toml".into(),
+            text: organisations_toml(&kept.new_organisations).unwrap(),
+        },
+        &d.organisations,
+    )
     .unwrap();
     assert_eq!(new_orgs, kept.new_organisations);
 }
@@ -193,20 +214,24 @@ fn a_seed_text_added_again_validates_as_a_new_record() {
     let text =
         std::fs::read_to_string(data_dir().join("announcements/000_e02a0333c431fb2f.txt")).unwrap();
     let found = extract(&text, &Gazetteer::from_dataset(&d));
-    let mut draft = Draft::new(text.clone(), None, &found, &d);
+    let mut draft = Draft::new(text.clone(), None, &found);
+    // The vanguard is found by name (the form offers it to tick), and the
+    // programme by the text's own word "vanguards".
     assert!(
-        draft
-            .recipients
+        found
+            .organisations
             .iter()
-            .any(|r| r == "all-together-better-sunderland"),
+            .any(|o| o == "All Together Better Sunderland"),
         "{:?}",
-        draft.recipients
+        found.organisations
     );
+    assert_eq!(draft.programme, Some(Programme::NewCareModels));
+    draft.recipients = vec!["all-together-better-sunderland".into()];
     draft.title = "Sunderland again".into();
     draft.published_on = found.dates.iter().copied().find(|d| d.year == 2017);
     draft.figures[0].role = Role::Allocation;
     draft.figures[0].money_type = MoneyType::NotStated;
-    let kept = draft.to_record(&d, &[]).unwrap();
+    let kept = draft.to_record(&d, &d.organisations, &[]).unwrap();
     assert!(kept.new_organisations.is_empty());
     validate_with(&kept, &d).expect("validates");
 }
@@ -214,32 +239,46 @@ fn a_seed_text_added_again_validates_as_a_new_record() {
 #[test]
 fn storage_is_read_back_and_anything_else_is_refused_not_lost() {
     let d = dataset();
-    let kept = reviewed(OWN_TEXT, &d).to_record(&d, &[]).unwrap();
+    let kept = reviewed(OWN_TEXT, &d)
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
     let stored = write_store(std::slice::from_ref(&kept));
-    assert_eq!(read_store(Some(&stored)).unwrap(), vec![kept.clone()]);
-    assert_eq!(read_store(None).unwrap(), vec![]);
+    let read = read_store(Some(&stored));
+    assert_eq!((read.records, read.unreadable), (vec![kept.clone()], None));
+    assert_eq!(read_store(None).records, vec![]);
     // A later format is named, not misread.
     let mut later = from_base64url(&stored).unwrap();
     later[3] = b'2';
-    assert!(read_store(Some(&base64url(&later)))
-        .unwrap_err()
-        .contains("format 2"));
-    assert!(read_store(Some("{not what the page writes")).is_err());
+    let read = read_store(Some(&base64url(&later)));
+    assert!(read.records.is_empty());
+    assert!(read.unreadable.unwrap().contains("format 2"));
+    assert!(read_store(Some("{not what the page writes"))
+        .unreadable
+        .is_some());
     let cut = &stored[..stored.len() / 2];
-    assert!(read_store(Some(cut)).is_err());
-    // A figure whose words were changed in storage is not taken on trust.
+    assert!(read_store(Some(cut)).unreadable.is_some());
+    // A figure whose words were changed in storage is not taken on trust;
+    // the other records are still read.
     let mut tampered = kept.clone();
+    tampered.record.id = "tampered".into();
+    for item in &mut tampered.record.items {
+        item.id = item.id.replacen("riverside-gets-1-25m", "tampered", 1);
+    }
     tampered.record.items[0].evidence[0].quote = "£9.99m".into();
-    let bad = write_store(&[tampered]);
-    assert!(read_store(Some(&bad))
-        .unwrap_err()
-        .contains("not as the page keeps it"));
+    let read = read_store(Some(&write_store(&[tampered, kept.clone()])));
+    assert_eq!(read.records, vec![kept.clone()]);
+    assert!(read
+        .unreadable
+        .unwrap()
+        .contains("“tampered” is not as the page keeps it"));
 }
 
 #[test]
 fn a_share_link_carries_the_record_and_is_checked_when_opened() {
     let d = dataset();
-    let kept = reviewed(OWN_TEXT, &d).to_record(&d, &[]).unwrap();
+    let kept = reviewed(OWN_TEXT, &d)
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
     let bytes = share_bytes(&kept);
     let fragment = base64url(&bytes);
     assert!(fragment
@@ -250,6 +289,12 @@ fn a_share_link_carries_the_record_and_is_checked_when_opened() {
     let mut hostile = kept.clone();
     hostile.record.source_url = Some("javascript:alert(1)".into());
     assert!(read_shared(&share_bytes(&hostile)).is_err());
+    // A date or year the text does not state is refused, as validate would.
+    let mut undated = kept.clone();
+    undated.record.published_on = funding_core::calendar::PartialDate::parse_iso("2020-01-01");
+    assert!(
+        read_shared(&share_bytes(&undated)).unwrap_err()[0].contains("not a date the text states")
+    );
     assert!(read_shared(&bytes[..bytes.len() - 3]).is_err());
     assert!(from_base64url("a").is_none());
     assert!(from_base64url("ab!d").is_none());
@@ -283,22 +328,13 @@ fn files_are_read_as_text_only() {
 }
 
 #[test]
-fn the_worker_exports_files_that_it_imports_back_as_the_same_record() {
-    use funding_core::jobs::{answer, Answer, Job, NamedText, NEW_ORGANISATIONS_FILE};
+fn exported_files_import_back_as_the_same_record() {
+    use funding_core::data_files::{export, import, NamedText, NEW_ORGANISATIONS_FILE};
     let d = dataset();
-    let kept = reviewed(OWN_TEXT, &d).to_record(&d, &[]).unwrap();
-    // As the page and the worker pass them: in the compact form.
-    let job = Job::from_bytes(
-        &Job::Export {
-            kept: Box::new(kept.clone()),
-            organisations: d.organisations.clone(),
-        }
-        .to_bytes(),
-    )
-    .unwrap();
-    let Ok(Answer::Files(files)) = Answer::from_bytes(&answer(job).to_bytes()) else {
-        panic!("exported")
-    };
+    let kept = reviewed(OWN_TEXT, &d)
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
+    let files = export(&kept, &d.organisations).expect("exported");
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(
         names,
@@ -308,32 +344,88 @@ fn the_worker_exports_files_that_it_imports_back_as_the_same_record() {
             NEW_ORGANISATIONS_FILE
         ]
     );
-    let Answer::Imported { records, problems } = answer(Job::Import {
-        files: files.clone(),
-        organisations: d.organisations.clone(),
-        known_items: Vec::new(),
-    }) else {
-        panic!("imported")
-    };
-    assert_eq!(problems, Vec::<String>::new());
-    assert_eq!(records, vec![kept]);
+    let read = import(files.clone(), &d.organisations, &HashSet::new());
+    assert_eq!(read.problems, Vec::<String>::new());
+    assert_eq!(read.records, vec![kept]);
     // A text that does not match its file is refused, with the reason.
     let mut broken = files;
     broken[1] = NamedText {
         name: broken[1].name.clone(),
         text: "Another text altogether".into(),
     };
-    let Answer::Imported { records, problems } = answer(Job::Import {
-        files: broken,
-        organisations: d.organisations.clone(),
-        known_items: Vec::new(),
-    }) else {
-        panic!("answered")
-    };
-    assert!(records.is_empty());
+    let read = import(broken, &d.organisations, &HashSet::new());
+    assert!(read.records.is_empty());
     assert!(
-        problems.iter().any(|p| p.contains("evidence")),
-        "{problems:?}"
+        read.problems.iter().any(|p| p.contains("evidence")),
+        "{:?}",
+        read.problems
+    );
+}
+
+#[test]
+fn an_edit_keeps_the_record_its_figures_ids_and_what_the_form_does_not_show() {
+    let d = dataset();
+    let mut kept = reviewed(OWN_TEXT, &d)
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
+    // As an import might hold: notes, and a period the form cannot show.
+    kept.record.notes = vec!["A note kept from the file.".into()];
+    kept.record.items[1].period = funding_core::Period::parse("2019/20 to 2020/21");
+    let mut draft = Draft::of(&kept);
+    draft.title = "Riverside, edited".into();
+    draft.figures[0].keep = false;
+    let edited = draft.to_record(&d, &d.organisations, &[]).unwrap();
+    assert_eq!(edited.record.id, kept.record.id);
+    assert_eq!(edited.record.title.as_deref(), Some("Riverside, edited"));
+    assert_eq!(edited.record.notes, kept.record.notes);
+    let ids: Vec<&str> = edited.record.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            kept.record.items[1].id.as_str(),
+            kept.record.items[2].id.as_str()
+        ]
+    );
+    assert_eq!(edited.record.items[0].period, kept.record.items[1].period);
+    // Its new organisation stays its own.
+    assert_eq!(edited.new_organisations, kept.new_organisations);
+}
+
+#[test]
+fn a_recipient_only_another_kept_record_holds_goes_with_the_record() {
+    let d = dataset();
+    let first = reviewed(OWN_TEXT, &d)
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
+    let with = with_yours(&d, std::slice::from_ref(&first));
+    let mut second = reviewed(OWN_TEXT, &d);
+    second.title = "Riverside again".into();
+    second.new_recipient.clear();
+    second.recipients = vec!["riverside-care-partnership".into()];
+    let kept = second
+        .to_record(&d, &with.organisations, &[first.record.id.as_str()])
+        .unwrap();
+    assert_eq!(kept.new_organisations, first.new_organisations);
+    // Named again by its id's spelling, a published organisation is that one.
+    let mut third = reviewed(OWN_TEXT, &d);
+    third.new_recipient = "Dudley-MCP".into();
+    let kept = third.to_record(&d, &d.organisations, &[]).unwrap();
+    assert_eq!(kept.record.recipients, ["dudley-mcp"]);
+    assert!(kept.new_organisations.is_empty());
+}
+
+#[test]
+fn a_kept_record_the_published_data_now_holds_is_not_counted_twice() {
+    let d = dataset();
+    let mut kept = reviewed(OWN_TEXT, &d)
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
+    kept.record.id = d.records[0].id.clone();
+    let with = with_yours(&d, std::slice::from_ref(&kept));
+    assert_eq!(with.records.len(), d.records.len());
+    assert_eq!(
+        already_published(&d, std::slice::from_ref(&kept)),
+        [d.records[0].id.as_str()]
     );
 }
 
@@ -358,4 +450,28 @@ fn the_page_and_its_panel_read_each_others_words() {
         assert_eq!(PanelNews::from_detail(&news.to_detail()), Some(news));
     }
     assert_eq!(PanelAction::from_detail("<script>"), None);
+}
+
+#[test]
+fn someone_elses_record_kept_from_a_link_is_a_record_of_ones_own() {
+    let d = dataset();
+    let theirs = reviewed(OWN_TEXT, &d)
+        .to_record(&d, &d.organisations, &[])
+        .unwrap();
+    let shared = read_shared(&share_bytes(&theirs)).unwrap();
+    let mut draft = Draft::of(&shared);
+    // As the panel opens it: a new record here.
+    draft.editing = None;
+    draft.recipients.retain(|id| d.organisation(id).is_some());
+    draft.new_recipient = shared.new_organisations[0].name.clone();
+    let taken = [theirs.record.id.as_str()];
+    let mine = draft.to_record(&d, &d.organisations, &taken).unwrap();
+    assert_eq!(mine.record.id, "riverside-gets-1-25m-2");
+    assert!(mine
+        .record
+        .items
+        .iter()
+        .all(|i| i.id.starts_with("riverside-gets-1-25m-2/")));
+    assert_eq!(mine.new_organisations, theirs.new_organisations);
+    assert_eq!(mine.record.items.len(), theirs.record.items.len());
 }

@@ -1,9 +1,10 @@
 //! "Add a text": a person pastes, drops or chooses a text; the extractor
-//! (in the page's worker) finds its figures, years, dates, organisations
-//! and places; the person reviews each figure and the text's details; and
-//! what they keep is theirs, in this browser, beside the published data.
-//! Their kept records can be edited, deleted (with Undo), shared as a link,
-//! exported as files for `data/`, and files for `data/` imported.
+//! finds its figures, years, dates, organisations and places; the person
+//! reviews each figure and the text's details; and what they keep is
+//! theirs, in this browser, beside the published data. Their kept records
+//! can be edited, deleted (with Undo), shared as a link, exported as files
+//! for `data/`, and files for `data/` imported. All of this is the panel's
+//! own wasm (the `add-panel` feature), loaded on first use.
 //!
 //! Everything from outside (the text, a file's name, a title, an address)
 //! is shown as text: nothing of it is ever read as markup.
@@ -14,14 +15,14 @@ use crate::download;
 use crate::focus::focus_after_render;
 use crate::follow;
 use crate::yours::{use_yours, Adding, Review, Yours};
-use funding_core::extract::MarkKind;
-use funding_core::jobs::{answer, Answer, Job, NamedText};
+use funding_core::data_files::{self, NamedText};
+use funding_core::extract::{extract, Gazetteer, MarkKind};
 use funding_core::model::{FundingStream, MoneyType, Programme, Role};
 use funding_core::url_state;
 use funding_core::view::ViewState;
 use funding_core::yours::{check_text_size, marked_pieces, text_of_file, Draft, YourRecord};
 use funding_core::yours::{PanelAction, PanelNews};
-use funding_core::{Dataset, Money};
+use funding_core::Money;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -33,92 +34,63 @@ const FIRST_FIGURES: usize = 20;
 /// below what would hold the page up.
 const MAX_FILE_BYTES: f64 = 2_000_000.0;
 
-/// The job that finds what `text` states, with the names `dataset` knows.
-fn extract_job(text: String, dataset: &Dataset) -> Job {
-    let mut places: Vec<String> = dataset
-        .records
-        .iter()
-        .flat_map(|r| r.places.iter().cloned())
-        .collect();
-    places.sort();
-    places.dedup();
-    Job::Extract {
-        text,
-        organisations: dataset.organisations.clone(),
-        places,
-    }
+/// What `text` states, with the organisations and places the page knows
+/// (the kept records' too).
+fn found_in(yours: Yours, text: &str) -> funding_core::extract::Extraction {
+    let gazetteer = yours.dataset.with_untracked(|d| Gazetteer::from_dataset(d));
+    extract(text, &gazetteer)
 }
 
 /// Reads a new text and opens its review.
-pub async fn read_text(yours: Yours, text: String, file_name: Option<String>) {
+pub fn read_text(yours: Yours, text: String, file_name: Option<String>) {
     if let Err(problem) = check_text_size(&text) {
         yours.said.set(Some(problem));
         return;
     }
-    yours.adding.set(Adding::Reading);
-    let dataset = yours.dataset.get_untracked();
-    match answer(extract_job(text.clone(), dataset)) {
-        Answer::Found(found) => {
-            let draft = Draft::new(text, file_name, &found, dataset);
-            show_review(
-                yours,
-                Review {
-                    draft,
-                    found,
-                    shared: false,
-                },
-            );
-        }
-        answer => {
-            yours.adding.set(Adding::Open);
-            yours.said.set(Some(failure(answer)));
-        }
-    }
+    let found = found_in(yours, &text);
+    let draft = Draft::new(text, file_name, &found);
+    show_review(
+        yours,
+        Review {
+            draft,
+            found,
+            shared: false,
+        },
+    );
 }
 
 /// Opens a kept or shared record for review (its marks found again).
-pub async fn review_record(yours: Yours, kept: &YourRecord, shared: bool) {
-    yours.adding.set(Adding::Reading);
-    let dataset = yours.dataset.get_untracked();
+pub fn review_record(yours: Yours, kept: &YourRecord, shared: bool) {
     let mut draft = Draft::of(kept);
-    let text = draft.text.clone();
     if shared {
-        // Someone else's: a new record here, under an id of its own.
+        // Someone else's: a new record here, under an id of its own, with
+        // its new organisations as new recipients of this one.
         draft.editing = None;
+        let known = yours.dataset.get_untracked();
         draft
             .recipients
-            .retain(|id| dataset.organisation(id).is_some());
+            .retain(|id| known.organisation(id).is_some());
+        draft.new_recipient = kept
+            .new_organisations
+            .first()
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
     }
-    match answer(extract_job(text, dataset)) {
-        Answer::Found(found) => show_review(
-            yours,
-            Review {
-                draft,
-                found,
-                shared,
-            },
-        ),
-        answer => {
-            yours.adding.set(Adding::Open);
-            yours.said.set(Some(failure(answer)));
-        }
-    }
+    let found = found_in(yours, &draft.text);
+    show_review(
+        yours,
+        Review {
+            draft,
+            found,
+            shared,
+        },
+    );
 }
 
 fn show_review(yours: Yours, review: Review) {
     yours.said.set(None);
     yours.adding.set(Adding::Reviewing(Arc::new(review)));
     focus_after_render(&["#review-heading"]);
-}
-
-/// A worker's answer that is not the one asked for, as a sentence.
-fn failure(answer: Answer) -> String {
-    match answer {
-        Answer::Failed(problems) => problems.join(" "),
-        _ => {
-            "The page's reader for added texts gave an answer this page did not expect.".to_string()
-        }
-    }
 }
 
 /// Opens the panel at its start, focused on its heading.
@@ -171,7 +143,7 @@ fn AddStart() -> impl IntoView {
             .get_untracked()
             .map(|t| t.value())
             .unwrap_or_default();
-        leptos::task::spawn_local(read_text(yours, text, None));
+        read_text(yours, text, None);
     };
     let chosen = move |ev: leptos::ev::Event| {
         if let Some(file) = input_files(&ev).into_iter().next() {
@@ -268,87 +240,100 @@ fn read_file(yours: Yours, file: web_sys::File) {
             .map_err(|_| format!("“{name}” could not be read."))
             .and_then(|bytes| text_of_file(&name, &bytes));
         match read {
-            Ok(text) => leptos::task::spawn_local(read_text(yours, text, Some(name))),
+            Ok(text) => read_text(yours, text, Some(name)),
             Err(problem) => yours.said.set(Some(problem)),
         }
     });
-    // The reader lives until it calls back; it is small.
+    // Dropping the reader would cancel the read: it is left to finish (a
+    // few bytes for each file chosen).
     std::mem::forget(reading);
 }
 
-/// Imports files written for `data/` (read and checked in the worker).
+/// Imports files written for `data/`, read with `announcements validate`'s
+/// checks (`data_files::import`).
 fn import_files(yours: Yours, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
     let count = files.len();
-    let read: std::rc::Rc<std::cell::RefCell<Vec<NamedText>>> = Default::default();
+    // Each file's text, or why it was not read.
+    type Read = Result<NamedText, String>;
+    let read: std::rc::Rc<std::cell::RefCell<Vec<Read>>> = Default::default();
     for file in files {
         let name = file.name();
+        if file.size() > MAX_FILE_BYTES {
+            read.borrow_mut().push(Err(format!(
+                "“{name}” is larger than 2,000 KB, so it was not read."
+            )));
+            continue;
+        }
         let read = read.clone();
         let reading =
-            gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
-                read.borrow_mut().push(NamedText {
-                    name,
-                    text: text.unwrap_or_default(),
-                });
+            gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |bytes| {
+                let text = bytes
+                    .map_err(|_| format!("“{name}” could not be read."))
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| format!("“{name}” is not text in UTF-8."))
+                    });
+                read.borrow_mut()
+                    .push(text.map(|text| NamedText { name, text }));
                 if read.borrow().len() == count {
-                    let files = read.take();
-                    leptos::task::spawn_local(finish_import(yours, files));
+                    finish_import(yours, read.take());
                 }
             });
         std::mem::forget(reading);
     }
+    // Every file was refused before reading.
+    if read.borrow().len() == count {
+        finish_import(yours, read.take());
+    }
 }
 
-async fn finish_import(yours: Yours, files: Vec<NamedText>) {
-    let dataset = yours.base;
-    let known_items = dataset
+fn finish_import(yours: Yours, files: Vec<Result<NamedText, String>>) {
+    let published = yours.base;
+    let known_items = published
         .records
         .iter()
         .flat_map(|r| r.items.iter().map(|i| i.id.clone()))
         .collect();
-    let job = Job::Import {
-        files,
-        organisations: dataset.organisations.clone(),
-        known_items,
-    };
-    match answer(job) {
-        Answer::Imported {
-            records,
-            mut problems,
-        } => {
-            let mut kept = Vec::new();
-            for record in records {
-                if dataset.record(&record.record.id).is_some() {
-                    problems.push(format!(
-                        "{} is already in the published data, so it was not imported.",
-                        record.record.id
-                    ));
-                    continue;
-                }
-                let title = record
-                    .record
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| record.record.id.clone());
-                match yours.keep(record) {
-                    Ok(()) => kept.push(title),
-                    Err(problem) => problems.push(problem),
-                }
-            }
-            add_panel::send(NEWS_EVENT, &PanelNews::Changed.to_detail());
-            let mut said = match kept.len() {
-                0 => "Nothing was imported.".to_string(),
-                n => format!("Imported {n}: {}.", kept.join("; ")),
-            };
-            if !problems.is_empty() {
-                said.push_str(&format!(" Problems: {}", problems.join(" ")));
-            }
-            yours.said.set(Some(said));
+    let mut problems: Vec<String> = files.iter().filter_map(|f| f.clone().err()).collect();
+    let files = files.into_iter().filter_map(Result::ok).collect();
+    let read = data_files::import(files, &published.organisations, &known_items);
+    problems.extend(read.problems);
+    yours.reload();
+    let mut kept = Vec::new();
+    for record in read.records {
+        let id = record.record.id.clone();
+        if published.record(&id).is_some() {
+            problems.push(format!(
+                "{id} is already in the published data, so it was not imported."
+            ));
+            continue;
         }
-        answer => yours.said.set(Some(failure(answer))),
+        if yours
+            .kept
+            .with_untracked(|k| k.iter().any(|k| k.record.id == id))
+        {
+            problems.push(format!(
+                "{id} is already kept in this browser, so it was not imported again."
+            ));
+            continue;
+        }
+        let title = record.record.title.clone().unwrap_or_else(|| id.clone());
+        match yours.keep(record) {
+            Ok(()) => kept.push(title),
+            Err(problem) => problems.push(problem),
+        }
     }
+    add_panel::send(NEWS_EVENT, &PanelNews::Changed.to_detail());
+    let mut said = match kept.len() {
+        0 => "Nothing was imported.".to_string(),
+        n => format!("Imported {n}: {}.", kept.join("; ")),
+    };
+    if !problems.is_empty() {
+        said.push_str(&format!(" Problems: {}", problems.join(" ")));
+    }
+    yours.said.set(Some(said));
 }
 
 /// The records kept in this browser, each with its actions.
@@ -431,13 +416,15 @@ pub fn listen(yours: Yours) {
         yours.said.set(None);
         match action {
             PanelAction::Open => open_panel(yours),
-            PanelAction::Edit(id) => {
-                if let Some(kept) = find(yours, &id) {
-                    leptos::task::spawn_local(
-                        async move { review_record(yours, &kept, false).await },
-                    );
+            PanelAction::Edit(id) => match find(yours, &id) {
+                Some(kept) => review_record(yours, &kept, false),
+                None => {
+                    open_panel(yours);
+                    yours
+                        .said
+                        .set(Some(format!("“{id}” is no longer kept in this browser.")));
                 }
-            }
+            },
             PanelAction::Share(id) => share(yours, made, id),
             PanelAction::Export(id) => export(yours, made, id),
             PanelAction::Link(packed) => crate::share::open_link(yours, packed),
@@ -472,14 +459,7 @@ fn export(yours: Yours, made: LastMade, id: String) {
         return;
     };
     open_panel_quietly(yours);
-    let job = Job::Export {
-        kept: Box::new(kept),
-        organisations: yours.base.organisations.clone(),
-    };
-    let files = match answer(job) {
-        Answer::Files(files) => Ok(files),
-        other => Err(failure(other)),
-    };
+    let files = data_files::export(&kept, &yours.base.organisations).map_err(|p| p.join(" "));
     made.0.set(Some((id, Made::Files(files))));
     focus_after_render(&[".export-files button", ".export-files"]);
 }
@@ -551,7 +531,7 @@ fn YourRecordActions(id: String) -> impl IntoView {
         <div class="your-actions">
             <button type="button" class="quiet" on:click=move |_| {
                 if let Some(kept) = find(yours, &edit) {
-                    leptos::task::spawn_local(async move { review_record(yours, &kept, false).await });
+                    review_record(yours, &kept, false);
                 }
             }>"Edit"</button>
             <button type="button" class="quiet" on:click=move |_| share(yours, made, share_id.clone())>"Share link"</button>
@@ -662,9 +642,12 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
         .collect();
     let keep = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // What other tabs or the page kept meanwhile counts too.
+        yours.reload();
         let taken = yours.ids();
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        match draft.with_untracked(|d| d.to_record(yours.base, &taken)) {
+        let organisations = yours.dataset.with_untracked(|d| d.organisations.clone());
+        match draft.with_untracked(|d| d.to_record(yours.base, &organisations, &taken)) {
             Err(found) => {
                 problems.set(found);
                 focus_after_render(&["#review-problems"]);
@@ -676,9 +659,9 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                     open: Some(id),
                     ..Default::default()
                 });
-                browser_url::write_address(&query);
                 match yours.keep(record) {
                     Ok(()) => {
+                        browser_url::write_address(&query);
                         yours.adding.set(Adding::Closed);
                         yours.said.set(None);
                         // The page reads it again, shows it open, and says so.
@@ -750,17 +733,22 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                         <label for="review-programme">"Programme"</label>
                         <select id="review-programme" on:change=move |ev| {
                             let chosen = event_target_value(&ev);
-                            if let Some(p) = Programme::from_code(&chosen) {
-                                draft.update(|d| d.programme = p);
-                            }
+                            draft.update(|d| d.programme = Programme::from_code(&chosen));
                         }>
+                            <option value="" selected=first.programme.is_none()>"Choose: the text names none"</option>
                             {Programme::ALL.iter().map(|p| view! {
-                                <option value=p.code() selected=first.programme == *p>{p.name()}</option>
+                                <option value=p.code() selected=first.programme == Some(*p)>{p.name()}</option>
                             }).collect_view()}
                         </select>
                         <fieldset class="review-recipients">
                             <legend>"Recipients"</legend>
-                            {organisations_named.is_empty().then(|| view! { <p class="field-help">"The text names no organisation the data knows."</p> })}
+                            <p class="field-help">
+                                {if organisations_named.is_empty() {
+                                    "The text names no organisation the data knows."
+                                } else {
+                                    "Organisations the text names: tick those the money is for."
+                                }}
+                            </p>
                             {organisations_named.into_iter().map(|(id, name)| {
                                 let ticked = first.recipients.contains(&id);
                                 let box_id = format!("recipient-{id}");
@@ -866,6 +854,14 @@ fn FigureFields(
         })
     };
     let id = |what: &str| format!("figure-{n}-{what}");
+    // A period the form has no choice for (several years) stays as kept
+    // unless a year is chosen.
+    let unstated_period = figure
+        .was
+        .as_ref()
+        .filter(|w| w.period.single_year().is_none())
+        .and_then(|w| w.period.stated())
+        .map_or_else(|| "Not stated".to_string(), |p| format!("{p} (as kept)"));
     let kept = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| f.keep)));
     let dropped = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| !f.keep)));
     view! {
@@ -927,11 +923,14 @@ fn FigureFields(
                     set(Box::new(move |f| f.period = year));
                 }
             }>
-                <option value="" selected=figure.period.is_none()>"Not stated"</option>
+                <option value="" selected=figure.period.is_none()>{unstated_period}</option>
                 {years.iter().map(|y| view! {
                     <option value=y.to_string() selected=figure.period == Some(*y)>{y.to_string()}</option>
                 }).collect_view()}
             </select>
+            {figure.sentence_year.map(|y| view! {
+                <p class="field-help">{format!("Its sentence names {y}; choose it if the money is for that year.")}</p>
+            })}
             <label for=id("purpose")>"What it is for (optional)"</label>
             <input type="text" id=id("purpose") value=figure.purpose.clone() on:input=move |ev| {
                 let v = event_target_value(&ev);

@@ -25,18 +25,31 @@ pub fn YoursNotices() -> impl IntoView {
         yours.set_aside.get().map(|aside| {
             view! {
                 <div class="notice yours-problem" role="alert">
-                    <p>
-                        "The texts you added in this browser could not be read: " {aside.reason} ". "
-                        "Nothing was deleted: what was stored is kept aside in this browser (under "
-                        <code>{aside.key}</code> "), and new texts you add are stored apart from it."
-                    </p>
+                    <p>"Some of the texts you added in this browser could not be read: " {aside.reason} "."</p>
+                    {if aside.moved {
+                        view! {
+                            <p>
+                                "Nothing was deleted: a copy of everything that was stored is kept in this browser (under "
+                                <code>{aside.key}</code> "), apart from the texts that could be read and new ones you add."
+                            </p>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <p>"Nothing was deleted, and nothing new is stored over it: this browser's storage had no room for a copy. Download it to keep it."</p>
+                        }
+                        .into_any()
+                    }}
                     <button type="button" on:click=move |_| {
                         if !yours.download_set_aside() {
                             yours.said.set(Some("This browser refused the download.".to_string()));
                         }
                     }>"Download what was stored"</button>
                     " "
-                    <button type="button" class="quiet" on:click=move |_| yours.set_aside.set(None)>"Dismiss"</button>
+                    <button type="button" class="quiet" on:click=move |_| {
+                        yours.set_aside.set(None);
+                        crate::focus::focus_after_render(&["#search"]);
+                    }>"Dismiss"</button>
                 </div>
             }
         })
@@ -53,7 +66,13 @@ pub fn YoursNotices() -> impl IntoView {
                     <p>"Deleted “" {title} "”."</p>
                     <button type="button" id="undo-delete" on:click=move |_| {
                         match yours.undo() {
-                            Ok(()) => yours.said.set(Some("Put back.".to_string())),
+                            Ok(put_back) => {
+                                yours.said.set(Some("Put back.".to_string()));
+                                // Focus to its row once the explorer shows it.
+                                if let Some(id) = put_back {
+                                    crate::focus::focus_row_after_render(id);
+                                }
+                            }
                             Err(problem) => yours.said.set(Some(problem)),
                         }
                         crate::add_panel::refresh_panel();

@@ -55,6 +55,7 @@ test('after one visit online, the whole explorer works offline', async ({ page, 
   await page.getByRole('button', { name: 'Find the figures' }).click();
   await expect(page.locator('.review-words a.find-amount')).toHaveText(['£2m']);
   await page.getByLabel('Title').fill('Offline Trust gets £2m');
+  await page.locator('#review-programme').selectOption({ label: 'Integrated care system' });
   await page.getByRole('button', { name: 'Keep it' }).click();
   await expect(page.locator('.reader h2')).toHaveText('Offline Trust gets £2m');
 

@@ -32,6 +32,7 @@ async function reviewOwnText(page) {
   await page.getByLabel('Publisher').fill('A paper of our own');
   await page.getByLabel('Date published').selectOption({ label: '3 March 2019' });
   await page.getByLabel('Source address').fill('https://example.org/riverside');
+  await page.locator('#review-programme').selectOption({ label: 'Integrated care system' });
   await page.getByLabel('Another recipient (a known organisation, or a new one)').fill('Riverside Care Partnership');
   await page.locator('#figure-0-role').selectOption('allocation');
 }
@@ -52,14 +53,18 @@ test('a text written here is found, reviewed, kept, and found again after a relo
   await expect(page.locator('.review-words .find-financial-year')).toHaveText('2019/20');
   await expect(page.locator('.review-words .find-date')).toHaveText('3 March 2019');
   await expect(page.locator('.review-words .find-organisation')).toHaveText('Dudley MCP');
-  // The year of its own sentence is offered for the second figure.
-  await expect(page.locator('#figure-1-period')).toHaveValue('2019/20');
+  // Nothing is filled in that the text does not state for certain: no
+  // year (its sentence's year is a hint), no programme, no recipient.
+  await expect(page.locator('#figure-1-period')).toHaveValue('');
+  await expect(page.locator('#figure-1')).toContainText('Its sentence names 2019/20');
+  await expect(page.locator('#review-programme')).toHaveValue('');
+  await expect(page.locator('#recipient-dudley-mcp')).not.toBeChecked();
+  expect(await page.locator('.review-figure select[id$="-role"]').evaluateAll((s) => s.map((e) => e.value))).toEqual(['context', 'context', 'context']);
   // Nothing is kept before the person confirms.
   expect(await page.evaluate(() => localStorage.getItem('funding-explorer.yours'))).toBeNull();
   await reviewOwnText(page);
   await page.getByLabel('Keep this figure').nth(2).uncheck();
   await expect(page.locator('#found-2')).toHaveClass(/is-dropped/);
-  await page.locator('#recipient-dudley-mcp').uncheck();
   await page.getByRole('button', { name: 'Keep it' }).click();
 
   // Kept: it opens in the reader, marked as the person's, its figures there.
@@ -88,7 +93,10 @@ test('a seed text added again is found, with its money, dates and vanguard marke
   await paste(page, SEED);
   await expect(page.locator('.review-words a.find-amount').first()).toHaveText('£4.8m');
   await expect(page.locator('.review-words .find-date').first()).toBeVisible();
-  await expect(page.locator('#recipient-all-together-better-sunderland')).toBeChecked();
+  // The vanguard is offered, not ticked; the programme is the text's own word.
+  await expect(page.locator('#recipient-all-together-better-sunderland')).not.toBeChecked();
+  await expect(page.locator('#review-programme')).toHaveValue('new_care_models');
+  await page.locator('#recipient-all-together-better-sunderland').check();
   await page.getByLabel('Title').fill('Sunderland, added by hand');
   await page.locator('#figure-0-role').selectOption('allocation');
   await page.getByRole('button', { name: 'Keep it' }).click();
@@ -136,7 +144,7 @@ test('a source address that is not a web address is refused, and money for a rec
   await page.goto(at());
   await paste(page, OWN_TEXT);
   await page.getByLabel('Source address').fill('javascript:alert(1)');
-  await page.locator('#recipient-dudley-mcp').uncheck();
+  await page.locator('#review-programme').selectOption({ label: 'Integrated care system' });
   await page.locator('#figure-0-role').selectOption('allocation');
   await page.getByRole('button', { name: 'Keep it' }).click();
   const problems = page.locator('#review-problems');
@@ -295,6 +303,9 @@ test('adding a text has no serious accessibility violations, and works with the 
   expect(await serious()).toEqual([]);
   await page.locator('#review-title').focus();
   await page.keyboard.insertText('Typed with keys');
+  await page.locator('#review-programme').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#review-programme')).not.toHaveValue('');
   await page.locator('#figure-0-role').focus();
   // From "Context" (where every figure starts) up to "Money for a recipient", the first choice.
   for (let n = 0; n < 3; n++) await page.keyboard.press('ArrowUp');
@@ -306,4 +317,25 @@ test('adding a text has no serious accessibility violations, and works with the 
   await expect(page.locator('.reader h2')).toHaveText('Typed with keys');
   await expect(page.locator('.reader .figure').first()).toContainText('Money for the recipient');
   expect(await serious()).toEqual([]);
+});
+
+test('two tabs keep texts without writing over each other', async ({ page, context }) => {
+  const other = await context.newPage();
+  await page.goto(at());
+  await other.goto(at());
+  await expect(other.locator('.record').first()).toBeVisible();
+  await keepOwnText(page);
+  // The other tab, opened before, keeps a text of its own.
+  await paste(other, 'Second Trust gets £3m.');
+  await other.getByLabel('Title').fill('Second Trust gets £3m');
+  await other.locator('#review-programme').selectOption({ label: 'Integrated care system' });
+  await other.getByRole('button', { name: 'Keep it' }).click();
+  await expect(other.locator('.reader h2')).toHaveText('Second Trust gets £3m');
+  // Both are kept, and the first tab shows the second's text too.
+  await page.getByRole('searchbox').fill('trust');
+  await expect(page.locator('.record .record-title')).toContainText(['Second Trust gets £3m']);
+  await page.reload();
+  await page.goto(at('?text=yours'));
+  await expect(page.locator('.record')).toHaveCount(2);
+  await other.close();
 });

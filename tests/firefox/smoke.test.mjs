@@ -95,6 +95,7 @@ test('in Firefox, a pasted text is reviewed, kept, found after a reload, and sha
     await until(page, () => document.querySelectorAll('.review-words a.find-amount').length === 2);
     await page.type('#review-title', 'Harbour Trust gets £3.5m');
     await page.type('#review-new-recipient', 'Harbour Trust');
+    await page.select('#review-programme', 'integrated_care_systems');
     await page.select('#figure-1-role', 'allocation');
     await page.click('#review-keep');
     await until(page, () => document.querySelector('.reader h2')?.textContent === 'Harbour Trust gets £3.5m');
