@@ -892,6 +892,7 @@ fn FigureFields(
                     <option value=r.code() selected=figure.role == *r>{role_choice(*r)}</option>
                 }).collect_view()}
             </select>
+            <p class="field-help">"Only money for a recipient is added into totals."</p>
             <label for=id("stream")>"Stream"</label>
             <select id=id("stream") on:change=move |ev| {
                 let chosen = event_target_value(&ev);
@@ -940,12 +941,12 @@ fn FigureFields(
     }
 }
 
-/// A role as the form offers it: what it means for the totals.
+/// A role as the form offers it.
 fn role_choice(role: Role) -> &'static str {
     match role {
-        Role::Allocation => "Money for a recipient (counted in totals)",
-        Role::ProgrammeTotal => "Programme total (not added to recipients' totals)",
-        Role::FundSize => "Fund size (not added to recipients' totals)",
-        Role::Context => "Context, or not stated (not counted)",
+        Role::Allocation => "Money for a recipient",
+        Role::ProgrammeTotal => "Programme total",
+        Role::FundSize => "Fund size",
+        Role::Context => "Context, or not stated",
     }
 }
