@@ -717,29 +717,29 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                         <legend>"The text"</legend>
                         <TextField label="Title" id="review-title" value=first.title.clone() set=move |v| draft.update(|d| d.title = v) />
                         <TextField label="Publisher" id="review-publisher" value=first.publisher.clone() set=move |v| draft.update(|d| d.publisher = v) />
-                        <label for="review-date">"Date published"</label>
-                        <select id="review-date" on:change=move |ev| {
-                            let chosen = event_target_value(&ev);
-                            let date = dates.iter().copied().find(|d| d.to_string() == chosen);
-                            draft.update(|d| d.published_on = date);
-                        }>
-                            <option value="" selected=first.published_on.is_none()>"Not stated"</option>
-                            {found.dates.iter().map(|d| view! {
-                                <option value=d.to_string() selected=first.published_on == Some(*d)>{d.readable()}</option>
-                            }).collect_view()}
-                        </select>
+                        <ChoiceField
+                            id="review-date".to_string()
+                            label="Date published"
+                            options=std::iter::once((String::new(), "Not stated".to_string()))
+                                .chain(found.dates.iter().map(|d| (d.to_string(), d.readable())))
+                                .collect()
+                            chosen=first.published_on.map(|d| d.to_string()).unwrap_or_default()
+                            pick=move |code: String| {
+                                let date = dates.iter().copied().find(|d| d.to_string() == code);
+                                draft.update(|d| d.published_on = date);
+                            }
+                        />
                         <p class="field-help">"The dates the text states."</p>
                         <TextField label="Source address" id="review-source" value=first.source_url.clone() set=move |v| draft.update(|d| d.source_url = v) />
-                        <label for="review-programme">"Programme"</label>
-                        <select id="review-programme" on:change=move |ev| {
-                            let chosen = event_target_value(&ev);
-                            draft.update(|d| d.programme = Programme::from_code(&chosen));
-                        }>
-                            <option value="" selected=first.programme.is_none()>"Choose: the text names none"</option>
-                            {Programme::ALL.iter().map(|p| view! {
-                                <option value=p.code() selected=first.programme == Some(*p)>{p.name()}</option>
-                            }).collect_view()}
-                        </select>
+                        <ChoiceField
+                            id="review-programme".to_string()
+                            label="Programme"
+                            options=std::iter::once((String::new(), if first.programme.is_none() { "Choose: the text names none" } else { "Choose one" }.to_string()))
+                                .chain(Programme::ALL.iter().map(|p| (p.code().to_string(), p.name().to_string())))
+                                .collect()
+                            chosen=first.programme.map(|p| p.code().to_string()).unwrap_or_default()
+                            pick=move |code: String| draft.update(|d| d.programme = Programme::from_code(&code))
+                        />
                         <fieldset class="review-recipients">
                             <legend>"Recipients"</legend>
                             <p class="field-help">
@@ -881,54 +881,52 @@ fn FigureFields(
                 } />
                 "Keep this figure"
             </label>
-            <label for=id("role")>"What it is"</label>
-            <select id=id("role") on:change=move |ev| {
-                let chosen = event_target_value(&ev);
-                if let Some(role) = Role::from_code(&chosen) {
-                    set(Box::new(move |f| f.role = role));
+            <ChoiceField
+                id=id("role")
+                label="What it is"
+                options=Role::ALL.iter().map(|r| (r.code().to_string(), role_choice(*r).to_string())).collect()
+                chosen=figure.role.code().to_string()
+                pick=move |code: String| {
+                    if let Some(role) = Role::from_code(&code) {
+                        set(Box::new(move |f| f.role = role));
+                    }
                 }
-            }>
-                {Role::ALL.iter().map(|r| view! {
-                    <option value=r.code() selected=figure.role == *r>{role_choice(*r)}</option>
-                }).collect_view()}
-            </select>
+            />
             <p class="field-help">"Only money for a recipient is added into totals."</p>
-            <label for=id("stream")>"Stream"</label>
-            <select id=id("stream") on:change=move |ev| {
-                let chosen = event_target_value(&ev);
-                if let Some(stream) = FundingStream::from_code(&chosen) {
-                    set(Box::new(move |f| f.stream = stream));
+            <ChoiceField
+                id=id("stream")
+                label="Stream"
+                options=FundingStream::ALL.iter().map(|s| (s.code().to_string(), s.name().to_string())).collect()
+                chosen=figure.stream.code().to_string()
+                pick=move |code: String| {
+                    if let Some(stream) = FundingStream::from_code(&code) {
+                        set(Box::new(move |f| f.stream = stream));
+                    }
                 }
-            }>
-                {FundingStream::ALL.iter().map(|s| view! {
-                    <option value=s.code() selected=figure.stream == *s>{s.name()}</option>
-                }).collect_view()}
-            </select>
-            <label for=id("type")>"Type of money"</label>
-            <select id=id("type") on:change=move |ev| {
-                let chosen = event_target_value(&ev);
-                if let Some(t) = MoneyType::from_code(&chosen) {
-                    set(Box::new(move |f| f.money_type = t));
+            />
+            <ChoiceField
+                id=id("type")
+                label="Type of money"
+                options=MoneyType::ALL.iter().map(|t| (t.code().to_string(), t.name().to_string())).collect()
+                chosen=figure.money_type.code().to_string()
+                pick=move |code: String| {
+                    if let Some(t) = MoneyType::from_code(&code) {
+                        set(Box::new(move |f| f.money_type = t));
+                    }
                 }
-            }>
-                {MoneyType::ALL.iter().map(|t| view! {
-                    <option value=t.code() selected=figure.money_type == *t>{t.name()}</option>
-                }).collect_view()}
-            </select>
-            <label for=id("period")>"Financial year"</label>
-            <select id=id("period") on:change={
-                let years = years.clone();
-                move |ev| {
-                    let chosen = event_target_value(&ev);
-                    let year = years.iter().copied().find(|y| y.to_string() == chosen);
+            />
+            <ChoiceField
+                id=id("period")
+                label="Financial year"
+                options=std::iter::once((String::new(), unstated_period))
+                    .chain(years.iter().map(|y| (y.to_string(), y.to_string())))
+                    .collect()
+                chosen=figure.period.map(|y| y.to_string()).unwrap_or_default()
+                pick=move |code: String| {
+                    let year = years.iter().copied().find(|y| y.to_string() == code);
                     set(Box::new(move |f| f.period = year));
                 }
-            }>
-                <option value="" selected=figure.period.is_none()>{unstated_period}</option>
-                {years.iter().map(|y| view! {
-                    <option value=y.to_string() selected=figure.period == Some(*y)>{y.to_string()}</option>
-                }).collect_view()}
-            </select>
+            />
             {figure.sentence_year.map(|y| view! {
                 <p class="field-help">{format!("Its sentence names {y}; choose it if the money is for that year.")}</p>
             })}
@@ -938,6 +936,30 @@ fn FigureFields(
                 set(Box::new(move |f| f.purpose = v));
             } />
         </fieldset>
+    }
+}
+
+/// A labelled choice of `options` (code and words), `chosen` at first;
+/// `pick` is told the code chosen.
+#[component]
+fn ChoiceField(
+    id: String,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    chosen: String,
+    #[prop(into)] pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id.clone()>{label}</label>
+        <select id=id on:change=move |ev| pick.run(event_target_value(&ev))>
+            {options
+                .into_iter()
+                .map(|(code, words)| {
+                    let selected = code == chosen;
+                    view! { <option value=code selected=selected>{words}</option> }
+                })
+                .collect_view()}
+        </select>
     }
 }
 
