@@ -854,6 +854,12 @@ fn FigureFields(
         })
     };
     let id = |what: &str| format!("figure-{n}-{what}");
+    // The years the text states, and the figure's own if it was kept with
+    // one the text does not state (an imported figure's inferred year).
+    let mut years = years;
+    if let Some(own) = figure.period.filter(|y| !years.contains(y)) {
+        years.push(own);
+    }
     // A period the form has no choice for (several years) stays as kept
     // unless a year is chosen.
     let unstated_period = figure

@@ -339,3 +339,36 @@ test('two tabs keep texts without writing over each other', async ({ page, conte
   await expect(page.locator('.record')).toHaveCount(2);
   await other.close();
 });
+
+test('an imported figure with an inferred year keeps it through an edit', async ({ page }) => {
+  const text = 'Inferred Trust gets £2m.';
+  const toml = `id = "inferred-trust"
+text_file = "inferred-trust.txt"
+title = "Inferred Trust gets £2m"
+recipients = ["Dudley MCP"]
+programme = "new_care_models"
+
+[[items]]
+key = "grant"
+amount_gbp = 2000000
+period = "2018/19"
+period_inferred = "The board paper is for 2018/19"
+role = "allocation"
+stream = "not-stated"
+money_type = "not-stated"
+evidence = [{ start = 20, end = 23, quote = "£2m" }]
+`;
+  await page.goto(at());
+  await page.getByRole('button', { name: 'Add a text' }).click();
+  await page.getByText('Import files written for the dataset').click();
+  await page.locator('#add-import').setInputFiles([
+    { name: 'inferred-trust.toml', mimeType: 'application/toml', buffer: Buffer.from(toml) },
+    { name: 'inferred-trust.txt', mimeType: 'text/plain', buffer: Buffer.from(text) },
+  ]);
+  await expect(page.locator('.add-said')).toHaveText('Imported 1: Inferred Trust gets £2m.');
+  await page.locator('.yours-list').getByRole('button', { name: 'Edit' }).click();
+  await expect(page.locator('#figure-0-period')).toHaveValue('2018/19');
+  await page.getByLabel('Title').fill('Inferred Trust gets £2m, edited');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.locator('.reader .figure').first()).toContainText('2018/19');
+});
