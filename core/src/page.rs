@@ -9,7 +9,7 @@ use crate::cite::citation;
 use crate::explore::FacetValue;
 use crate::model::{slug, Dataset, FundingRecord, OrganisationKind, RecordKind, Role};
 use crate::reader::{evidence_anchor, item_anchor, FigureMark};
-use crate::totals::Totals;
+use crate::totals::{MoneyKind, Totals};
 use crate::view::{Facet, ViewState};
 
 /// The charts of the view, in the order the page shows them, by id; the
@@ -266,6 +266,10 @@ pub struct TotalsSummary {
     pub flags: Vec<String>,
 }
 
+/// What a total says when it adds money from texts added in this browser.
+pub const YOURS_ADDED: &str =
+    "includes money from texts you added in this browser, not in the published data";
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -284,6 +288,20 @@ pub fn totals_summary(dataset: &Dataset, totals: &Totals) -> TotalsSummary {
     }
     if totals.is_range() {
         notes.push("sources disagree: lowest to highest".to_string());
+    }
+    // Money from texts the person added in this browser is said wherever it
+    // is added, so a total quoted is never taken for the published data's.
+    let yours_in = |kind: Option<MoneyKind>| {
+        totals.contributions.iter().any(|c| {
+            Some(c.kind) == kind
+                && dataset
+                    .records
+                    .get(c.record)
+                    .is_some_and(|r| r.kind == RecordKind::Yours)
+        })
+    };
+    if yours_in(totals.headline) {
+        notes.push(YOURS_ADDED.to_string());
     }
     let headline_note = if notes.is_empty() {
         String::new()
@@ -320,11 +338,16 @@ pub fn totals_summary(dataset: &Dataset, totals: &Totals) -> TotalsSummary {
             (
                 other.kind.name(),
                 format!(
-                    ": {} ({}; {} figure{})",
+                    ": {} ({}; {} figure{}{})",
                     Totals::sum_text(other.low, other.high, other.bound),
                     years.join(", "),
                     other.figures,
-                    plural(other.figures)
+                    plural(other.figures),
+                    if yours_in(Some(other.kind)) {
+                        format!("; {YOURS_ADDED}")
+                    } else {
+                        String::new()
+                    }
                 ),
             )
         })

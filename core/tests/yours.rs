@@ -475,3 +475,42 @@ fn someone_elses_record_kept_from_a_link_is_a_record_of_ones_own() {
     assert_eq!(mine.new_organisations, theirs.new_organisations);
     assert_eq!(mine.record.items.len(), theirs.record.items.len());
 }
+
+#[test]
+fn a_total_that_adds_your_money_says_so() {
+    use funding_core::page::{totals_summary, YOURS_ADDED};
+    let d = dataset();
+    let mut draft = reviewed(OWN_TEXT, &d);
+    // Money of the headline kind: the vanguard fund, for 2019/20.
+    draft.figures[1].role = Role::Allocation;
+    draft.figures[1].stream = FundingStream::VanguardFund;
+    draft.figures[1].period = draft.figures[1].sentence_year;
+    // And money whose fund it does not state, for the same year.
+    draft.figures[0].period = draft.figures[1].sentence_year;
+    let kept = draft.to_record(&d, &d.organisations, &[]).unwrap();
+    let with = with_yours(&d, std::slice::from_ref(&kept));
+    let before = totals_summary(&d, &Explorer::new(&d).run(&ViewState::default()).totals);
+    assert!(!before.headline_note.contains(YOURS_ADDED));
+    assert!(before
+        .others
+        .iter()
+        .all(|(_, line)| !line.contains(YOURS_ADDED)));
+    let after = totals_summary(
+        &with,
+        &Explorer::new(&with).run(&ViewState::default()).totals,
+    );
+    assert!(
+        after.headline_note.contains(YOURS_ADDED),
+        "{}",
+        after.headline_note
+    );
+    // The figure whose fund is not stated is added apart, and says so too.
+    assert!(
+        after
+            .others
+            .iter()
+            .any(|(_, line)| line.contains(YOURS_ADDED)),
+        "{:?}",
+        after.others
+    );
+}
