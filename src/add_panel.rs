@@ -128,11 +128,7 @@ pub fn listen(yours: Yours) {
 pub fn delete(yours: Yours, id: &str) {
     // A view that has it open shows the list instead.
     let query = crate::browser_url::current_query();
-    let opens_it = query
-        .trim_start_matches('?')
-        .split('&')
-        .any(|part| part.strip_prefix("open=") == Some(id));
-    if opens_it {
+    if funding_core::url_state::opened_record(&query).as_deref() == Some(id) {
         crate::browser_url::write_address("?");
     }
     match yours.delete(id) {

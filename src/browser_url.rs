@@ -99,15 +99,5 @@ pub fn page_with_fragment(fragment: &str) -> String {
 /// Puts `query` in the address bar at once, as a new history entry: for a
 /// view the explorer reads when it is built again (a record just kept).
 pub fn write_address(query: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let path = window.location().pathname().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{query}")),
-        );
-    }
+    write_query(query, false);
 }

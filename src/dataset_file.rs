@@ -12,11 +12,11 @@
 //!
 //! Every way this can fail is a sentence for the page, never a panic.
 
-use crate::streams::DecompressionStream;
+use crate::streams::{bytes_through, DecompressionStream};
 use funding_core::Dataset;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableWritablePair, Response};
+use web_sys::Response;
 
 /// What the page says when the data cannot be downloaded.
 const NOT_DOWNLOADED: &str =
@@ -41,14 +41,9 @@ pub async fn fetch_dataset() -> Result<Dataset, String> {
     let body = response.body().ok_or(NOT_DOWNLOADED)?;
     let unpacker = DecompressionStream::new("gzip")
         .map_err(|_| "This browser cannot unpack the data. A current browser can.")?;
-    let unpacked = Response::new_with_opt_readable_stream(Some(
-        &body.pipe_through(unpacker.unchecked_ref::<ReadableWritablePair>()),
-    ))
-    .map_err(|_| NOT_DOWNLOADED)?;
-    let damaged = |_| "The data is damaged: it is not the gzip'd file the build wrote.";
-    let buffer = JsFuture::from(unpacked.array_buffer().map_err(damaged)?)
+    let unpacked = bytes_through(&body, &unpacker)
         .await
-        .map_err(damaged)?;
-    funding_core::codec::decode(&js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|_| "The data is damaged: it is not the gzip'd file the build wrote.")?;
+    funding_core::codec::decode(&unpacked)
         .map_err(|problem| format!("The data is damaged: {problem}."))
 }

@@ -6,16 +6,14 @@
 
 use crate::browser_url;
 use crate::components::add::review_record;
-use crate::streams::{CompressionStream, DecompressionStream};
+use crate::streams::{bytes_through, CompressionStream, DecompressionStream};
 use crate::yours::{Adding, Yours};
 use funding_core::yours::{
     base64url, from_base64url, read_shared, share_bytes, YourRecord, MAX_LINK_CHARS, SHARE_FRAGMENT,
 };
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStream, ReadableWritablePair, Response};
+use web_sys::{ReadableStream, Response};
 
 /// The share link for `kept`, or why there is none.
 pub async fn link_for(kept: &YourRecord) -> Result<String, String> {
@@ -64,14 +62,6 @@ async fn read_link(packed: &str) -> Result<YourRecord, String> {
 }
 
 /// The bytes of `stream` piped through `pair`.
-pub async fn bytes_through(stream: &ReadableStream, pair: &JsValue) -> Result<Vec<u8>, JsValue> {
-    let piped = Response::new_with_opt_readable_stream(Some(
-        &stream.pipe_through(pair.unchecked_ref::<ReadableWritablePair>()),
-    ))?;
-    let buffer = JsFuture::from(piped.array_buffer()?).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 fn stream_of(bytes: &[u8]) -> Result<ReadableStream, JsValue> {
     let mut copy = bytes.to_vec();
     Response::new_with_opt_u8_array(Some(&mut copy))?

@@ -173,7 +173,7 @@ pub trait KnownValues {
 
 /// Reads a query string (with or without its leading `?`), keeping the
 /// values `known` has.
-pub fn decode(query: &str, known: &impl KnownValues) -> (ViewState, Vec<Notice>) {
+pub fn decode(query: &str, known: &dyn KnownValues) -> (ViewState, Vec<Notice>) {
     let mut view = ViewState::default();
     let mut notices = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -293,6 +293,24 @@ pub fn decode(query: &str, known: &impl KnownValues) -> (ViewState, Vec<Notice>)
 
 /// Writes the view as a query string, with its `?`, or an empty string for the
 /// default view.
+/// The record a link opens, whatever data it is read against: what the
+/// page asks before it deletes a record that may be open.
+pub fn opened_record(query: &str) -> Option<String> {
+    struct AnyValue;
+    impl KnownValues for AnyValue {
+        fn knows(&self, _: Facet, _: &str) -> bool {
+            true
+        }
+        fn has_record(&self, _: &str) -> bool {
+            true
+        }
+        fn has_organisation(&self, _: &str) -> bool {
+            true
+        }
+    }
+    decode(query, &AnyValue).0.open
+}
+
 pub fn encode(view: &ViewState) -> String {
     encode_opening(view, view.open.as_deref())
 }
@@ -349,6 +367,14 @@ mod tests {
         fn has_organisation(&self, _: &str) -> bool {
             false
         }
+    }
+
+    #[test]
+    fn the_record_a_link_opens_is_read_as_decode_reads_it() {
+        assert_eq!(opened_record("?q=x&open=a-b").as_deref(), Some("a-b"));
+        assert_eq!(opened_record("?open=a-b-2").as_deref(), Some("a-b-2"));
+        assert_eq!(opened_record("?q=open%3Da-b"), None);
+        assert_eq!(opened_record(""), None);
     }
 
     #[test]

@@ -345,6 +345,23 @@ impl Draft {
         }
     }
 
+    /// Someone else's record (from a share link) as the draft of a new
+    /// record of one's own: an id of its own when kept, its recipients those
+    /// `dataset` knows, and its new organisation named as a new recipient.
+    pub fn of_someone_elses(kept: &YourRecord, dataset: &Dataset) -> Draft {
+        let mut draft = Draft::of(kept);
+        draft.editing = None;
+        draft
+            .recipients
+            .retain(|id| dataset.organisation(id).is_some());
+        draft.new_recipient = kept
+            .new_organisations
+            .first()
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        draft
+    }
+
     /// The record to keep, or what the person must change first.
     /// `published` is the published dataset; `organisations` every
     /// organisation the page knows (with other kept records' new ones);

@@ -459,11 +459,7 @@ fn someone_elses_record_kept_from_a_link_is_a_record_of_ones_own() {
         .to_record(&d, &d.organisations, &[])
         .unwrap();
     let shared = read_shared(&share_bytes(&theirs)).unwrap();
-    let mut draft = Draft::of(&shared);
-    // As the panel opens it: a new record here.
-    draft.editing = None;
-    draft.recipients.retain(|id| d.organisation(id).is_some());
-    draft.new_recipient = shared.new_organisations[0].name.clone();
+    let draft = Draft::of_someone_elses(&shared, &d);
     let taken = [theirs.record.id.as_str()];
     let mine = draft.to_record(&d, &d.organisations, &taken).unwrap();
     assert_eq!(mine.record.id, "riverside-gets-1-25m-2");

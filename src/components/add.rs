@@ -61,21 +61,13 @@ pub fn read_text(yours: Yours, text: String, file_name: Option<String>) {
 
 /// Opens a kept or shared record for review (its marks found again).
 pub fn review_record(yours: Yours, kept: &YourRecord, shared: bool) {
-    let mut draft = Draft::of(kept);
-    if shared {
-        // Someone else's: a new record here, under an id of its own, with
-        // its new organisations as new recipients of this one.
-        draft.editing = None;
-        let known = yours.dataset.get_untracked();
-        draft
-            .recipients
-            .retain(|id| known.organisation(id).is_some());
-        draft.new_recipient = kept
-            .new_organisations
-            .first()
-            .map(|o| o.name.clone())
-            .unwrap_or_default();
-    }
+    let draft = if shared {
+        yours
+            .dataset
+            .with_untracked(|known| Draft::of_someone_elses(kept, known))
+    } else {
+        Draft::of(kept)
+    };
     let found = found_in(yours, &draft.text);
     show_review(
         yours,
@@ -579,6 +571,12 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
     let rest: Vec<funding_core::yours::DraftFigure> =
         first.figures.iter().skip(FIRST_FIGURES).cloned().collect();
     let years_rest = found.financial_years.clone();
+    // Whether each figure is kept, read by its mark and its form: a memo
+    // each, so typing in the form redraws neither.
+    let kept: Vec<Memo<bool>> = (0..first.figures.len())
+        .map(|n| Memo::new(move |_| draft.with(|d| d.figures.get(n).is_some_and(|f| f.keep))))
+        .collect();
+    let kept_rest: Vec<Memo<bool>> = kept.iter().skip(FIRST_FIGURES).copied().collect();
     let pieces = marked_pieces(&first.text, &found.marks);
     let starts: Vec<usize> = first.figures.iter().map(|f| f.start).collect();
     let text = pieces
@@ -587,7 +585,8 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
             None => piece.text.into_any(),
             Some(MarkKind::Amount) => match starts.iter().position(|s| *s == piece.start) {
                 Some(n) => {
-                    let dropped = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| !f.keep)));
+                    let kept = kept[n];
+                    let dropped = follow::flag(move || !kept.get());
                     view! {
                         <a class="find find-amount" class:is-dropped=dropped id=format!("found-{n}") href=format!("#figure-{n}")
                             on:click=move |ev| {
@@ -778,12 +777,12 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                         </fieldset>
                     </fieldset>
                     {first.figures.iter().take(FIRST_FIGURES).enumerate().map(|(n, figure)| view! {
-                        <FigureFields n figure=figure.clone() years=years.clone() draft />
+                        <FigureFields n figure=figure.clone() years=years.clone() draft kept=kept[n] />
                     }).collect_view()}
                     {follow::part(move || {
                         if all_figures.get() {
                             rest.iter().enumerate().map(|(n, figure)| view! {
-                                <FigureFields n=n + FIRST_FIGURES figure=figure.clone() years=years_rest.clone() draft />
+                                <FigureFields n=n + FIRST_FIGURES figure=figure.clone() years=years_rest.clone() draft kept=kept_rest[n] />
                             }).collect_view().into_any()
                         } else if !rest.is_empty() {
                             let label = format!("Show the other {} figures", rest.len());
@@ -845,6 +844,8 @@ fn FigureFields(
     figure: funding_core::yours::DraftFigure,
     years: Vec<funding_core::period::FinancialYear>,
     draft: RwSignal<Draft>,
+    /// Whether it is kept (a memo of the draft's).
+    kept: Memo<bool>,
 ) -> impl IntoView {
     let set = move |f: Box<dyn FnOnce(&mut funding_core::yours::DraftFigure)>| {
         draft.update(|d| {
@@ -868,8 +869,8 @@ fn FigureFields(
         .filter(|w| w.period.single_year().is_none())
         .and_then(|w| w.period.stated())
         .map_or_else(|| "Not stated".to_string(), |p| format!("{p} (as kept)"));
-    let kept = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| f.keep)));
-    let dropped = follow::flag(move || draft.with(|d| d.figures.get(n).is_some_and(|f| !f.keep)));
+    let dropped = follow::flag(move || !kept.get());
+    let kept = follow::flag(move || kept.get());
     view! {
         <fieldset class="review-figure" id=format!("figure-{n}") tabindex="-1" class:is-dropped=dropped>
             <legend>
