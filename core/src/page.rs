@@ -291,15 +291,7 @@ pub fn totals_summary(dataset: &Dataset, totals: &Totals) -> TotalsSummary {
     }
     // Money from texts the person added in this browser is said wherever it
     // is added, so a total quoted is never taken for the published data's.
-    let yours_in = |kind: Option<MoneyKind>| {
-        totals.contributions.iter().any(|c| {
-            Some(c.kind) == kind
-                && dataset
-                    .records
-                    .get(c.record)
-                    .is_some_and(|r| r.kind == RecordKind::Yours)
-        })
-    };
+    let yours_in = |kind: Option<MoneyKind>| kind.is_some_and(|k| totals.rests_on_yours(k));
     if yours_in(totals.headline) {
         notes.push(YOURS_ADDED.to_string());
     }

@@ -366,6 +366,10 @@ pub struct Contribution {
     pub high: Money,
     pub kind: MoneyKind,
     pub bound: Bound,
+    /// Whether a text added in this browser gives its lowest or highest
+    /// figure where no published source gives the same: the total would
+    /// differ without it, so the page says so wherever it is added.
+    pub rests_on_yours: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -418,6 +422,15 @@ impl Totals {
     /// How many recipient-years the sources disagree about.
     pub fn disagreement_count(&self) -> usize {
         self.disagreement_years.len()
+    }
+
+    /// Whether the total of money of `kind` rests on a text added in this
+    /// browser: a figure only such a text gives, or the end of a range that
+    /// only it gives.
+    pub fn rests_on_yours(&self, kind: MoneyKind) -> bool {
+        self.contributions
+            .iter()
+            .any(|c| c.kind == kind && c.rests_on_yours)
     }
 
     /// Where sources disagree, each with its figures, in order.
@@ -643,6 +656,8 @@ pub struct TotalsIndex {
     bound: Vec<Bound>,
     /// Per flat item: whether its year is inferred rather than stated.
     inferred: Vec<bool>,
+    /// Per record: whether it is a text added in this browser.
+    yours: Vec<bool>,
     /// Wholes whose parts add to more than them: (whole, the parts' sum).
     overfull: Vec<(u32, Money)>,
     /// Every item that states one year, in the order the totals group them:
@@ -744,6 +759,11 @@ impl TotalsIndex {
             kind,
             bound: items().map(|i| Bound::of(i.qualifier)).collect(),
             inferred: items().map(|i| i.period_inferred.is_some()).collect(),
+            yours: dataset
+                .records
+                .iter()
+                .map(|r| r.kind == crate::model::RecordKind::Yours)
+                .collect(),
             overfull,
             role: items().map(|i| i.role).collect(),
             group_amount: group_order.iter().map(|g| amount[g.2 as usize]).collect(),
@@ -957,6 +977,14 @@ impl TotalsIndex {
                     inferred |= self.inferred[g.2 as usize];
                 }
             }
+            // Each end of the range, unless a published source gives it too.
+            let published_gives = |end: Money| {
+                group
+                    .chunk_by(|a, b| a.1 == b.1)
+                    .any(|run| !self.yours[run[0].1 as usize] && sum_of(run) == end)
+            };
+            let rests_on_yours = group.iter().any(|g| self.yours[g.1 as usize])
+                && !(published_gives(low) && published_gives(high));
             for &(_, record, flat, _) in group.iter().filter(|_| keep_accounts) {
                 let (in_low, in_high) = (record == low_run, record == high_run);
                 let reason = match (sources > 1, low == high, in_low, in_high) {
@@ -993,6 +1021,7 @@ impl TotalsIndex {
                 high,
                 kind,
                 bound,
+                rests_on_yours,
             });
             let total = years.entry((kind, year)).or_insert(YearTotal {
                 year: Some(year),

@@ -21,7 +21,7 @@ mod reference {
     fn item_value(item: &FundingItem, facet: Facet) -> String {
         funding_core::facets::item_value(item, facet, &mut String::new()).to_string()
     }
-    use funding_core::model::{Dataset, FundingItem, FundingRecord, Role};
+    use funding_core::model::{Dataset, FundingItem, FundingRecord, RecordKind, Role};
     use funding_core::money::Money;
     use funding_core::period::FinancialYear;
     use funding_core::query::parse;
@@ -523,6 +523,15 @@ mod reference {
                     });
                 }
             }
+            let published_gives = |end: Money| {
+                per_record.iter().any(|(record, (amount, _))| {
+                    dataset.records[*record].kind != RecordKind::Yours && *amount == end
+                })
+            };
+            let rests_on_yours = per_record
+                .keys()
+                .any(|record| dataset.records[*record].kind == RecordKind::Yours)
+                && !(published_gives(low) && published_gives(high));
             if let Some(first) = per_record.keys().next() {
                 out.contributions.push(Contribution {
                     record: *first,
@@ -531,6 +540,7 @@ mod reference {
                     high,
                     kind,
                     bound,
+                    rests_on_yours,
                 });
             }
             let total = kinds

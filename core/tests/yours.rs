@@ -510,3 +510,96 @@ fn a_total_that_adds_your_money_says_so() {
         after.others
     );
 }
+
+/// A kept text about a published recipient's year, with `amount` stated for
+/// it as vanguard money (the kind HSJ's published figure for Sunderland's
+/// 2016/17 is).
+fn sunderland_2016_17(amount: &str, d: &Dataset) -> YourRecord {
+    let text = format!(
+        "Sunderland to get {amount}\n\nPublished 3 March 2016\n\n\
+         All Together Better Sunderland will receive {amount} in 2016/17 from the vanguard fund."
+    );
+    let found = extract(&text, &Gazetteer::from_dataset(d));
+    let mut draft = Draft::new(text.clone(), None, &found);
+    draft.programme = Some(Programme::NewCareModels);
+    draft.title = format!("Sunderland to get {amount}");
+    draft.publisher = "A local paper".into();
+    draft.published_on = found.dates.first().copied();
+    draft.source_url = "https://example.org/sunderland".into();
+    draft.recipients = vec!["all-together-better-sunderland".into()];
+    let body = &mut draft.figures[1];
+    body.role = Role::Allocation;
+    body.stream = FundingStream::VanguardFund;
+    body.money_type = MoneyType::NotStated;
+    body.period = body.sentence_year;
+    assert_eq!(
+        body.period.map(|y| y.to_string()).as_deref(),
+        Some("2016/17")
+    );
+    draft.to_record(d, &d.organisations, &[]).unwrap()
+}
+
+#[test]
+fn a_total_or_chart_that_rests_on_your_figure_says_so_and_one_that_agrees_with_the_published_does_not(
+) {
+    use funding_core::charts::{by_recipient, by_year, timeline, ChartSize};
+    use funding_core::page::{totals_summary, YOURS_ADDED};
+    let d = dataset();
+    let sunderland = |with: &Dataset| {
+        let mut view = ViewState::default();
+        view.narrow_to(&[(
+            funding_core::view::Facet::Recipient,
+            "all-together-better-sunderland".to_string(),
+        )]);
+        Explorer::new(with).run(&view)
+    };
+    // A figure no published source gives for that year: HSJ's £4.8m and
+    // this £5.1m make a range whose top only the kept text gives. The
+    // published record comes first in the range's group, so this is said
+    // from every source in it, not the first.
+    let differs = with_yours(&d, &[sunderland_2016_17("£5.1m", &d)]);
+    let seen = sunderland(&differs);
+    let summary = totals_summary(&differs, &seen.totals);
+    assert!(
+        summary.headline_note.contains(YOURS_ADDED),
+        "{}",
+        summary.headline_note
+    );
+    for chart in [
+        by_year::chart(&differs, &seen.totals, ChartSize::WIDE),
+        by_recipient::chart(&differs, &seen.totals, ChartSize::WIDE),
+    ] {
+        assert!(
+            chart.summary.contains(YOURS_ADDED),
+            "{}: {}",
+            chart.id,
+            chart.summary
+        );
+    }
+    // The timeline draws the kept text as one's own, not as a reported figure.
+    let dots = timeline::chart(&differs, &seen.rows, ChartSize::WIDE);
+    assert!(
+        dots.summary
+            .contains("1 of them added by you in this browser"),
+        "{}",
+        dots.summary
+    );
+    assert!(dots
+        .legend
+        .iter()
+        .any(|l| l.label == "Added by you in this browser"));
+    let unmarked = timeline::chart(&d, &sunderland(&d).rows, ChartSize::WIDE);
+    assert!(unmarked.legend.iter().all(|l| !l.label.contains("by you")));
+
+    // The published figure stated again: the total is the published data's.
+    let agrees = with_yours(&d, &[sunderland_2016_17("£4.8m", &d)]);
+    let seen = sunderland(&agrees);
+    let summary = totals_summary(&agrees, &seen.totals);
+    assert!(
+        !summary.headline_note.contains(YOURS_ADDED),
+        "{}",
+        summary.headline_note
+    );
+    let chart = by_year::chart(&agrees, &seen.totals, ChartSize::WIDE);
+    assert!(!chart.summary.contains(YOURS_ADDED), "{}", chart.summary);
+}

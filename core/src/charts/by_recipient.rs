@@ -156,6 +156,10 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
             if ranked.len() == 1 { "" } else { "s" }
         ),
     };
+    let summary = said_with_yours(
+        summary,
+        totals.headline.is_some_and(|k| totals.rests_on_yours(k)),
+    );
     Chart {
         id: "by-recipient",
         title: "Money by recipient".to_string(),

@@ -157,6 +157,10 @@ pub fn chart(dataset: &Dataset, totals: &Totals, size: ChartSize) -> Chart {
             )
         }
     };
+    let summary = said_with_yours(
+        summary,
+        totals.headline.is_some_and(|k| totals.rests_on_yours(k)),
+    );
     let mut table_rows = Vec::new();
     for (year, models) in &years {
         for model in &series {

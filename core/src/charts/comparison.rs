@@ -21,6 +21,8 @@ pub struct Compared {
     pub id: String,
     pub name: String,
     pub by_year: Vec<YearTotal>,
+    /// Whether its money rests on a text added in this browser.
+    pub rests_on_yours: bool,
 }
 
 /// The comparison of the recipients `view` chooses, for money of `kind`
@@ -35,6 +37,7 @@ pub fn compared(explorer: &Explorer, view: &ViewState, kind: MoneyKind) -> Optio
         let mut one = view.without_open();
         one.narrow_to(&[(Facet::Recipient, id.clone())]);
         let totals = explorer.run(&one).totals;
+        let rests_on_yours = totals.rests_on_yours(kind);
         let by_year = if totals.headline == Some(kind) {
             totals.by_year
         } else {
@@ -52,6 +55,7 @@ pub fn compared(explorer: &Explorer, view: &ViewState, kind: MoneyKind) -> Optio
                 .organisation(id)
                 .map_or_else(|| id.clone(), |o| o.name.clone()),
             by_year,
+            rests_on_yours,
         });
     }
     Some(out)
@@ -155,6 +159,7 @@ pub fn chart(_dataset: &Dataset, kind: MoneyKind, compared: &[Compared], size: C
             compared.len()
         ),
     };
+    let summary = said_with_yours(summary, compared.iter().any(|c| c.rests_on_yours));
     let table_rows = years
         .iter()
         .map(|year| {

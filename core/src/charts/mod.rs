@@ -37,6 +37,16 @@ pub fn hex(c: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
+/// A money chart's summary, with a sentence when what it draws rests on
+/// texts added in this browser (as the totals above it say).
+pub fn said_with_yours(summary: String, rests_on_yours: bool) -> String {
+    if rests_on_yours {
+        format!("{summary} It {}.", crate::page::YOURS_ADDED)
+    } else {
+        summary
+    }
+}
+
 /// How big to draw: the page draws a narrow version for phones and a wide one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChartSize {

@@ -19,6 +19,15 @@ fn position(d: PartialDate) -> f64 {
 /// The most dots the timeline draws.
 pub const TIMELINE_MOST: usize = 100;
 
+/// A dot's colour, by the kind of record, as the legend says.
+fn kind_colour(kind: RecordKind) -> RGBColor {
+    match kind {
+        RecordKind::Announcement => PALETTE[3],
+        RecordKind::ReportedFigure => PALETTE[0],
+        RecordKind::Yours => PALETTE[2],
+    }
+}
+
 pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
     // Date, amount, record and the row's place; titles are written only for
     // the dots drawn. The records are read in their own order, not the
@@ -53,6 +62,15 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
     // is a button to tab past and a table row): the largest figures are
     // drawn, and the chart says so.
     let dated = points.len();
+    let dated_yours = points
+        .iter()
+        .filter(|p| {
+            dataset
+                .records
+                .get(p.2)
+                .is_some_and(|r| r.kind == RecordKind::Yours)
+        })
+        .count();
     // The whole view's dates, before any are left out of the drawing.
     let earliest = points.iter().map(|p| p.0).min();
     let latest = points.iter().map(|p| p.0).max();
@@ -136,11 +154,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             let (date, amount) = (*date, *amount);
             let x = x_of(date);
             let y = top_margin + plot_h - scale(amount, max, plot_h);
-            let colour = if record.kind == RecordKind::Announcement {
-                PALETTE[3]
-            } else {
-                PALETTE[0]
-            };
+            let colour = kind_colour(record.kind);
             let _ = area.draw(&Circle::new((x as i32, y as i32), 5, colour.filled()));
             targets.push(ChartTarget {
                 label: format!("{}: {title}, {}", date.readable(), amount.compact()),
@@ -154,10 +168,15 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
     });
     let summary = match (earliest, latest) {
         (Some(a), Some(b)) => format!(
-            "{dated} dated record{} in this view, from {} to {}{}.",
+            "{dated} dated record{} in this view, from {} to {}{}{}.",
             if dated == 1 { "" } else { "s" },
             a.readable(),
             b.readable(),
+            if dated_yours > 0 {
+                format!("; {dated_yours} of them added by you in this browser")
+            } else {
+                String::new()
+            },
             if dated > points.len() {
                 format!("; the {} largest figures are drawn", points.len())
             } else {
@@ -172,16 +191,18 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
         summary,
         svg,
         size,
-        legend: vec![
-            LegendEntry {
-                colour: hex(PALETTE[3]),
-                label: "Announcement held in full".into(),
-            },
-            LegendEntry {
-                colour: hex(PALETTE[0]),
-                label: "Reported figure".into(),
-            },
-        ],
+        legend: [
+            (RecordKind::Announcement, "Announcement held in full"),
+            (RecordKind::ReportedFigure, "Reported figure"),
+            (RecordKind::Yours, "Added by you in this browser"),
+        ]
+        .into_iter()
+        .filter(|(kind, _)| *kind != RecordKind::Yours || dated_yours > 0)
+        .map(|(kind, label)| LegendEntry {
+            colour: hex(kind_colour(kind)),
+            label: label.into(),
+        })
+        .collect(),
         targets,
         table_headers: ["Date", "Record", "Figure"].map(String::from).to_vec(),
         table_rows: drawn
