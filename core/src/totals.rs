@@ -300,15 +300,22 @@ impl DisagreeingFigure {
             .join(" + ")
     }
 
-    /// Who gives it: the publisher, or the record's title when none is stated.
+    /// Who gives it: the publisher, or the record's title when none is
+    /// stated; a text added in this browser says so.
     pub fn source(&self, dataset: &Dataset) -> String {
         dataset
             .records
             .get(self.record)
             .map_or_else(String::new, |r| {
-                r.publisher
+                let who = r
+                    .publisher
                     .clone()
-                    .unwrap_or_else(|| r.display_title(dataset))
+                    .unwrap_or_else(|| r.display_title(dataset));
+                if r.kind == crate::model::RecordKind::Yours {
+                    format!("{who}, added by you")
+                } else {
+                    who
+                }
             })
     }
 }
