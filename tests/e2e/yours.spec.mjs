@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, at } from './fixtures.mjs';
+import { test, expect, at, withChartsOpen } from './fixtures.mjs';
 
 // A text written for these tests (no published article is copied here).
 const OWN_TEXT = `Riverside Care Partnership to receive £1.25m
@@ -371,4 +371,42 @@ evidence = [{ start = 20, end = 23, quote = "£2m" }]
   await page.getByLabel('Title').fill('Inferred Trust gets £2m, edited');
   await page.getByRole('button', { name: 'Keep it' }).click();
   await expect(page.locator('.reader .figure').first()).toContainText('2018/19');
+});
+
+test('a total, a chart and a disagreement that rest on a kept text say so', async ({ page }) => {
+  await withChartsOpen(page);
+  // HSJ gives Sunderland £4.8m of vanguard money for 2016/17; this text,
+  // written for the test, gives £5.1m.
+  await page.goto(at());
+  await paste(page, 'Sunderland to get £5.1m\n\nPublished 3 March 2016\n\nAll Together Better Sunderland will receive £5.1m in 2016/17 from the vanguard fund.');
+  await page.getByLabel('Title').fill('Sunderland to get £5.1m');
+  await page.getByLabel('Publisher').fill('A paper of our own');
+  await page.getByLabel('Date published').selectOption({ label: '3 March 2016' });
+  await page.locator('#recipient-all-together-better-sunderland').check();
+  await page.locator('#review-programme').selectOption('new_care_models');
+  await page.locator('#figure-1-role').selectOption('allocation');
+  await page.locator('#figure-1-stream').selectOption('vanguard-fund');
+  await page.locator('#figure-1-period').selectOption('2016/17');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.locator('.reader h2')).toHaveText('Sunderland to get £5.1m');
+
+  await page.goto(at('?recipient=all-together-better-sunderland&fy=2016/17'));
+  const note = 'includes money from texts you added in this browser, not in the published data';
+  await expect(page.locator('#totals-summary')).toContainText(note);
+  const byYear = page.locator('figure.chart').first();
+  await expect(byYear.locator('.chart-summary')).toContainText(`It ${note}.`);
+  await page.locator('#totals-explained summary').click();
+  await expect(page.locator('.disagreements')).toContainText('£4.8m (HSJ) or £5.1m (A paper of our own, added by you)');
+  // The timeline draws it as one's own, with its own key.
+  const timeline = page.locator('figure.chart').nth(2);
+  await expect(timeline.locator('.chart-legend')).toContainText('Added by you in this browser');
+  await expect(timeline.locator('.chart-summary')).toContainText('1 of them added by you in this browser');
+
+  // Without it (the published data alone), nothing says so.
+  await page.evaluate(() => localStorage.removeItem('funding-explorer.yours'));
+  await page.reload();
+  await expect(page.locator('#totals-summary')).toContainText('£4.8m');
+  await expect(page.locator('#totals-summary')).not.toContainText(note);
+  await expect(byYear.locator('.chart-summary')).not.toContainText(note);
+  await expect(timeline.locator('.chart-legend')).not.toContainText('by you');
 });

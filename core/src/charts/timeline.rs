@@ -166,6 +166,22 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             });
         }
     });
+    let mut legend = vec![
+        LegendEntry {
+            colour: hex(kind_colour(RecordKind::Announcement)),
+            label: "Announcement held in full".into(),
+        },
+        LegendEntry {
+            colour: hex(kind_colour(RecordKind::ReportedFigure)),
+            label: "Reported figure".into(),
+        },
+    ];
+    if dated_yours > 0 {
+        legend.push(LegendEntry {
+            colour: hex(kind_colour(RecordKind::Yours)),
+            label: "Added by you in this browser".into(),
+        });
+    }
     let summary = match (earliest, latest) {
         (Some(a), Some(b)) => format!(
             "{dated} dated record{} in this view, from {} to {}{}{}.",
@@ -191,18 +207,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
         summary,
         svg,
         size,
-        legend: [
-            (RecordKind::Announcement, "Announcement held in full"),
-            (RecordKind::ReportedFigure, "Reported figure"),
-            (RecordKind::Yours, "Added by you in this browser"),
-        ]
-        .into_iter()
-        .filter(|(kind, _)| *kind != RecordKind::Yours || dated_yours > 0)
-        .map(|(kind, label)| LegendEntry {
-            colour: hex(kind_colour(kind)),
-            label: label.into(),
-        })
-        .collect(),
+        legend,
         targets,
         table_headers: ["Date", "Record", "Figure"].map(String::from).to_vec(),
         table_rows: drawn
