@@ -533,6 +533,8 @@ pub struct Giving360 {
     /// (the standard requires at least one).
     pub json: Option<String>,
     pub grants: usize,
+    /// Of the grants, those from texts added in this browser.
+    pub grants_from_yours: usize,
     /// Figures of money for recipients left out, by reason (a figure can
     /// lack several things).
     pub left_out: Vec<(LeftOut, usize)>,
@@ -558,14 +560,24 @@ impl Giving360 {
         };
         match self.json {
             Some(_) => format!(
-                "The 360Giving file holds {} grant{}.{left}",
+                "The 360Giving file holds {} grant{}{}.{left}",
                 self.grants,
-                if self.grants == 1 { "" } else { "s" }
+                if self.grants == 1 { "" } else { "s" },
+                match self.grants_from_yours {
+                    0 => String::new(),
+                    n => format!(
+                        ", {n} of them from texts you added in this browser, not in the published data"
+                    ),
+                }
             ),
             None => format!("No figure in this view can be published as 360Giving data, which needs a funder, a registered recipient and an award date for each grant.{left}"),
         }
     }
 }
+
+/// What a grant from a text added in this browser says in its description.
+pub const YOURS_IN_360GIVING: &str =
+    "From a text added in this browser by the person who made this file, not in the published data.";
 
 /// The money for recipients in a view as 360Giving grants, filled only with
 /// what the data states (see README, "360Giving export"). Programme totals,
@@ -619,6 +631,7 @@ pub fn giving360(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> Givin
     let mut grants = Vec::new();
     let mut left_out: std::collections::BTreeMap<LeftOut, usize> = Default::default();
     let mut figures_left_out = 0;
+    let mut grants_from_yours = 0;
     for row in rows {
         let Some(record) = dataset.records.get(row.record) else {
             continue;
@@ -654,6 +667,10 @@ pub fn giving360(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> Givin
             description.extend(item.purpose.clone());
             description.push(format!("Stated as {}.", item.stated_as));
             description.extend(record.notes.iter().cloned());
+            if record.kind == crate::model::RecordKind::Yours {
+                grants_from_yours += 1;
+                description.push(YOURS_IN_360GIVING.to_string());
+            }
             let organisations = recipients.iter().map(|o| {
                 json_object(&[
                     ("id", json_string(o.org_id.as_deref().unwrap_or_default())),
@@ -725,6 +742,7 @@ pub fn giving360(dataset: &Dataset, rows: &[crate::explore::ResultRow]) -> Givin
             )
         }),
         grants: count,
+        grants_from_yours,
         left_out: left_out.into_iter().collect(),
         figures_left_out,
     }

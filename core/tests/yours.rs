@@ -603,3 +603,58 @@ fn a_total_or_chart_that_rests_on_your_figure_says_so_and_one_that_agrees_with_t
     let chart = by_year::chart(&agrees, &seen.totals, ChartSize::WIDE);
     assert!(!chart.summary.contains(YOURS_ADDED), "{}", chart.summary);
 }
+
+#[test]
+fn a_360giving_grant_from_a_kept_text_says_where_it_came_from() {
+    use funding_core::export::{giving360, YOURS_IN_360GIVING};
+    let mut d = dataset();
+    // A test-only identifier, of the register's form: the real data holds
+    // none, and a grant needs one.
+    d.organisations
+        .iter_mut()
+        .find(|o| o.id == "all-together-better-sunderland")
+        .unwrap()
+        .org_id = Some("GB-NHS-TEST1".into());
+    let d = Dataset::new(d.organisations.clone(), d.records.clone());
+    let with = with_yours(&d, &[sunderland_2016_17("£5.1m", &d)]);
+    let mut view = ViewState::default();
+    view.narrow_to(&[(
+        funding_core::view::Facet::Recipient,
+        "all-together-better-sunderland".to_string(),
+    )]);
+    let giving = giving360(&with, &Explorer::new(&with).run(&view).rows);
+    // North East Connected's dated text, and the kept one.
+    assert_eq!(
+        (giving.grants, giving.grants_from_yours),
+        (2, 1),
+        "{}",
+        giving.message()
+    );
+    assert!(
+        giving.message().starts_with(
+            "The 360Giving file holds 2 grants, 1 of them from texts you added in this browser"
+        ),
+        "{}",
+        giving.message()
+    );
+    let json = giving.json.unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let descriptions: Vec<(u64, &str)> = value["grants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["amountAwarded"].as_u64().unwrap(),
+                g["description"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    for (amount, description) in descriptions {
+        assert_eq!(
+            description.contains(YOURS_IN_360GIVING),
+            amount == 5_100_000,
+            "{description}"
+        );
+    }
+}
