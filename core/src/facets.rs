@@ -18,6 +18,7 @@ pub fn programme_code(p: Programme) -> &'static str {
         Programme::IntegratedCareSystems => "ics",
         Programme::SustainabilityAndTransformation => "stp",
         Programme::Devolution => "devolution",
+        Programme::NotStated => NONE,
     }
 }
 

@@ -103,14 +103,19 @@ pub enum Programme {
     SustainabilityAndTransformation,
     /// Devolution deals and devolved funds (Greater Manchester, Surrey Heartlands).
     Devolution,
+    /// The text names no programme (a text added in the browser may not):
+    /// unknown is a value, never a guess. Last, so that records stored
+    /// before it read the same.
+    NotStated,
 }
 
 impl Programme {
-    pub const ALL: [Programme; 4] = [
+    pub const ALL: [Programme; 5] = [
         Programme::NewCareModels,
         Programme::IntegratedCareSystems,
         Programme::SustainabilityAndTransformation,
         Programme::Devolution,
+        Programme::NotStated,
     ];
 
     pub fn code(self) -> &'static str {
@@ -119,6 +124,7 @@ impl Programme {
             Programme::IntegratedCareSystems => "integrated_care_systems",
             Programme::SustainabilityAndTransformation => "sustainability_and_transformation",
             Programme::Devolution => "devolution",
+            Programme::NotStated => "not_stated",
         }
     }
 
@@ -130,6 +136,7 @@ impl Programme {
                 "Sustainability and transformation partnership"
             }
             Programme::Devolution => "Devolution deal or devolved fund",
+            Programme::NotStated => "Not stated",
         }
     }
 

@@ -2,7 +2,7 @@
 //! ranking with titles and recipients weighted above the body, word prefixes,
 //! phrases and exclusions; and the highlighting that shows why a record matched.
 
-use crate::model::{Dataset, FundingRecord};
+use crate::model::{Dataset, FundingRecord, Programme};
 use crate::query::{Query, QueryTerm};
 use crate::tokens::{each_word_into, search_form, tokenize};
 
@@ -77,7 +77,10 @@ pub fn each_field_text(dataset: &Dataset, record: &FundingRecord, mut f: impl Fn
         .chain(&record.publisher)
         .chain(&record.author);
     details.for_each(|text| f(Field::Details, text));
-    f(Field::Details, record.programme.name());
+    // A programme not stated is no words of the record's to find it by.
+    if record.programme != Programme::NotStated {
+        f(Field::Details, record.programme.name());
+    }
     if let Some(model) = dataset.effective_care_model(record) {
         f(Field::Details, model.name());
         f(Field::Details, model.code());
@@ -733,7 +736,9 @@ pub fn matched_in(dataset: &Dataset, record: &FundingRecord, query: &Query) -> V
         .for_each(|c| check("conditions", c));
     record.publisher.iter().for_each(|p| check("publisher", p));
     record.author.iter().for_each(|a| check("author", a));
-    check("programme", record.programme.name());
+    if record.programme != Programme::NotStated {
+        check("programme", record.programme.name());
+    }
     if let Some(model) = dataset.effective_care_model(record) {
         check("care model", model.name());
         check("care model", model.code());

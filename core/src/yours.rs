@@ -250,8 +250,8 @@ pub struct Draft {
     pub publisher: String,
     pub published_on: Option<PartialDate>,
     pub source_url: String,
-    /// The programme; the form asks for it when the text names none.
-    pub programme: Option<Programme>,
+    /// The programme: the one the text names, else not stated.
+    pub programme: Programme,
     /// Known organisations, by id.
     pub recipients: Vec<String>,
     /// A recipient the dataset does not know, by name ("" for none).
@@ -289,7 +289,7 @@ impl Draft {
             })
             .collect();
         Draft {
-            programme: programme_named(&text),
+            programme: programme_named(&text).unwrap_or(Programme::NotStated),
             text,
             file_name,
             title: String::new(),
@@ -314,7 +314,7 @@ impl Draft {
             publisher: record.publisher.clone().unwrap_or_default(),
             published_on: record.published_on,
             source_url: record.source_url.clone().unwrap_or_default(),
-            programme: Some(record.programme),
+            programme: record.programme,
             // Its new organisations are recipients like known ones, and
             // stay its own (`to_record`).
             recipients: record.recipients.clone(),
@@ -383,11 +383,7 @@ impl Draft {
                 ));
             }
         }
-        let Some(programme) = self.programme else {
-            problems
-                .push("Say which programme the money is from: the text names none.".to_string());
-            return Err(problems);
-        };
+        let programme = self.programme;
         let mut recipients: Vec<String> = Vec::new();
         let mut add = |id: &str| {
             if !recipients.iter().any(|r| r == id) {
@@ -593,7 +589,7 @@ fn unique_id(base: &str, published: &Dataset, taken: &[&str]) -> String {
 }
 
 /// The programme a text names by its own words (the first one named), or
-/// none: the form then asks.
+/// none: it is then not stated unless the person chooses one.
 fn programme_named(text: &str) -> Option<Programme> {
     let lower = text.to_lowercase();
     let named = [

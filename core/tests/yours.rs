@@ -35,7 +35,7 @@ const OWN_TEXT: &str = "Riverside Care Partnership to receive £1.25m\n\n\
 fn reviewed(text: &str, d: &Dataset) -> Draft {
     let found = extract(text, &Gazetteer::from_dataset(d));
     let mut draft = Draft::new(text.to_string(), Some("own.txt".into()), &found);
-    draft.programme = Some(Programme::NewCareModels);
+    draft.programme = Programme::NewCareModels;
     draft.title = "Riverside gets £1.25m".into();
     draft.publisher = "A local paper".into();
     draft.published_on = found.dates.first().copied();
@@ -54,8 +54,8 @@ fn a_text_written_here_is_found_reviewed_kept_and_counted() {
     assert_eq!(quotes, ["£1.25m", "£1.25 million", "£20m"]);
     let fresh = Draft::new(OWN_TEXT.to_string(), None, &found);
     // Nothing the text does not state for certain is filled in: no
-    // recipient ticked, no year (its sentence's year is a hint), no
-    // programme when the text names none, every figure context.
+    // recipient ticked, no year (its sentence's year is a hint), the
+    // programme not stated when the text names none, every figure context.
     assert!(fresh.recipients.is_empty());
     assert_eq!(fresh.figures[1].period, None);
     assert_eq!(
@@ -65,10 +65,15 @@ fn a_text_written_here_is_found_reviewed_kept_and_counted() {
             .as_deref(),
         Some("2019/20")
     );
-    assert_eq!(fresh.programme, None);
+    assert_eq!(fresh.programme, Programme::NotStated);
     assert!(fresh.figures.iter().all(|f| f.role == Role::Context));
-    let problems = fresh.to_record(&d, &d.organisations, &[]).unwrap_err();
-    assert!(problems[0].contains("which programme"), "{problems:?}");
+    // Every field can be left not stated: such a record is kept, and data/'s
+    // own checks accept its files.
+    let unstated = fresh
+        .to_record(&d, &d.organisations, &[])
+        .expect("a draft with nothing stated is kept");
+    assert_eq!(unstated.record.programme, Programme::NotStated);
+    validate_with(&unstated, &d).expect("validates");
     let mut draft = reviewed(OWN_TEXT, &d);
     draft.figures[1].keep = false;
     let kept = draft
@@ -225,7 +230,7 @@ fn a_seed_text_added_again_validates_as_a_new_record() {
         "{:?}",
         found.organisations
     );
-    assert_eq!(draft.programme, Some(Programme::NewCareModels));
+    assert_eq!(draft.programme, Programme::NewCareModels);
     draft.recipients = vec!["all-together-better-sunderland".into()];
     draft.title = "Sunderland again".into();
     draft.published_on = found.dates.iter().copied().find(|d| d.year == 2017);
@@ -521,7 +526,7 @@ fn sunderland_2016_17(amount: &str, d: &Dataset) -> YourRecord {
     );
     let found = extract(&text, &Gazetteer::from_dataset(d));
     let mut draft = Draft::new(text.clone(), None, &found);
-    draft.programme = Some(Programme::NewCareModels);
+    draft.programme = Programme::NewCareModels;
     draft.title = format!("Sunderland to get {amount}");
     draft.publisher = "A local paper".into();
     draft.published_on = found.dates.first().copied();

@@ -733,11 +733,15 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                         <ChoiceField
                             id="review-programme".to_string()
                             label="Programme"
-                            options=std::iter::once((String::new(), if first.programme.is_none() { "Choose: the text names none" } else { "Choose one" }.to_string()))
-                                .chain(Programme::ALL.iter().map(|p| (p.code().to_string(), p.name().to_string())))
+                            options=std::iter::once((Programme::NotStated.code().to_string(), Programme::NotStated.name().to_string()))
+                                .chain(Programme::ALL.iter().filter(|p| **p != Programme::NotStated).map(|p| (p.code().to_string(), p.name().to_string())))
                                 .collect()
-                            chosen=first.programme.map(|p| p.code().to_string()).unwrap_or_default()
-                            pick=move |code: String| draft.update(|d| d.programme = Programme::from_code(&code))
+                            chosen=first.programme.code().to_string()
+                            pick=move |code: String| {
+                                if let Some(programme) = Programme::from_code(&code) {
+                                    draft.update(|d| d.programme = programme);
+                                }
+                            }
                         />
                         <fieldset class="review-recipients">
                             <legend>"Recipients"</legend>

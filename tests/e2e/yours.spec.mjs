@@ -57,7 +57,8 @@ test('a text written here is found, reviewed, kept, and found again after a relo
   // year (its sentence's year is a hint), no programme, no recipient.
   await expect(page.locator('#figure-1-period')).toHaveValue('');
   await expect(page.locator('#figure-1')).toContainText('Its sentence names 2019/20');
-  await expect(page.locator('#review-programme')).toHaveValue('');
+  await expect(page.locator('#review-programme')).toHaveValue('not_stated');
+  await expect(page.locator('#review-programme option:checked')).toHaveText('Not stated');
   await expect(page.locator('#recipient-dudley-mcp')).not.toBeChecked();
   expect(await page.locator('.review-figure select[id$="-role"]').evaluateAll((s) => s.map((e) => e.value))).toEqual(['context', 'context', 'context']);
   // Nothing is kept before the person confirms.
@@ -305,7 +306,7 @@ test('adding a text has no serious accessibility violations, and works with the 
   await page.keyboard.insertText('Typed with keys');
   await page.locator('#review-programme').focus();
   await page.keyboard.press('ArrowDown');
-  await expect(page.locator('#review-programme')).not.toHaveValue('');
+  await expect(page.locator('#review-programme')).toHaveValue('new_care_models');
   await page.locator('#figure-0-role').focus();
   // From "Context" (where every figure starts) up to "Money for a recipient", the first choice.
   for (let n = 0; n < 3; n++) await page.keyboard.press('ArrowUp');
@@ -409,4 +410,23 @@ test('a total, a chart and a disagreement that rest on a kept text say so', asyn
   await expect(page.locator('#totals-summary')).not.toContainText(note);
   await expect(byYear.locator('.chart-summary')).not.toContainText(note);
   await expect(timeline.locator('.chart-legend')).not.toContainText('by you');
+});
+
+test('a text that names no programme is kept with the programme not stated, and found by it', async ({ page }) => {
+  await page.goto(at());
+  await paste(page, OWN_TEXT);
+  await page.getByLabel('Title').fill('Riverside, programme unknown');
+  await page.getByLabel('Another recipient (a known organisation, or a new one)').fill('Riverside Care Partnership');
+  await page.locator('#figure-0-role').selectOption('allocation');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  const reader = page.locator('.reader');
+  await expect(reader.locator('h2')).toHaveText('Riverside, programme unknown');
+  await expect(reader).toContainText('ProgrammeNot stated');
+  // The Programme filter offers it; the published data has no such value.
+  await page.goto(at('?programme=none'));
+  await expect(page.locator('.record .record-title')).toHaveText(['Riverside, programme unknown']);
+  await expect(page.getByRole('group', { name: 'Programme' }).getByLabel(/^Not stated/)).toBeChecked();
+  // "Not stated" is no words of the record's to find it by.
+  await page.goto(at('?q=riverside+stated'));
+  await expect(page.locator('.result-count')).toHaveText('No records match');
 });
