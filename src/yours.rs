@@ -151,16 +151,21 @@ impl Yours {
     }
 
     #[cfg(feature = "add-panel")]
-    /// Keeps `record` (checked as anything from outside is), in place of
-    /// the kept record of its id if there is one.
-    pub fn keep(self, record: YourRecord) -> Result<(), String> {
-        funding_core::yours::check_your_record(&record)
-            .map_err(|problems| format!("It cannot be kept: {}.", problems.join("; ")))?;
+    /// Keeps `kept` (each checked as anything from outside is, and all
+    /// stored at once), each in place of the kept record of its id if there
+    /// is one.
+    pub fn keep(self, kept: Vec<YourRecord>) -> Result<(), String> {
+        for record in &kept {
+            funding_core::yours::check_your_record(record)
+                .map_err(|problems| format!("It cannot be kept: {}.", problems.join("; ")))?;
+        }
         self.reload();
         let mut records = self.kept.get_untracked();
-        match records.iter().position(|k| k.record.id == record.record.id) {
-            Some(at) => records[at] = record,
-            None => records.push(record),
+        for record in kept {
+            match records.iter().position(|k| k.record.id == record.record.id) {
+                Some(at) => records[at] = record,
+                None => records.push(record),
+            }
         }
         self.replace(records)
     }

@@ -233,6 +233,10 @@ pub struct DraftFigure {
     /// sentence with "2017/18").
     pub sentence_year: Option<FinancialYear>,
     pub purpose: String,
+    /// Who money for a recipient is for: the text's recipients together
+    /// (None), or one of them, by id. A text whose figures go to different
+    /// recipients is kept as a record for each.
+    pub for_recipient: Option<String>,
     /// The kept figure this is, in an edit (its id and all it holds that
     /// the form does not show stay as they were).
     pub was: Option<FundingItem>,
@@ -284,6 +288,7 @@ impl Draft {
                     period: None,
                     sentence_year: a.financial_year,
                     purpose: String::new(),
+                    for_recipient: None,
                     was: None,
                 })
             })
@@ -337,6 +342,7 @@ impl Draft {
                         period: item.period.single_year(),
                         sentence_year: None,
                         purpose: item.purpose.clone().unwrap_or_default(),
+                        for_recipient: None,
                         was: Some(item.clone()),
                     })
                 })
@@ -362,18 +368,94 @@ impl Draft {
         draft
     }
 
-    /// The record to keep, or what the person must change first.
-    /// `published` is the published dataset; `organisations` every
-    /// organisation the page knows (with other kept records' new ones);
-    /// `taken` the ids no new record may have (the kept ones, and one
-    /// waiting for Undo). An edit keeps its id, its figures' ids and all
-    /// the form does not show.
-    pub fn to_record(
+    /// The recipients the form names, by id: each known organisation
+    /// ticked, then the new one typed (a known organisation if its name or
+    /// an alias is one's), with the new one's organisation when it is new;
+    /// or what is wrong with the new one's name.
+    fn recipients_named(
+        &self,
+        organisations: &[Organisation],
+    ) -> (Vec<String>, Option<Organisation>, Option<String>) {
+        let mut recipients: Vec<String> = Vec::new();
+        for id in &self.recipients {
+            if !recipients.contains(id) {
+                recipients.push(id.clone());
+            }
+        }
+        let new_name = self.new_recipient.trim();
+        if new_name.is_empty() {
+            return (recipients, None, None);
+        }
+        let id = slug(new_name);
+        let known = organisations.iter().find(|o| {
+            o.id == id
+                || o.name.eq_ignore_ascii_case(new_name)
+                || o.aliases.iter().any(|a| a.eq_ignore_ascii_case(new_name))
+        });
+        let (id, invented) = match known {
+            Some(org) => (org.id.clone(), None),
+            None if id.is_empty() => {
+                return (
+                    recipients,
+                    None,
+                    Some(format!(
+                        "The new recipient {new_name:?} needs letters or digits in its name."
+                    )),
+                )
+            }
+            None => (
+                id.clone(),
+                Some(Organisation {
+                    id,
+                    name: new_name.to_string(),
+                    kind: OrganisationKind::Other,
+                    care_model: None,
+                    selected_on: None,
+                    source_url: None,
+                    aliases: Vec::new(),
+                    places: Vec::new(),
+                    org_id: None,
+                }),
+            ),
+        };
+        if !recipients.contains(&id) {
+            recipients.push(id);
+        }
+        (recipients, invented, None)
+    }
+
+    /// Whom a figure's money can be for, as the form offers it: each of the
+    /// text's recipients, (id, name).
+    pub fn recipient_choices(&self, organisations: &[Organisation]) -> Vec<(String, String)> {
+        let (ids, invented, _) = self.recipients_named(organisations);
+        ids.into_iter()
+            .map(|id| {
+                let name = invented
+                    .iter()
+                    .chain(organisations)
+                    .find(|o| o.id == id)
+                    .map_or_else(|| id.clone(), |o| o.name.clone());
+                (id, name)
+            })
+            .collect()
+    }
+
+    /// The records to keep, or what the person must change first: one,
+    /// unless figures are for different recipients, then one for each
+    /// recipient or group of them (the same text, each with its own
+    /// figures; the others, which are no one's money, go with the text's
+    /// recipients together, or else with the first). `published` is the
+    /// published dataset; `organisations` every organisation the page knows
+    /// (with other kept records' new ones); `taken` the ids no new record
+    /// may have (the kept ones, and one waiting for Undo). An edit keeps its
+    /// id (the first record's), its figures' ids and all the form does not
+    /// show.
+    pub fn to_records(
         &self,
         published: &Dataset,
         organisations: &[Organisation],
         taken: &[&str],
-    ) -> Result<YourRecord, Vec<String>> {
+    ) -> Result<Vec<YourRecord>, Vec<String>> {
         let mut problems = Vec::new();
         let source_url = Some(self.source_url.trim().to_string()).filter(|u| !u.is_empty());
         if let Some(url) = &source_url {
@@ -383,54 +465,124 @@ impl Draft {
                 ));
             }
         }
-        let programme = self.programme;
-        let mut recipients: Vec<String> = Vec::new();
-        let mut add = |id: &str| {
-            if !recipients.iter().any(|r| r == id) {
-                recipients.push(id.to_string());
-            }
-        };
-        self.recipients.iter().for_each(|id| add(id));
-        let mut invented = None;
-        let new_name = self.new_recipient.trim();
-        if !new_name.is_empty() {
-            let id = slug(new_name);
-            let known = organisations.iter().find(|o| {
-                o.id == id
-                    || o.name.eq_ignore_ascii_case(new_name)
-                    || o.aliases.iter().any(|a| a.eq_ignore_ascii_case(new_name))
-            });
-            match known {
-                Some(org) => add(&org.id),
-                None if id.is_empty() => problems.push(format!(
-                    "The new recipient {new_name:?} needs letters or digits in its name."
-                )),
-                None => {
-                    add(&id);
-                    invented = Some(Organisation {
-                        id,
-                        name: new_name.to_string(),
-                        kind: OrganisationKind::Other,
-                        care_model: None,
-                        selected_on: None,
-                        source_url: None,
-                        aliases: Vec::new(),
-                        places: Vec::new(),
-                        org_id: None,
-                    });
-                }
-            }
-        }
-        let kept: Vec<&DraftFigure> = self.figures.iter().filter(|f| f.keep).collect();
-        if recipients.is_empty() && kept.iter().any(|f| f.role == Role::Allocation) {
+        let (recipients, invented, problem) = self.recipients_named(organisations);
+        problems.extend(problem);
+        let kept: Vec<usize> = (0..self.figures.len())
+            .filter(|&n| self.figures[n].keep)
+            .collect();
+        let is_money_for_recipient = |n: &usize| self.figures[*n].role == Role::Allocation;
+        if recipients.is_empty() && kept.iter().any(is_money_for_recipient) {
             problems.push(
                 "Money for a recipient needs its recipient: choose one, name a new one, or say the figure is another kind."
                     .to_string(),
             );
         }
+        for &n in kept.iter().filter(|n| is_money_for_recipient(n)) {
+            let figure = &self.figures[n];
+            if let Some(id) = figure
+                .for_recipient
+                .as_ref()
+                .filter(|id| !recipients.contains(id))
+            {
+                problems.push(format!(
+                    "{} is for {id:?}, no longer one of the text's recipients: choose whom it is for again.",
+                    figure.quote
+                ));
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
+        // Money for recipients, grouped by whom it is for, in the text's order.
+        let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+        for &n in kept.iter().filter(|n| is_money_for_recipient(n)) {
+            let key = self.figures[n]
+                .for_recipient
+                .as_ref()
+                .map_or_else(|| recipients.clone(), |id| vec![id.clone()]);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, figures)) => figures.push(n),
+                None => groups.push((key, vec![n])),
+            }
+        }
+        let others: Vec<usize> = kept
+            .iter()
+            .copied()
+            .filter(|n| !is_money_for_recipient(n))
+            .collect();
+        let together = groups
+            .iter()
+            .position(|(k, _)| *k == recipients)
+            .unwrap_or(0);
+        match groups.get_mut(together) {
+            Some((_, figures)) => {
+                figures.extend(others);
+                figures.sort_unstable();
+            }
+            None => groups.push((recipients.clone(), others)),
+        }
+        let split = groups.len() > 1;
+        let mut ids: Vec<String> = Vec::new();
+        let mut records = Vec::new();
+        for (at, (group_recipients, figures)) in groups.iter().enumerate() {
+            let title = self.title.trim();
+            let title = if split {
+                let names: Vec<String> = group_recipients
+                    .iter()
+                    .map(|id| {
+                        invented
+                            .iter()
+                            .chain(organisations)
+                            .find(|o| &o.id == id)
+                            .map_or_else(|| id.clone(), |o| o.name.clone())
+                    })
+                    .collect();
+                format!("{title} ({})", names.join(", ")).trim().to_string()
+            } else {
+                title.to_string()
+            };
+            let editing = self.editing.as_deref().filter(|_| at == 0);
+            let id = match editing {
+                Some(kept) => kept.record.id.clone(),
+                None => {
+                    let mut taken: Vec<&str> = taken.to_vec();
+                    taken.extend(ids.iter().map(String::as_str));
+                    unique_id(&base_id(&title, &self.publisher), published, &taken)
+                }
+            };
+            ids.push(id.clone());
+            let figures: Vec<&DraftFigure> = figures.iter().map(|&n| &self.figures[n]).collect();
+            records.push(self.record_of(
+                id,
+                &title,
+                group_recipients,
+                &figures,
+                source_url.clone(),
+                published,
+                organisations,
+                invented.as_ref(),
+                at == 0,
+            )?);
+        }
+        Ok(records)
+    }
+
+    /// One record of the draft: `figures` for `recipients`, as `id`.
+    /// `first` says whether it is the record an edit changes (its text
+    /// file stays).
+    #[allow(clippy::too_many_arguments)]
+    fn record_of(
+        &self,
+        id: String,
+        title: &str,
+        recipients: &[String],
+        figures: &[&DraftFigure],
+        source_url: Option<String>,
+        published: &Dataset,
+        organisations: &[Organisation],
+        invented: Option<&Organisation>,
+        first: bool,
+    ) -> Result<YourRecord, Vec<String>> {
         // Recipients the published data does not hold go with the record,
         // so that it reads, exports and shares whole on its own.
         let new_organisations: Vec<Organisation> = recipients
@@ -439,19 +591,14 @@ impl Draft {
             .filter_map(|id| {
                 let own = self.editing.iter().flat_map(|k| k.new_organisations.iter());
                 invented
-                    .iter()
+                    .into_iter()
                     .chain(own)
                     .chain(organisations.iter())
                     .find(|o| &o.id == id)
                     .cloned()
             })
             .collect();
-        let was = self.editing.as_deref();
-        let id = match was {
-            Some(kept) => kept.record.id.clone(),
-            None => unique_id(&self.base_id(), published, taken),
-        };
-        let mut used_keys: Vec<String> = kept
+        let mut used_keys: Vec<String> = figures
             .iter()
             .filter_map(|f| f.was.as_ref().map(|w| w.id.clone()))
             .collect();
@@ -464,7 +611,7 @@ impl Draft {
                 return candidate;
             }
         };
-        let items = kept
+        let items = figures
             .iter()
             .map(|f| {
                 let mut item = f.was.clone().unwrap_or_else(|| FundingItem {
@@ -487,9 +634,9 @@ impl Draft {
                         quote: f.quote.clone(),
                     }],
                 });
-                // A figure from someone else's record (a link) takes this
-                // record's id before its own key, and so do its links
-                // within the record.
+                // A figure from another record (a link, or one split off
+                // in an edit) takes this record's id before its own key,
+                // and so do its links within the record.
                 if let Some((before, key)) = item.id.rsplit_once('/') {
                     let before = before.to_string();
                     item.id = format!("{id}/{key}");
@@ -517,24 +664,25 @@ impl Draft {
             })
             .collect();
         let text_or_none = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        let before = was.map(|k| k.record.clone());
+        let before = self.editing.as_deref().map(|k| k.record.clone());
         let record = FundingRecord {
             id: id.clone(),
             kind: RecordKind::Yours,
-            title: text_or_none(&self.title),
+            title: text_or_none(title),
             publisher: text_or_none(&self.publisher),
             author: before.as_ref().and_then(|b| b.author.clone()),
             published_on: self.published_on,
-            recipients,
+            recipients: recipients.to_vec(),
             places: before
                 .as_ref()
                 .map(|b| b.places.clone())
                 .unwrap_or_default(),
-            programme,
+            programme: self.programme,
             care_model: before.as_ref().and_then(|b| b.care_model),
             source_url,
             text_file: before
                 .as_ref()
+                .filter(|_| first)
                 .and_then(|b| b.text_file.clone())
                 .or_else(|| Some(format!("{id}.txt"))),
             text: Some(self.text.clone()),
@@ -556,23 +704,23 @@ impl Draft {
         check_your_record(&kept)?;
         Ok(kept)
     }
+}
 
-    /// The id a new record is named by: its title's, else its publisher's,
-    /// else "your-announcement".
-    fn base_id(&self) -> String {
-        [&self.title, &self.publisher]
-            .iter()
-            .map(|s| slug(s))
-            .find(|s| !s.is_empty())
-            .map(|s| {
-                s.chars()
-                    .take(60)
-                    .collect::<String>()
-                    .trim_end_matches('-')
-                    .to_string()
-            })
-            .unwrap_or_else(|| "your-announcement".to_string())
-    }
+/// The id a new record is named by: its title's, else its publisher's,
+/// else "your-announcement".
+fn base_id(title: &str, publisher: &str) -> String {
+    [title, publisher]
+        .iter()
+        .map(|s| slug(s))
+        .find(|s| !s.is_empty())
+        .map(|s| {
+            s.chars()
+                .take(60)
+                .collect::<String>()
+                .trim_end_matches('-')
+                .to_string()
+        })
+        .unwrap_or_else(|| "your-announcement".to_string())
 }
 
 /// `base`, or `base-2`, `base-3`…: the first no published record and none

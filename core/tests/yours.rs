@@ -16,6 +16,12 @@ use funding_core::Dataset;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+/// The one record a draft keeps (its figures all for the text's recipients).
+fn only(mut records: Vec<YourRecord>) -> YourRecord {
+    assert_eq!(records.len(), 1, "one record");
+    records.remove(0)
+}
+
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data")
 }
@@ -70,14 +76,16 @@ fn a_text_written_here_is_found_reviewed_kept_and_counted() {
     // Every field can be left not stated: such a record is kept, and data/'s
     // own checks accept its files.
     let unstated = fresh
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .expect("a draft with nothing stated is kept");
     assert_eq!(unstated.record.programme, Programme::NotStated);
     validate_with(&unstated, &d).expect("validates");
     let mut draft = reviewed(OWN_TEXT, &d);
     draft.figures[1].keep = false;
     let kept = draft
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .expect("a reviewed draft is kept");
     assert_eq!(kept.record.id, "riverside-gets-1-25m");
     assert_eq!(kept.record.kind, RecordKind::Yours);
@@ -108,7 +116,10 @@ fn nothing_outside_is_kept_as_a_link_or_without_its_recipient() {
     draft.source_url = "javascript:alert(1)".into();
     draft.new_recipient.clear();
     draft.recipients.clear();
-    let problems = draft.to_record(&d, &d.organisations, &[]).unwrap_err();
+    let problems = draft
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
+        .unwrap_err();
     assert!(
         problems.iter().any(|p| p.contains("web address")),
         "{problems:?}"
@@ -123,15 +134,20 @@ fn nothing_outside_is_kept_as_a_link_or_without_its_recipient() {
 fn a_new_record_never_takes_an_id_in_use() {
     let d = dataset();
     let draft = reviewed(OWN_TEXT, &d);
-    let first = draft.to_record(&d, &d.organisations, &[]).unwrap();
+    let first = draft
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
+        .unwrap();
     let second = draft
-        .to_record(&d, &d.organisations, &[first.record.id.as_str()])
+        .to_records(&d, &d.organisations, &[first.record.id.as_str()])
+        .map(only)
         .unwrap();
     assert_eq!(second.record.id, "riverside-gets-1-25m-2");
     let mut titled_like_a_seed = draft.clone();
     titled_like_a_seed.title = d.records[0].id.clone();
     let third = titled_like_a_seed
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     assert_ne!(third.record.id, d.records[0].id);
 }
@@ -179,7 +195,8 @@ fn copy_dir(from: &Path, to: &Path) {
 fn exported_files_pass_the_datas_own_checks_and_read_back_as_the_same_record() {
     let d = dataset();
     let kept = reviewed(OWN_TEXT, &d)
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     let validated = validate_with(&kept, &d).expect("data/ with the exported files validates");
     let there = validated
@@ -236,7 +253,10 @@ fn a_seed_text_added_again_validates_as_a_new_record() {
     draft.published_on = found.dates.iter().copied().find(|d| d.year == 2017);
     draft.figures[0].role = Role::Allocation;
     draft.figures[0].money_type = MoneyType::NotStated;
-    let kept = draft.to_record(&d, &d.organisations, &[]).unwrap();
+    let kept = draft
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
+        .unwrap();
     assert!(kept.new_organisations.is_empty());
     validate_with(&kept, &d).expect("validates");
 }
@@ -245,7 +265,8 @@ fn a_seed_text_added_again_validates_as_a_new_record() {
 fn storage_is_read_back_and_anything_else_is_refused_not_lost() {
     let d = dataset();
     let kept = reviewed(OWN_TEXT, &d)
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     let stored = write_store(std::slice::from_ref(&kept));
     let read = read_store(Some(&stored));
@@ -282,7 +303,8 @@ fn storage_is_read_back_and_anything_else_is_refused_not_lost() {
 fn a_share_link_carries_the_record_and_is_checked_when_opened() {
     let d = dataset();
     let kept = reviewed(OWN_TEXT, &d)
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     let bytes = share_bytes(&kept);
     let fragment = base64url(&bytes);
@@ -337,7 +359,8 @@ fn exported_files_import_back_as_the_same_record() {
     use funding_core::data_files::{export, import, NamedText, NEW_ORGANISATIONS_FILE};
     let d = dataset();
     let kept = reviewed(OWN_TEXT, &d)
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     let files = export(&kept, &d.organisations).expect("exported");
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
@@ -371,7 +394,8 @@ fn exported_files_import_back_as_the_same_record() {
 fn an_edit_keeps_the_record_its_figures_ids_and_what_the_form_does_not_show() {
     let d = dataset();
     let mut kept = reviewed(OWN_TEXT, &d)
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     // As an import might hold: notes, and a period the form cannot show.
     kept.record.notes = vec!["A note kept from the file.".into()];
@@ -379,7 +403,10 @@ fn an_edit_keeps_the_record_its_figures_ids_and_what_the_form_does_not_show() {
     let mut draft = Draft::of(&kept);
     draft.title = "Riverside, edited".into();
     draft.figures[0].keep = false;
-    let edited = draft.to_record(&d, &d.organisations, &[]).unwrap();
+    let edited = draft
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
+        .unwrap();
     assert_eq!(edited.record.id, kept.record.id);
     assert_eq!(edited.record.title.as_deref(), Some("Riverside, edited"));
     assert_eq!(edited.record.notes, kept.record.notes);
@@ -400,7 +427,8 @@ fn an_edit_keeps_the_record_its_figures_ids_and_what_the_form_does_not_show() {
 fn a_recipient_only_another_kept_record_holds_goes_with_the_record() {
     let d = dataset();
     let first = reviewed(OWN_TEXT, &d)
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     let with = with_yours(&d, std::slice::from_ref(&first));
     let mut second = reviewed(OWN_TEXT, &d);
@@ -408,13 +436,17 @@ fn a_recipient_only_another_kept_record_holds_goes_with_the_record() {
     second.new_recipient.clear();
     second.recipients = vec!["riverside-care-partnership".into()];
     let kept = second
-        .to_record(&d, &with.organisations, &[first.record.id.as_str()])
+        .to_records(&d, &with.organisations, &[first.record.id.as_str()])
+        .map(only)
         .unwrap();
     assert_eq!(kept.new_organisations, first.new_organisations);
     // Named again by its id's spelling, a published organisation is that one.
     let mut third = reviewed(OWN_TEXT, &d);
     third.new_recipient = "Dudley-MCP".into();
-    let kept = third.to_record(&d, &d.organisations, &[]).unwrap();
+    let kept = third
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
+        .unwrap();
     assert_eq!(kept.record.recipients, ["dudley-mcp"]);
     assert!(kept.new_organisations.is_empty());
 }
@@ -423,7 +455,8 @@ fn a_recipient_only_another_kept_record_holds_goes_with_the_record() {
 fn a_kept_record_the_published_data_now_holds_is_not_counted_twice() {
     let d = dataset();
     let mut kept = reviewed(OWN_TEXT, &d)
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     kept.record.id = d.records[0].id.clone();
     let with = with_yours(&d, std::slice::from_ref(&kept));
@@ -461,12 +494,16 @@ fn the_page_and_its_panel_read_each_others_words() {
 fn someone_elses_record_kept_from_a_link_is_a_record_of_ones_own() {
     let d = dataset();
     let theirs = reviewed(OWN_TEXT, &d)
-        .to_record(&d, &d.organisations, &[])
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
         .unwrap();
     let shared = read_shared(&share_bytes(&theirs)).unwrap();
     let draft = Draft::of_someone_elses(&shared, &d);
     let taken = [theirs.record.id.as_str()];
-    let mine = draft.to_record(&d, &d.organisations, &taken).unwrap();
+    let mine = draft
+        .to_records(&d, &d.organisations, &taken)
+        .map(only)
+        .unwrap();
     assert_eq!(mine.record.id, "riverside-gets-1-25m-2");
     assert!(mine
         .record
@@ -488,7 +525,10 @@ fn a_total_that_adds_your_money_says_so() {
     draft.figures[1].period = draft.figures[1].sentence_year;
     // And money whose fund it does not state, for the same year.
     draft.figures[0].period = draft.figures[1].sentence_year;
-    let kept = draft.to_record(&d, &d.organisations, &[]).unwrap();
+    let kept = draft
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
+        .unwrap();
     let with = with_yours(&d, std::slice::from_ref(&kept));
     let before = totals_summary(&d, &Explorer::new(&d).run(&ViewState::default()).totals);
     assert!(!before.headline_note.contains(YOURS_ADDED));
@@ -541,7 +581,10 @@ fn sunderland_2016_17(amount: &str, d: &Dataset) -> YourRecord {
         body.period.map(|y| y.to_string()).as_deref(),
         Some("2016/17")
     );
-    draft.to_record(d, &d.organisations, &[]).unwrap()
+    draft
+        .to_records(d, &d.organisations, &[])
+        .map(only)
+        .unwrap()
 }
 
 #[test]
@@ -662,4 +705,119 @@ fn a_360giving_grant_from_a_kept_text_says_where_it_came_from() {
             "{description}"
         );
     }
+}
+
+#[test]
+fn figures_for_different_recipients_are_kept_as_a_record_for_each() {
+    let d = dataset();
+    let text = "Two vanguards share £9.2m\n\nPublished 3 March 2016\n\n\
+        All Together Better Sunderland will receive £4.8m in 2016/17 and Dudley MCP \
+        will receive £4.4m in 2016/17 from the vanguard fund.";
+    let found = extract(text, &Gazetteer::from_dataset(&d));
+    let mut draft = Draft::new(text.to_string(), None, &found);
+    draft.title = "Two vanguards share £9.2m".into();
+    draft.published_on = found.dates.first().copied();
+    draft.recipients = vec!["all-together-better-sunderland".into(), "dudley-mcp".into()];
+    // The form offers each of the text's recipients for each figure.
+    assert_eq!(
+        draft.recipient_choices(&d.organisations),
+        [
+            (
+                "all-together-better-sunderland".to_string(),
+                "All Together Better Sunderland".to_string()
+            ),
+            ("dudley-mcp".to_string(), "Dudley MCP".to_string())
+        ]
+    );
+    let quotes: Vec<&str> = draft.figures.iter().map(|f| f.quote.as_str()).collect();
+    assert_eq!(quotes, ["£9.2m", "£4.8m", "£4.4m"]);
+    for (n, whom) in [(1, "all-together-better-sunderland"), (2, "dudley-mcp")] {
+        let figure = &mut draft.figures[n];
+        figure.role = Role::Allocation;
+        figure.stream = FundingStream::VanguardFund;
+        figure.period = figure.sentence_year;
+        figure.for_recipient = Some(whom.to_string());
+    }
+    let kept = draft.to_records(&d, &d.organisations, &[]).unwrap();
+    let shape: Vec<(&str, &str, Vec<&str>, Vec<&str>)> = kept
+        .iter()
+        .map(|k| {
+            (
+                k.record.id.as_str(),
+                k.record.title.as_deref().unwrap_or_default(),
+                k.record.recipients.iter().map(String::as_str).collect(),
+                k.record
+                    .items
+                    .iter()
+                    .map(|i| i.stated_as.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    // Each its own money; the £9.2m, no one's, goes with the first.
+    assert_eq!(
+        shape,
+        [
+            (
+                "two-vanguards-share-9-2m-all-together-better-sunderland",
+                "Two vanguards share £9.2m (All Together Better Sunderland)",
+                vec!["all-together-better-sunderland"],
+                vec!["£9.2m", "£4.8m"]
+            ),
+            (
+                "two-vanguards-share-9-2m-dudley-mcp",
+                "Two vanguards share £9.2m (Dudley MCP)",
+                vec!["dudley-mcp"],
+                vec!["£4.4m"]
+            ),
+        ]
+    );
+    // Each is a record data/'s checks accept, and the explorer adds each
+    // one's money to its own recipient, not to both jointly.
+    for record in &kept {
+        validate_with(record, &d).expect("validates");
+    }
+    let with = with_yours(&d, &kept);
+    for (recipient, amount) in [
+        ("dudley-mcp", 4_400_000),
+        ("all-together-better-sunderland", 4_800_000),
+    ] {
+        let mut view = ViewState::default();
+        view.narrow_to(&[(funding_core::view::Facet::Recipient, recipient.to_string())]);
+        let rows = Explorer::new(&with).run(&view).rows;
+        let mine: Vec<&str> = rows
+            .iter()
+            .map(|r| &with.records[r.record])
+            .filter(|r| r.kind == RecordKind::Yours)
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(mine.len(), 1, "{recipient}: {mine:?}");
+        let record = with.record(mine[0]).unwrap();
+        assert!(record
+            .items
+            .iter()
+            .any(|i| i.amount.0 == amount && i.role == Role::Allocation));
+    }
+
+    // A figure for a recipient no longer ticked is a problem, not a guess.
+    let mut unticked = draft.clone();
+    unticked.recipients.retain(|id| id != "dudley-mcp");
+    let problems = unticked.to_records(&d, &d.organisations, &[]).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p
+                .contains("£4.4m is for \"dudley-mcp\", no longer one of the text's recipients")),
+        "{problems:?}"
+    );
+
+    // Dudley's record, edited, stays one record under its id.
+    let edit = Draft::of(&kept[1]);
+    assert_eq!(edit.recipient_choices(&d.organisations).len(), 1);
+    let edited = edit
+        .to_records(&d, &d.organisations, &[])
+        .map(only)
+        .unwrap();
+    assert_eq!(edited.record.id, kept[1].record.id);
+    assert_eq!(edited.record.items, kept[1].record.items);
 }

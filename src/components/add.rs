@@ -312,7 +312,7 @@ fn finish_import(yours: Yours, files: Vec<Result<NamedText, String>>) {
             continue;
         }
         let title = record.record.title.clone().unwrap_or_else(|| id.clone());
-        match yours.keep(record) {
+        match yours.keep(vec![record]) {
             Ok(()) => kept.push(title),
             Err(problem) => problems.push(problem),
         }
@@ -646,19 +646,33 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
         let taken = yours.ids();
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let organisations = yours.dataset.with_untracked(|d| d.organisations.clone());
-        match draft.with_untracked(|d| d.to_record(yours.base, &organisations, &taken)) {
+        match draft.with_untracked(|d| d.to_records(yours.base, &organisations, &taken)) {
             Err(found) => {
                 problems.set(found);
                 focus_after_render(&["#review-problems"]);
             }
-            Ok(record) => {
-                let id = record.record.id.clone();
-                let title = record.record.title.clone().unwrap_or_else(|| id.clone());
+            Ok(records) => {
+                let titles: Vec<String> = records
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "“{}”",
+                            r.record
+                                .title
+                                .clone()
+                                .unwrap_or_else(|| r.record.id.clone())
+                        )
+                    })
+                    .collect();
+                let title = match titles.len() {
+                    1 => titles.concat(),
+                    n => format!("{n} records, one for each recipient: {}", titles.join(", ")),
+                };
                 let query = url_state::encode(&ViewState {
-                    open: Some(id),
+                    open: records.first().map(|r| r.record.id.clone()),
                     ..Default::default()
                 });
-                match yours.keep(record) {
+                match yours.keep(records) {
                     Ok(()) => {
                         browser_url::write_address(&query);
                         yours.adding.set(Adding::Closed);
@@ -873,6 +887,16 @@ fn FigureFields(
         .filter(|w| w.period.single_year().is_none())
         .and_then(|w| w.period.stated())
         .map_or_else(|| "Not stated".to_string(), |p| format!("{p} (as kept)"));
+    // Whom money for a recipient is for, once the text has more than one.
+    let yours = crate::yours::use_yours();
+    let choices = Memo::new(move |_| {
+        yours
+            .dataset
+            .with(|d| draft.with(|draft| draft.recipient_choices(&d.organisations)))
+    });
+    let is_money = Memo::new(move |_| {
+        draft.with(|d| d.figures.get(n).is_some_and(|f| f.role == Role::Allocation))
+    });
     let dropped = follow::flag(move || !kept.get());
     let kept = follow::flag(move || kept.get());
     view! {
@@ -941,6 +965,7 @@ fn FigureFields(
             {figure.sentence_year.map(|y| view! {
                 <p class="field-help">{format!("Its sentence names {y}; choose it if the money is for that year.")}</p>
             })}
+            {follow::part(move || for_whom(n, draft, &choices.get(), is_money.get()))}
             <label for=id("purpose")>"What it is for (optional)"</label>
             <input type="text" id=id("purpose") value=figure.purpose.clone() on:input=move |ev| {
                 let v = event_target_value(&ev);
@@ -948,6 +973,54 @@ fn FigureFields(
             } />
         </fieldset>
     }
+}
+
+/// A figure's "For": the text's recipients together, or one of them, when
+/// the figure is money for a recipient and the text has more than one (or
+/// the figure was for one no longer ticked, which "Keep it" then names).
+fn for_whom(
+    n: usize,
+    draft: RwSignal<Draft>,
+    choices: &[(String, String)],
+    is_money: bool,
+) -> AnyView {
+    let chosen = draft.with_untracked(|d| d.figures.get(n).and_then(|f| f.for_recipient.clone()));
+    let stale = chosen
+        .as_ref()
+        .filter(|id| !choices.iter().any(|(c, _)| c == *id));
+    if !is_money || (choices.len() < 2 && stale.is_none()) {
+        return ().into_any();
+    }
+    let options = std::iter::once((
+        String::new(),
+        "All the text's recipients, together".to_string(),
+    ))
+    .chain(choices.iter().cloned())
+    .chain(stale.map(|id| {
+        (
+            id.clone(),
+            format!("{id} (no longer a recipient of the text)"),
+        )
+    }))
+    .collect();
+    view! {
+        <ChoiceField
+            id=format!("figure-{n}-for")
+            label="For"
+            options
+            chosen=chosen.clone().unwrap_or_default()
+            pick=move |code: String| {
+                let whom = Some(code).filter(|c| !c.is_empty());
+                draft.update(|d| {
+                    if let Some(f) = d.figures.get_mut(n) {
+                        f.for_recipient = whom;
+                    }
+                });
+            }
+        />
+        <p class="field-help">"A text whose figures are for different recipients is kept as a record for each."</p>
+    }
+    .into_any()
 }
 
 /// A labelled choice of `options` (code and words), `chosen` at first;

@@ -430,3 +430,30 @@ test('a text that names no programme is kept with the programme not stated, and 
   await page.goto(at('?q=riverside+stated'));
   await expect(page.locator('.result-count')).toHaveText('No records match');
 });
+
+test('figures for different recipients are kept as a record for each', async ({ page }) => {
+  await page.goto(at());
+  await paste(page, 'Two vanguards share £9.2m\n\nAll Together Better Sunderland will receive £4.8m in 2016/17 and Dudley MCP will receive £4.4m in 2016/17 from the vanguard fund.');
+  await page.getByLabel('Title').fill('Two vanguards share £9.2m');
+  await page.locator('#recipient-all-together-better-sunderland').check();
+  await page.locator('#recipient-dudley-mcp').check();
+  // "For" is asked only of money for a recipient, once the text has two.
+  await expect(page.locator('#figure-1-for')).toHaveCount(0);
+  for (const [n, whom] of [[1, 'all-together-better-sunderland'], [2, 'dudley-mcp']]) {
+    await page.locator(`#figure-${n}-role`).selectOption('allocation');
+    await page.locator(`#figure-${n}-for`).selectOption(whom);
+  }
+  await expect(page.locator('#figure-0-for')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.locator('.yours-said')).toContainText(
+    'Kept 2 records, one for each recipient: “Two vanguards share £9.2m (All Together Better Sunderland)”, “Two vanguards share £9.2m (Dudley MCP)”',
+  );
+  await expect(page.locator('.reader h2')).toHaveText('Two vanguards share £9.2m (All Together Better Sunderland)');
+  // Dudley's money is Dudley's alone, not shared jointly with Sunderland.
+  await page.goto(at('?recipient=dudley-mcp&text=yours'));
+  await expect(page.locator('.record .record-title')).toHaveText(['Two vanguards share £9.2m (Dudley MCP)']);
+  await page.goto(at('?about=dudley-mcp'));
+  await expect(page.locator('.raw-figures')).toContainText('Publisher not stated, undated (2016/17) (added by you)');
+  await expect(page.locator('.recipient-grid')).toContainText('£4.4m');
+  await expect(page.locator('.recipient-grid')).not.toContainText('jointly with All Together Better Sunderland');
+});
