@@ -429,14 +429,7 @@ impl Draft {
     pub fn recipient_choices(&self, organisations: &[Organisation]) -> Vec<(String, String)> {
         let (ids, invented, _) = self.recipients_named(organisations);
         ids.into_iter()
-            .map(|id| {
-                let name = invented
-                    .iter()
-                    .chain(organisations)
-                    .find(|o| o.id == id)
-                    .map_or_else(|| id.clone(), |o| o.name.clone());
-                (id, name)
-            })
+            .map(|id| (id.clone(), name_of(&id, invented.as_ref(), organisations)))
             .collect()
     }
 
@@ -526,18 +519,12 @@ impl Draft {
         let mut records = Vec::new();
         for (at, (group_recipients, figures)) in groups.iter().enumerate() {
             let title = self.title.trim();
-            let title = if split {
+            let title = if split && !title.is_empty() {
                 let names: Vec<String> = group_recipients
                     .iter()
-                    .map(|id| {
-                        invented
-                            .iter()
-                            .chain(organisations)
-                            .find(|o| &o.id == id)
-                            .map_or_else(|| id.clone(), |o| o.name.clone())
-                    })
+                    .map(|id| name_of(id, invented.as_ref(), organisations))
                     .collect();
-                format!("{title} ({})", names.join(", ")).trim().to_string()
+                format!("{title} ({})", names.join(", "))
             } else {
                 title.to_string()
             };
@@ -704,6 +691,16 @@ impl Draft {
         check_your_record(&kept)?;
         Ok(kept)
     }
+}
+
+/// An organisation's name by its id: the new one named in the form, or
+/// one the page knows; else the id.
+fn name_of(id: &str, invented: Option<&Organisation>, organisations: &[Organisation]) -> String {
+    invented
+        .into_iter()
+        .chain(organisations)
+        .find(|o| o.id == id)
+        .map_or_else(|| id.to_string(), |o| o.name.clone())
 }
 
 /// The id a new record is named by: its title's, else its publisher's,
