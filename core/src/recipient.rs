@@ -60,6 +60,16 @@ pub struct RecipientPage {
     pub other_periods: Vec<FigureLine>,
 }
 
+/// What a source's name says after it when it is a text added in this
+/// browser.
+fn added_by_you(record: &crate::model::FundingRecord) -> &'static str {
+    if record.kind == crate::model::RecordKind::Yours {
+        " (added by you)"
+    } else {
+        ""
+    }
+}
+
 impl RecipientPage {
     /// Every figure of money for this organisation as its source states it,
     /// one per source and figure, before any is merged or counted: the raw
@@ -88,9 +98,10 @@ impl RecipientPage {
                     .publisher
                     .clone()
                     .unwrap_or_else(|| "Publisher not stated".into());
+                let yours = added_by_you(record);
                 Some((
                     format!(
-                        "{} ({}), {period}: {publisher}. {}.",
+                        "{} ({}), {period}: {publisher}{yours}. {}.",
                         item.stated_as,
                         item.amount.full(),
                         item.kind_shown()
@@ -402,11 +413,7 @@ impl FigureLine {
                     (Some(period), None) => period,
                     (None, _) => "period not stated".into(),
                 };
-                let yours = if record.kind == crate::model::RecordKind::Yours {
-                    " (added by you)"
-                } else {
-                    ""
-                };
+                let yours = added_by_you(record);
                 Some((
                     format!("{publisher}, {date} ({period}){yours}"),
                     record.id.clone(),
