@@ -116,7 +116,7 @@ pub fn listen(yours: Yours) {
             PanelNews::Kept(title) => {
                 yours.reload();
                 yours.said.set(Some(format!(
-                    "Kept {title} in this browser. It is in the list, search, totals and charts, marked “Added by you”."
+                    "Kept {title} in this browser: in the list, search, totals and charts, marked “Added by you”."
                 )));
             }
             PanelNews::Delete(id) => delete(yours, &id),

@@ -565,6 +565,10 @@ impl Giving360 {
                 if self.grants == 1 { "" } else { "s" },
                 match self.grants_from_yours {
                     0 => String::new(),
+                    n if n == self.grants => {
+                        ", from texts you added in this browser, not in the published data"
+                            .to_string()
+                    }
                     n => format!(
                         ", {n} of them from texts you added in this browser, not in the published data"
                     ),

@@ -321,7 +321,7 @@ impl Draft {
             source_url: record.source_url.clone().unwrap_or_default(),
             programme: record.programme,
             // Its new organisations are recipients like known ones, and
-            // stay its own (`to_record`).
+            // stay its own (`to_records`).
             recipients: record.recipients.clone(),
             new_recipient: String::new(),
             figures: record
@@ -478,8 +478,9 @@ impl Draft {
                 .filter(|id| !recipients.contains(id))
             {
                 problems.push(format!(
-                    "{} is for {id:?}, no longer one of the text's recipients: choose whom it is for again.",
-                    figure.quote
+                    "{} is for {}, no longer one of the text's recipients: choose whom it is for again.",
+                    figure.quote,
+                    name_of(id, invented.as_ref(), organisations)
                 ));
             }
         }
@@ -515,6 +516,60 @@ impl Draft {
             None => groups.push((recipients.clone(), others)),
         }
         let split = groups.len() > 1;
+        if split {
+            // An edit's record stays with its own recipients' group, else
+            // with the group that holds most of its figures: its id, text
+            // file, links and share links stay with its money.
+            if let Some(kept) = self.editing.as_deref() {
+                let mut own: Vec<&String> = kept.record.recipients.iter().collect();
+                own.sort();
+                let stays = groups
+                    .iter()
+                    .position(|(k, _)| {
+                        let mut k: Vec<&String> = k.iter().collect();
+                        k.sort();
+                        k == own
+                    })
+                    .or_else(|| {
+                        (0..groups.len()).max_by_key(|&g| {
+                            let held = groups[g].1.iter();
+                            (
+                                held.filter(|&&n| self.figures[n].was.is_some()).count(),
+                                usize::MAX - g,
+                            )
+                        })
+                    })
+                    .unwrap_or(0);
+                groups[..=stays].rotate_right(1);
+            }
+            // A figure that is part of another, or the same money as
+            // another, stays in the same record as it.
+            let group_of = |n: usize| groups.iter().position(|(_, f)| f.contains(&n));
+            for &n in &kept {
+                let Some(was) = self.figures[n].was.as_ref() else {
+                    continue;
+                };
+                for (link, says) in [
+                    (&was.part_of, "part of"),
+                    (&was.same_as, "the same money as"),
+                ] {
+                    let other = link.as_deref().and_then(|target| {
+                        kept.iter()
+                            .copied()
+                            .find(|&m| self.figures[m].was.as_ref().is_some_and(|w| w.id == target))
+                    });
+                    if let Some(m) = other.filter(|&m| group_of(m) != group_of(n)) {
+                        problems.push(format!(
+                            "{} is {says} {}: keep them for the same recipients.",
+                            self.figures[n].quote, self.figures[m].quote
+                        ));
+                    }
+                }
+            }
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+        }
         let mut ids: Vec<String> = Vec::new();
         let mut records = Vec::new();
         for (at, (group_recipients, figures)) in groups.iter().enumerate() {

@@ -605,6 +605,7 @@ mod reference {
 }
 
 use funding_core::explore::Explorer;
+use funding_core::model::{Programme, RecordKind};
 use funding_core::sources::load_dir;
 use funding_core::view::{Facet, SortOrder, ViewState};
 use funding_core::{synthetic, Dataset, Money};
@@ -623,7 +624,8 @@ fn real() -> &'static Dataset {
 }
 
 /// 1,500 synthetic records: many recipients with several sources each, so the
-/// totals' ranges, agreements and same-money rules all come up.
+/// totals' ranges, agreements and same-money rules all come up; a fifth of
+/// them as texts added in a browser.
 fn synthetic() -> &'static Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();
     DATA.get_or_init(|| {
@@ -635,7 +637,20 @@ fn synthetic() -> &'static Dataset {
                 text.push_str(&std::fs::read_to_string(path).expect("seed"));
             }
         }
-        synthetic::dataset(1_500, &text)
+        // Some records are texts added in a browser, and some state no
+        // programme, so that the totals' "rests on yours" and the
+        // programme's "not stated" are compared too.
+        let made = synthetic::dataset(1_500, &text);
+        let mut records = made.records.clone();
+        for (n, record) in records.iter_mut().enumerate() {
+            if n % 5 == 2 {
+                record.kind = RecordKind::Yours;
+            }
+            if n % 7 == 3 {
+                record.programme = Programme::NotStated;
+            }
+        }
+        Dataset::new(made.organisations.clone(), records)
     })
 }
 

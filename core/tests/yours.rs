@@ -806,9 +806,41 @@ fn figures_for_different_recipients_are_kept_as_a_record_for_each() {
     assert!(
         problems
             .iter()
-            .any(|p| p
-                .contains("£4.4m is for \"dudley-mcp\", no longer one of the text's recipients")),
+            .any(|p| p.contains("£4.4m is for Dudley MCP, no longer one of the text's recipients")),
         "{problems:?}"
+    );
+
+    // Sunderland's record, split in an edit: its id stays with its own
+    // recipient's money, though Dudley's figure comes first in the text.
+    let mut edit = Draft::of(&kept[0]);
+    edit.recipients.push("dudley-mcp".into());
+    let whole = &mut edit.figures[0];
+    whole.role = Role::Allocation;
+    whole.for_recipient = Some("dudley-mcp".into());
+    edit.figures[1].for_recipient = Some("all-together-better-sunderland".into());
+    let split = edit
+        .to_records(&d, &d.organisations, &[&kept[1].record.id])
+        .unwrap();
+    assert_eq!(split[0].record.id, kept[0].record.id);
+    assert_eq!(
+        split[0].record.recipients,
+        ["all-together-better-sunderland"]
+    );
+    assert_eq!(split[0].record.items[0].id, kept[0].record.items[1].id);
+    assert_eq!(split[1].record.recipients, ["dudley-mcp"]);
+    assert_ne!(split[1].record.id, kept[1].record.id);
+    // A part and its whole are never split between records.
+    let mut linked = kept[0].clone();
+    linked.record.items[1].part_of = Some(linked.record.items[0].id.clone());
+    let mut edit = Draft::of(&linked);
+    edit.recipients.push("dudley-mcp".into());
+    edit.figures[0].role = Role::Allocation;
+    edit.figures[0].for_recipient = Some("dudley-mcp".into());
+    edit.figures[1].for_recipient = Some("all-together-better-sunderland".into());
+    let problems = edit.to_records(&d, &d.organisations, &[]).unwrap_err();
+    assert_eq!(
+        problems,
+        ["£4.8m is part of £9.2m: keep them for the same recipients."]
     );
 
     // Dudley's record, edited, stays one record under its id.

@@ -577,6 +577,12 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
         .map(|n| Memo::new(move |_| draft.with(|d| d.figures.get(n).is_some_and(|f| f.keep))))
         .collect();
     let kept_rest: Vec<Memo<bool>> = kept.iter().skip(FIRST_FIGURES).copied().collect();
+    // Whom money for a recipient can be for: worked out once for every form.
+    let choices = Memo::new(move |_| {
+        yours
+            .dataset
+            .with(|d| draft.with(|draft| draft.recipient_choices(&d.organisations)))
+    });
     let pieces = marked_pieces(&first.text, &found.marks);
     let starts: Vec<usize> = first.figures.iter().map(|f| f.start).collect();
     let text = pieces
@@ -652,21 +658,18 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                 focus_after_render(&["#review-problems"]);
             }
             Ok(records) => {
-                let titles: Vec<String> = records
-                    .iter()
-                    .map(|r| {
-                        format!(
-                            "“{}”",
-                            r.record
-                                .title
-                                .clone()
-                                .unwrap_or_else(|| r.record.id.clone())
-                        )
-                    })
-                    .collect();
+                let titles: Vec<String> = yours.dataset.with_untracked(|d| {
+                    records
+                        .iter()
+                        .map(|r| format!("“{}”", r.record.display_title(d)))
+                        .collect()
+                });
                 let title = match titles.len() {
                     1 => titles.concat(),
-                    n => format!("{n} records, one for each recipient: {}", titles.join(", ")),
+                    n => format!(
+                        "{n} records, one for each recipient or group of them: {}",
+                        titles.join(", ")
+                    ),
                 };
                 let query = url_state::encode(&ViewState {
                     open: records.first().map(|r| r.record.id.clone()),
@@ -795,12 +798,12 @@ fn ReviewForm(review: Arc<Review>) -> impl IntoView {
                         </fieldset>
                     </fieldset>
                     {first.figures.iter().take(FIRST_FIGURES).enumerate().map(|(n, figure)| view! {
-                        <FigureFields n figure=figure.clone() years=years.clone() draft kept=kept[n] />
+                        <FigureFields n figure=figure.clone() years=years.clone() draft kept=kept[n] choices />
                     }).collect_view()}
                     {follow::part(move || {
                         if all_figures.get() {
                             rest.iter().enumerate().map(|(n, figure)| view! {
-                                <FigureFields n=n + FIRST_FIGURES figure=figure.clone() years=years_rest.clone() draft kept=kept_rest[n] />
+                                <FigureFields n=n + FIRST_FIGURES figure=figure.clone() years=years_rest.clone() draft kept=kept_rest[n] choices />
                             }).collect_view().into_any()
                         } else if !rest.is_empty() {
                             let label = format!("Show the other {} figures", rest.len());
@@ -864,6 +867,8 @@ fn FigureFields(
     draft: RwSignal<Draft>,
     /// Whether it is kept (a memo of the draft's).
     kept: Memo<bool>,
+    /// Whom money for a recipient can be for (the draft's recipients).
+    choices: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let set = move |f: Box<dyn FnOnce(&mut funding_core::yours::DraftFigure)>| {
         draft.update(|d| {
@@ -887,13 +892,6 @@ fn FigureFields(
         .filter(|w| w.period.single_year().is_none())
         .and_then(|w| w.period.stated())
         .map_or_else(|| "Not stated".to_string(), |p| format!("{p} (as kept)"));
-    // Whom money for a recipient is for, once the text has more than one.
-    let yours = crate::yours::use_yours();
-    let choices = Memo::new(move |_| {
-        yours
-            .dataset
-            .with(|d| draft.with(|draft| draft.recipient_choices(&d.organisations)))
-    });
     let is_money = Memo::new(move |_| {
         draft.with(|d| d.figures.get(n).is_some_and(|f| f.role == Role::Allocation))
     });
@@ -999,7 +997,13 @@ fn for_whom(
     .chain(stale.map(|id| {
         (
             id.clone(),
-            format!("{id} (no longer a recipient of the text)"),
+            format!(
+                "{} (no longer a recipient of the text)",
+                crate::yours::use_yours()
+                    .dataset
+                    .with_untracked(|d| d.organisation(id).map(|o| o.name.clone()))
+                    .unwrap_or_else(|| id.clone())
+            ),
         )
     }))
     .collect();

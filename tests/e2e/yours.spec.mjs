@@ -448,7 +448,7 @@ test('figures for different recipients are kept as a record for each', async ({ 
   await expect(page.locator('#figure-0-for')).toHaveCount(0);
   await page.getByRole('button', { name: 'Keep it' }).click();
   await expect(page.locator('.yours-said')).toContainText(
-    'Kept 2 records, one for each recipient: “Two vanguards share £9.2m (All Together Better Sunderland)”, “Two vanguards share £9.2m (Dudley MCP)”',
+    'Kept 2 records, one for each recipient or group of them: “Two vanguards share £9.2m (All Together Better Sunderland)”, “Two vanguards share £9.2m (Dudley MCP)”',
   );
   await expect(page.locator('.reader h2')).toHaveText('Two vanguards share £9.2m (All Together Better Sunderland)');
   // Dudley's money is Dudley's alone, not shared jointly with Sunderland.

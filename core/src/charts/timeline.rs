@@ -176,7 +176,7 @@ pub fn chart(dataset: &Dataset, rows: &[ResultRow], size: ChartSize) -> Chart {
             label: "Reported figure".into(),
         },
     ];
-    if dated_yours > 0 {
+    if drawn.iter().any(|d| d.2.kind == RecordKind::Yours) {
         legend.push(LegendEntry {
             colour: hex(kind_colour(RecordKind::Yours)),
             label: "Added by you in this browser".into(),
