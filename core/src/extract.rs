@@ -8,7 +8,7 @@
 //! values), end exclusive.
 
 use crate::calendar::{scan_date, PartialDate};
-use crate::model::Dataset;
+use crate::model::{Dataset, Organisation};
 use crate::money::{scan_amount, MoneyError, Qualifier};
 use crate::period::{scan_financial_year, FinancialYear};
 use serde::Serialize;
@@ -124,14 +124,20 @@ struct KnownOrganisation {
 
 impl Gazetteer {
     pub fn from_dataset(dataset: &Dataset) -> Gazetteer {
-        let mut gazetteer = Gazetteer::default();
-        for org in &dataset.organisations {
-            gazetteer.add_organisation(&org.name, &org.aliases, &org.places);
-        }
+        let mut gazetteer = Gazetteer::of_organisations(&dataset.organisations);
         for record in &dataset.records {
             for place in &record.places {
                 gazetteer.add_place(place);
             }
+        }
+        gazetteer
+    }
+
+    /// The organisations' names, aliases and places, and no other place.
+    pub fn of_organisations(organisations: &[Organisation]) -> Gazetteer {
+        let mut gazetteer = Gazetteer::default();
+        for org in organisations {
+            gazetteer.add_organisation(&org.name, &org.aliases, &org.places);
         }
         gazetteer
     }

@@ -315,10 +315,7 @@ pub fn build(sources: &Sources) -> Result<Dataset, Vec<Problem>> {
     let mut records = read_figures(&mut check, &sources.figures, &by_name);
     // Which file each record came from, for messages about it.
     let mut files: Vec<&str> = vec![sources.figures.name.as_str(); records.len()];
-    let mut gazetteer = Gazetteer::default();
-    for org in &organisations {
-        gazetteer.add_organisation(&org.name, &org.aliases, &org.places);
-    }
+    let gazetteer = Gazetteer::of_organisations(&organisations);
     for file in &sources.announcements {
         if let Some(record) =
             read_announcement(&mut check, file, &sources.texts, &by_name, &gazetteer)
@@ -1065,10 +1062,7 @@ pub fn read_announcement_files(
     };
     let by_name: HashMap<&str, &Organisation> =
         organisations.iter().map(|o| (o.name.as_str(), o)).collect();
-    let mut gazetteer = Gazetteer::default();
-    for org in organisations {
-        gazetteer.add_organisation(&org.name, &org.aliases, &org.places);
-    }
+    let gazetteer = Gazetteer::of_organisations(organisations);
     let record = read_announcement(&mut check, toml, texts, &by_name, &gazetteer);
     if let Some(record) = &record {
         let own: HashSet<&str> = record.items.iter().map(|i| i.id.as_str()).collect();
