@@ -61,7 +61,7 @@ async fn read_link(packed: &str) -> Result<YourRecord, String> {
     read_shared(&unpacked).map_err(|problems| problems.join("; "))
 }
 
-/// The bytes of `stream` piped through `pair`.
+/// `bytes` as a readable stream, to pipe through the browser's packers.
 fn stream_of(bytes: &[u8]) -> Result<ReadableStream, JsValue> {
     let mut copy = bytes.to_vec();
     Response::new_with_opt_u8_array(Some(&mut copy))?
